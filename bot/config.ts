@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+import { LANGUAGES } from './i18n';
+
+/**
+ * Every setting Puente reads from the environment, validated once at start-up.
+ * `.env.example` lists the same variables with a comment each.
+ */
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const ianaZone = z.string().refine((zone) => DateTime.local().setZone(zone).isValid, 'must be an IANA time zone');
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:mm');
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
+    SQLITE_PATH: z.string().min(1).default('./data/puente.db'),
+    COSMOS_ENDPOINT: optional.pipe(z.string().url().optional()),
+    COSMOS_KEY: optional,
+    COSMOS_DATABASE: z.string().min(1).default('puente'),
+    COSMOS_ENDPOINT_DISCOVERY: flag.default(true),
+    MicrosoftAppId: optional,
+    MicrosoftAppPassword: optional,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optional,
+    DEFAULT_LOCALE: z.enum(LANGUAGES).default('en'),
+    PROGRAM_TIMEZONE: ianaZone.default('America/New_York'),
+    OPEN_ENROLLMENT: flag.default(false),
+    ENROLLMENT_CODE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+    CHECKIN_RESUME_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+    CLINIC_PHONE: z.string().default('(555) 010-0000'),
+    FLAG_RULES_PATH: optional,
+    QUIET_HOURS_START: hhmm.default('21:00'),
+    QUIET_HOURS_END: hhmm.default('08:00'),
+    // Staff dashboard and Teams alerts (bot/staff).
+    PUBLIC_BASE_URL: optional.pipe(z.string().url().optional()),
+    STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    STAFF_SIGNIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    STAFF_SIGNIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    STAFF_ESCALATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+    STAFF_TRUST_PROXY: flag.default(false),
+    STAFF_TEAMS_CONVERSATION_ID: optional,
+    STAFF_TEAMS_SERVICE_URL: optional.pipe(z.string().url().optional()),
+    STAFF_TEAMS_TENANT_ID: optional,
+    STAFF_TEAMS_LANGUAGE: z.enum(LANGUAGES).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when STORE=cosmos' });
+    }
+    // Quiet hours span the night and may only grow beyond 21:00-08:00 (CONTENT.md).
+    if (env.QUIET_HOURS_START > '21:00' || env.QUIET_HOURS_START <= env.QUIET_HOURS_END) {
+      ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_START'], message: 'must be 21:00 or earlier and after QUIET_HOURS_END' });
+    }
+    if (env.QUIET_HOURS_END < '08:00') {
+      ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_END'], message: 'must be 08:00 or later' });
+    }
+    if (Boolean(env.STAFF_TEAMS_CONVERSATION_ID) !== Boolean(env.STAFF_TEAMS_SERVICE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_TEAMS_SERVICE_URL'], message: 'and STAFF_TEAMS_CONVERSATION_ID are set together' });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for SingleTenant apps' });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  logLevel: Env['LOG_LEVEL'];
+  store: 'sqlite' | 'cosmos';
+  sqlitePath: string;
+  cosmos: { endpoint?: string; key?: string; database: string; endpointDiscovery: boolean };
+  bot: { appId?: string; appPassword?: string; appType: Env['MicrosoftAppType']; tenantId?: string };
+  /** True when MicrosoftAppId is unset: anonymous local traffic, playground on. */
+  localMode: boolean;
+  defaultLanguage: Env['DEFAULT_LOCALE'];
+  programTimeZone: string;
+  openEnrollment: boolean;
+  enrollmentCodeDays: number;
+  checkinResumeMinutes: number;
+  clinicPhone: string;
+  flagRulesPath?: string;
+  /** No outreach from `start` until `end`, participant local time (night span). */
+  quietHours: { start: string; end: string };
+  /** Where people reach this service (links in Teams alerts); defaults to http://localhost:PORT. */
+  publicBaseUrl: string;
+  staff: StaffConfig;
+}
+
+/** The care team's side: dashboard sessions, sign-in lockout, Teams alerts. */
+export interface StaffConfig {
+  sessionIdleMinutes: number;
+  signInMaxFailures: number;
+  signInLockMinutes: number;
+  /** An urgent flag still open this long after it was raised is posted again and bannered. */
+  escalationMinutes: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  /** The staff Teams channel alerts go to; absent: no Teams alerts. */
+  teams?: { conversationId: string; serviceUrl: string; tenantId?: string; language: Env['DEFAULT_LOCALE'] };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid configuration: ${issue.path.join('.') || 'environment'} ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    store: e.STORE,
+    sqlitePath: e.SQLITE_PATH,
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      key: e.COSMOS_KEY,
+      database: e.COSMOS_DATABASE,
+      endpointDiscovery: e.COSMOS_ENDPOINT_DISCOVERY,
+    },
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId },
+    localMode: !e.MicrosoftAppId,
+    defaultLanguage: e.DEFAULT_LOCALE,
+    programTimeZone: e.PROGRAM_TIMEZONE,
+    openEnrollment: e.OPEN_ENROLLMENT,
+    enrollmentCodeDays: e.ENROLLMENT_CODE_DAYS,
+    checkinResumeMinutes: e.CHECKIN_RESUME_MINUTES,
+    clinicPhone: e.CLINIC_PHONE,
+    flagRulesPath: e.FLAG_RULES_PATH,
+    quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    staff: {
+      sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      signInMaxFailures: e.STAFF_SIGNIN_MAX_FAILURES,
+      signInLockMinutes: e.STAFF_SIGNIN_LOCK_MINUTES,
+      escalationMinutes: e.STAFF_ESCALATION_MINUTES,
+      trustProxy: e.STAFF_TRUST_PROXY,
+      teams:
+        e.STAFF_TEAMS_CONVERSATION_ID && e.STAFF_TEAMS_SERVICE_URL
+          ? {
+              conversationId: e.STAFF_TEAMS_CONVERSATION_ID,
+              serviceUrl: e.STAFF_TEAMS_SERVICE_URL,
+              tenantId: e.STAFF_TEAMS_TENANT_ID,
+              language: e.STAFF_TEAMS_LANGUAGE ?? e.DEFAULT_LOCALE,
+            }
+          : undefined,
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { DocBase } from '../store/port';
+import { Language } from '../i18n';
+
+export const TRACKS = ['morning', 'afternoon', 'evening'] as const;
+export type Track = (typeof TRACKS)[number];
+
+export type ParticipantStatus = 'active' | 'paused' | 'discharged';
+
+/**
+ * Where to reach a participant on one channel: the parts of botbuilder's
+ * ConversationReference that continueConversationAsync needs, kept as plain
+ * data so the domain does not import botbuilder.
+ */
+export interface ChannelAddress {
+  channelId: string;
+  serviceUrl: string;
+  conversationId: string;
+  userId: string;
+  botId: string;
+  tenantId?: string;
+  locale?: string;
+  /** False once the channel said the conversation is gone or blocked (403/404). */
+  reachable: boolean;
+  linkedAt: string;
+}
+
+export interface Consent {
+  given: boolean;
+  /** ISO instant the participant answered. */
+  at: string | null;
+  channel: string | null;
+}
+
+export interface Participant extends DocBase {
+  /** pk = id: every participant is its own partition (point reads and writes). */
+  displayName: string;
+  language: Language;
+  timeZone: string;
+  track: Track;
+  /** Local "HH:mm" of the daily check-in prompt. */
+  checkinTime: string;
+  /** ISO weekday of the weekly screen, 1 = Monday … 7 = Sunday. */
+  screenWeekday: number;
+  reminders: { enabled: boolean; leadMinutes: number };
+  consent: Consent;
+  /** SMS-style opt-out: set by STOP, cleared by START. No outreach while set. */
+  optedOutAt: string | null;
+  status: ParticipantStatus;
+  /** channelId → address. */
+  addresses: Record<string, ChannelAddress>;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,157 @@
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { Clock } from '../clock';
+import { ConflictError, DocBase, DocumentStore, Stored } from '../store/port';
+import { ChannelAddress, Participant } from './participant';
+
+/** Who a channel user is: channel user id → participant. pk = id (point reads). */
+interface ChannelLink extends DocBase {
+  participantId: string;
+  channelId: string;
+  linkedAt: string;
+}
+
+/** A one-time code that links a channel user to a participant record. pk = id = code. */
+interface EnrollmentCode extends DocBase {
+  participantId: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export type NewParticipant = Omit<
+  Participant,
+  'id' | 'pk' | 'createdAt' | 'updatedAt' | 'addresses' | 'consent' | 'optedOutAt' | 'status'
+> &
+  Partial<Pick<Participant, 'status'>>;
+
+// No 0/O/1/I: codes are read aloud and typed on phones.
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 8;
+export const ENROLLMENT_CODE_PATTERN = /^[A-Z0-9]{6,10}$/;
+
+export function linkId(channelId: string, userId: string): string {
+  return createHash('sha256').update(`${channelId}:${userId}`).digest('hex');
+}
+
+/** Participant records, their channel links and enrollment codes. */
+export class Participants {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(id: string): Promise<Stored<Participant> | undefined> {
+    return this.store.get<Participant>('participants', id, id);
+  }
+
+  async add(input: NewParticipant): Promise<Stored<Participant>> {
+    const now = this.clock().toISOString();
+    const id = randomUUID();
+    return this.store.create<Participant>('participants', {
+      ...input,
+      id,
+      pk: id,
+      status: input.status ?? 'active',
+      consent: { given: false, at: null, channel: null },
+      optedOutAt: null,
+      addresses: {},
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+
+  async list(): Promise<Stored<Participant>[]> {
+    const out: Stored<Participant>[] = [];
+    let continuation: string | undefined;
+    do {
+      const page = await this.store.query<Participant>('participants', {
+        orderBy: [{ field: 'createdAt' }],
+        limit: 500,
+        continuation,
+      });
+      out.push(...page.items);
+      continuation = page.continuation;
+    } while (continuation);
+    return out;
+  }
+
+  /**
+   * Read-modify-write with the record's eTag: on a concurrent change the update
+   * is applied again to the fresh record, never over it.
+   */
+  async update(id: string, change: (p: Participant) => void): Promise<Stored<Participant>> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.get(id);
+      if (!current) throw new Error(`participant ${id} not found`);
+      const { _etag, ...next } = current;
+      change(next);
+      next.updatedAt = this.clock().toISOString();
+      try {
+        return await this.store.replace<Participant>('participants', next, _etag);
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'PreconditionFailed') throw err;
+      }
+    }
+    throw new Error(`participant ${id} kept changing`);
+  }
+
+  async findByChannelUser(channelId: string, userId: string): Promise<Stored<Participant> | undefined> {
+    const id = linkId(channelId, userId);
+    const link = await this.store.get<ChannelLink>('links', id, id);
+    return link ? this.get(link.participantId) : undefined;
+  }
+
+  /** Issues a fresh one-time code for a participant (valid `days` days). */
+  async issueEnrollmentCode(participantId: string, days: number): Promise<string> {
+    for (;;) {
+      const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      const expiresAt = new Date(this.clock().getTime() + days * 86_400_000).toISOString();
+      try {
+        await this.store.create<EnrollmentCode>('enrollment', { id: code, pk: code, participantId, expiresAt, usedAt: null });
+        return code;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+  }
+
+  /**
+   * Spends a code: returns the participant it belongs to, or undefined when the
+   * code is unknown, expired or used. The eTag makes a code work exactly once.
+   */
+  async redeemEnrollmentCode(code: string): Promise<Stored<Participant> | undefined> {
+    const normalized = code.trim().toUpperCase();
+    if (!ENROLLMENT_CODE_PATTERN.test(normalized)) return undefined;
+    const entry = await this.store.get<EnrollmentCode>('enrollment', normalized, normalized);
+    const now = this.clock();
+    if (!entry || entry.usedAt || new Date(entry.expiresAt) <= now) return undefined;
+    const { _etag, ...spent } = entry;
+    try {
+      await this.store.replace<EnrollmentCode>('enrollment', { ...spent, usedAt: now.toISOString() }, _etag);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'PreconditionFailed') return undefined;
+      throw err;
+    }
+    return this.get(entry.participantId);
+  }
+
+  /** Links a channel user to a participant and records where to reach them. */
+  async link(participantId: string, address: Omit<ChannelAddress, 'reachable' | 'linkedAt'>): Promise<Stored<Participant>> {
+    const now = this.clock().toISOString();
+    const id = linkId(address.channelId, address.userId);
+    await this.store.upsert<ChannelLink>('links', { id, pk: id, participantId, channelId: address.channelId, linkedAt: now });
+    return this.update(participantId, (p) => {
+      p.addresses[address.channelId] = { ...address, reachable: true, linkedAt: now };
+    });
+  }
+
+  /** Removes a participant, its links and its codes' target (playground "start over", tests). */
+  async remove(participantId: string): Promise<void> {
+    const p = await this.get(participantId);
+    if (!p) return;
+    for (const a of Object.values(p.addresses)) {
+      const id = linkId(a.channelId, a.userId);
+      await this.store.delete('links', id, id);
+    }
+    await this.store.delete('participants', participantId, participantId);
+  }
+}

@@ -1,0 +1,155 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CheckIn, MEDICATION_ANSWERS, USE_ANSWERS } from '../domain/checkins';
+import { FlagReason, highestSeverity, Severity, SEVERITIES } from '../domain/flags';
+
+/**
+ * Clinic-editable flag rules: which check-in answers the care team should look
+ * at, and how urgently. The defaults (CONTENT.md) are in
+ * bot/safety/flagRules.default.json; FLAG_RULES_PATH points at a clinic's copy.
+ */
+export const DEFAULT_FLAG_RULES_PATH = join(__dirname, '..', 'safety', 'flagRules.default.json');
+
+/** What a rule can look at, derived from one check-in. Null: not answered (no rule matches). */
+export interface CheckInFacts {
+  mood: number | null;
+  craving: number | null;
+  sleepHours: number | null;
+  phq2: number | null;
+  gad2: number | null;
+  use: string | null;
+  medication: string | null;
+  /** yes: either C-SSRS question answered yes; unanswered: one could not be read; no: both no. */
+  safety: 'yes' | 'no' | 'unanswered' | null;
+}
+
+const NUMBER_FIELDS = { mood: [0, 10], craving: [0, 10], sleepHours: [0, 24], phq2: [0, 6], gad2: [0, 6] } as const;
+const WORD_FIELDS = { use: USE_ANSWERS, medication: MEDICATION_ANSWERS, safety: ['yes', 'no', 'unanswered'] } as const;
+const FIELDS = [...Object.keys(NUMBER_FIELDS), ...Object.keys(WORD_FIELDS)] as [keyof CheckInFacts, ...Array<keyof CheckInFacts>];
+const OPS = ['=', '!=', '<', '<=', '>', '>='] as const;
+
+const ruleSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'),
+    field: z.enum(FIELDS),
+    op: z.enum(OPS),
+    value: z.union([z.number(), z.string()]),
+    severity: z.enum(SEVERITIES),
+    description: z.string().optional(),
+  })
+  .strict()
+  .superRefine((rule, ctx) => {
+    if (rule.field in NUMBER_FIELDS) {
+      const [min, max] = NUMBER_FIELDS[rule.field as keyof typeof NUMBER_FIELDS];
+      if (typeof rule.value !== 'number' || rule.value < min || rule.value > max) {
+        ctx.addIssue({ code: 'custom', path: ['value'], message: `${rule.field} needs a number from ${min} to ${max}` });
+      }
+      return;
+    }
+    const allowed: readonly string[] = WORD_FIELDS[rule.field as keyof typeof WORD_FIELDS];
+    if (typeof rule.value !== 'string' || !allowed.includes(rule.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${rule.field} needs one of ${allowed.join(', ')}` });
+    }
+    if (rule.op !== '=' && rule.op !== '!=') {
+      ctx.addIssue({ code: 'custom', path: ['op'], message: `${rule.field} compares with = or != only` });
+    }
+  });
+
+const rulesFileSchema = z
+  .object({
+    description: z.string().optional(),
+    rules: z.array(ruleSchema).min(1),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.rules.forEach((rule, i) => {
+      if (seen.has(rule.code)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'code'], message: `"${rule.code}" is used twice` });
+      seen.add(rule.code);
+    });
+  });
+
+export type FlagRule = z.output<typeof ruleSchema>;
+export interface FlagRules {
+  rules: FlagRule[];
+  /** Where they were read from (for the start-up log). */
+  source: string;
+}
+
+export class FlagRulesError extends Error {}
+
+/** Reads and validates a rules file (the defaults when no path is given); throws FlagRulesError naming the problem. */
+export function loadFlagRules(path: string = DEFAULT_FLAG_RULES_PATH): FlagRules {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new FlagRulesError(`Flag rules file ${path} could not be read as JSON: ${(err as Error).message}`);
+  }
+  const parsed = rulesFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    throw new FlagRulesError(`Flag rules file ${path} is invalid: ${problems.join('; ')}`);
+  }
+  return { rules: parsed.data.rules, source: path };
+}
+
+export function checkInFacts(checkIn: Pick<CheckIn, 'answers' | 'screen' | 'unreadable'>): CheckInFacts {
+  const { answers, screen, unreadable } = checkIn;
+  const safetyAnswers = [answers.wishedDead, answers.suicidalThoughts];
+  const safety = safetyAnswers.includes(true)
+    ? 'yes'
+    : unreadable.includes('wishedDead') || unreadable.includes('suicidalThoughts')
+      ? 'unanswered'
+      : safetyAnswers.every((a) => a === false)
+        ? 'no'
+        : null;
+  return {
+    mood: answers.mood,
+    craving: answers.craving,
+    sleepHours: answers.sleepHours,
+    phq2: screen?.phq2 ?? null,
+    gad2: screen?.gad2 ?? null,
+    use: answers.use,
+    medication: answers.medication,
+    safety,
+  };
+}
+
+export interface Evaluation {
+  /** Every rule that matched, in file order. */
+  reasons: FlagReason[];
+  /** The flag's severity; null when nothing matched. */
+  severity: Severity | null;
+}
+
+/** Applies the rules to a check-in: every match is a reason; the highest severity wins. */
+export function evaluateCheckIn(checkIn: Pick<CheckIn, 'answers' | 'screen' | 'unreadable'>, rules: FlagRules): Evaluation {
+  const facts = checkInFacts(checkIn);
+  const reasons: FlagReason[] = [];
+  for (const rule of rules.rules) {
+    const value = facts[rule.field];
+    if (value === null || !holds(value, rule.op, rule.value)) continue;
+    const detail = typeof rule.value === 'number' ? { [rule.field]: value, threshold: rule.value } : { [rule.field]: value };
+    reasons.push({ code: rule.code, severity: rule.severity, detail });
+  }
+  return { reasons, severity: reasons.length ? highestSeverity(reasons) : null };
+}
+
+function holds(actual: number | string, op: FlagRule['op'], expected: number | string): boolean {
+  switch (op) {
+    case '=':
+      return actual === expected;
+    case '!=':
+      return actual !== expected;
+    case '<':
+      return actual < expected;
+    case '<=':
+      return actual <= expected;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected;
+  }
+}

@@ -1,0 +1,66 @@
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { Bot } from './app';
+import { I18N_KEY, LANGUAGE_KEY } from './channels/turnKeys';
+import { Services } from './services';
+import { SafetyGate } from './safety/gate';
+import { TurnState } from './turn/conversationState';
+import { ProfileSnapshot, resolveProfile, turnLanguage } from './turn/participantContext';
+import { PROFILE_KEY, TURN_STATE_KEY, turnProfile } from './turn/turnFacts';
+import { ENROLLMENT_DIALOG, EnrollmentDialog, EnrollmentResult } from '../dialogs/enrollmentDialog';
+import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
+
+export { PROFILE_KEY, TURN_STATE_KEY } from './turn/turnFacts';
+
+/**
+ * One turn of Puente: who is writing, in which language; the safety gate before
+ * anything else; then the conversation (enrollment for strangers, the main
+ * dialog for participants).
+ */
+export class PuenteBot implements Bot {
+  private readonly gate: SafetyGate;
+  private readonly enrollment: EnrollmentDialog;
+  private readonly main: MainDialog;
+
+  constructor(private readonly services: Services) {
+    this.gate = new SafetyGate(services);
+    this.enrollment = new EnrollmentDialog(services);
+    this.main = new MainDialog(services);
+  }
+
+  async handle(context: TurnContext, state: TurnState): Promise<void> {
+    const { type } = context.activity;
+    // Teams card buttons arrive as messages with a value, or as invokes (Action.Execute).
+    if (type !== ActivityTypes.Message && type !== ActivityTypes.Invoke) return;
+
+    const profile = await resolveProfile(context, state, this.services, { refresh: false });
+    this.shareTurnFacts(context, state, profile);
+
+    if (type === ActivityTypes.Message && (await this.gate.screen(context, state, profile)) === 'handled') return;
+
+    const dialogs = new DialogSet(state.accessor<DialogState>('dialogState'));
+    dialogs.add(this.enrollment);
+    dialogs.add(this.main);
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    const justEnrolled = result.status === DialogTurnStatus.complete && (result.result as EnrollmentResult | undefined)?.enrolled;
+    if (justEnrolled) {
+      await dc.beginDialog(MAIN_DIALOG);
+    } else if (result.status === DialogTurnStatus.empty) {
+      // A participant between conversations, or a stranger: start theirs.
+      await dc.beginDialog(turnProfile(context) ? MAIN_DIALOG : ENROLLMENT_DIALOG);
+    }
+  }
+
+  /** Language, translator, profile and state for the gate, dialogs and prompts of this turn. */
+  private shareTurnFacts(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): void {
+    context.turnState.set(LANGUAGE_KEY, turnLanguage(context, state, profile, this.services.config.defaultLanguage));
+    context.turnState.set(I18N_KEY, this.services.i18n);
+    context.turnState.set(PROFILE_KEY, profile);
+    context.turnState.set(TURN_STATE_KEY, state);
+  }
+}
+
+export function createPuenteBot(services: Services): Bot {
+  return new PuenteBot(services);
+}

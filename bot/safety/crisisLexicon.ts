@@ -1,0 +1,347 @@
+/**
+ * The crisis lexicon: data, not code. The engine (phraseMatcher.ts, crisis.ts)
+ * reads it; a clinician reviewing it needs to know only this:
+ *
+ * - Each pattern is a regular expression over *folded* text: lower case, no
+ *   accents, no apostrophes ("dont", "im"), doubled letters collapsed, words
+ *   separated by one space, "." for a sentence boundary. Write words in ordinary
+ *   spelling ("kill", "sueño"): they are folded the same way before comparing.
+ * - A pattern matches whole words only. `${GAP}` allows up to two filler words
+ *   ("want to just die"); `${END}` means "end of the sentence or message".
+ * - Entries are tried in order; the first hit names the category and the
+ *   entry id (the id, never the text, goes to logs and flags).
+ * - Every entry is checked whatever the participant's language: people mix.
+ * - IDIOMS are blanked out *before* the crisis patterns run, so "me muero de
+ *   risa" or "dying to see the game" never reach them. Blanking removes only the
+ *   idiom, so real crisis words elsewhere in the same message still match.
+ *
+ * Policy (CONTENT.md: err towards recall):
+ * - Negation is NOT handled. "I don't want to die", "no quiero morirme", "I'm
+ *   not going to kill myself" all flag: they are ambiguous (fear after an
+ *   overdose, minimising), and a human reading a false alarm costs far less
+ *   than a missed crisis.
+ * - Threat idioms flag: "my mom is gonna kill me", "mi jefe me va a matar".
+ *   The words are the same as a real threat ("he's going to kill me when he
+ *   gets home") and no word-level rule tells them apart.
+ * - Any mention of an overdose or suicide flags, including grief and past
+ *   events ("my cousin died of an overdose"): staff follow-up is welcome there.
+ */
+import type { PatternGroup, SpellingTolerance } from './phraseMatcher';
+
+export type CrisisCategory = 'suicide' | 'self_harm' | 'overdose' | 'danger';
+
+export interface CrisisLexiconEntry extends PatternGroup {
+  readonly category: CrisisCategory;
+}
+
+/** Up to two filler words, never across a sentence boundary. */
+const GAP = '(?:[a-z0-9]+ ){0,2}';
+/** End of the sentence or of the message. */
+const END = '(?= \\.|$)';
+
+// Shared vocabulary (English).
+const MYSELF = '(?:myself|my self|meself)';
+const TAKE = '(?:took|taken|take|taking|swallowed|swallow|ate|popped|pop|downed|did|had)';
+const MANY = '(?:too many|to many|too much|to much|a lot of|alot of|lots of|a bunch of|bunch of|a handful of|handful of|like [0-9]{2,}|[0-9]{2,}|a whole|the whole|an entire|the entire|whole|entire|double)';
+const PILLS = '(?:pills?|meds|medication|medications|medicine|tablets?|xanax|bars|percs?|perc30s|oxys?|tylenol|advil|benzos|methadone|suboxone|sleeping pills|bottle of [a-z]+)';
+const SUBJECT = '(?:i|im|i am|ive|he|hes|she|shes|they|theyre|someone|somebody|friend|roommate|brother|sister|son|daughter|boyfriend|girlfriend|bf|gf|husband|wife|partner|mom|dad|cousin)';
+const ATTACKER = '(?:he|hes|she|shes|they|theyre|someone|somebody|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|stepdad|mom|mother|brother|neighbor|guy|man)';
+const WEAPON = '(?:gun|pistol|rifle|shotgun|firearm|weapon|knife)';
+
+// Shared vocabulary (Spanish).
+const QUIERO = '(?:quiero|kiero|qiero|quero|quisiera|kisiera|queria|deseo|desearia|prefiero|preferiria|ganas de|pienso en|pensando en|voy a|vo a|me voy a|me dan ganas de|necesito)';
+const TOMAR = '(?:me tome|tome|me trague|trague|me meti|me he tomado|me acabo de tomar|se tomo|se trago|se metio|me las tome)';
+const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir)';
+const AGRESOR = '(?:mi (?:esposo|esposa|marido|pareja|novio|novia|ex|padrastro|papa|mama|hermano|vecino)|ella|alguien|un hombre|un tipo)';
+
+export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
+  // ── Overdose: a medical emergency, checked first ─────────────────────────
+  {
+    id: 'overdose.word',
+    category: 'overdose',
+    patterns: ['overdos(?:e|ed|es|ing)', 'sobredosis', `${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
+  },
+  {
+    id: 'overdose.too_many_en',
+    category: 'overdose',
+    patterns: [
+      `${TAKE} ${GAP}${MANY} ${GAP}${PILLS}`,
+      `${TAKE} ${GAP}all (?:of )?(?:my|the|his|her) ${PILLS} (?:at once|at the same time|together|in one go)`,
+      `(?:took|taken|used|shot|snorted|injected|smoked) (?:way )?(?:too much|to much|too many|to many)(?! time| of| energy| effort| space| work| money)`,
+      `(?:mixed|mixing) ${GAP}(?:pills|xanax|benzos|bars|meds|fentanyl|fent|opioids|oxy|percs) ${GAP}(?:alcohol|drinking|booze|liquor|beer)`,
+    ],
+  },
+  {
+    id: 'overdose.unresponsive_en',
+    category: 'overdose',
+    patterns: [
+      '(?:not|isnt|is not|stopped|wont|cant|barely|hes not|shes not|aint) breathing',
+      '(?:cant|can not|cannot|couldnt) wake (?:him|her|them|my [a-z]+) up',
+      `${SUBJECT} ${GAP}(?:wont|isnt|is not|not) (?:wake|waking) up(?! for| on time| early| in time)`,
+      `(?:lips|face|skin) ${GAP}blue`,
+      'turning blue',
+      `(?:need|needs|give|gave|giving|grab|used|use) (?:him |her |them |me |some )?(?:narcan|naloxone)(?! training| class| kit)`,
+    ],
+  },
+  {
+    id: 'overdose.too_many_es',
+    category: 'overdose',
+    patterns: [
+      `${TOMAR} ${GAP}(?:demasiadas|muchas|un monton de|varias|como [0-9]{2,}|[0-9]{2,}) ${GAP}${PASTILLAS}`,
+      `${TOMAR} ${GAP}(?:un|el|una|la|todo el|toda la) (?:frasco|bote|caja|blister)`,
+      `${TOMAR} ${GAP}todas (?:las|mis|sus) ${PASTILLAS} (?:de una vez|juntas|al mismo tiempo|de golpe)`,
+      `(?:me meti|me inyecte|consumi|se metio|se inyecto) ${GAP}(?:demasiado|de mas)`,
+      'me pase con (?:la dosis|las pastillas)',
+    ],
+  },
+  {
+    id: 'overdose.unresponsive_es',
+    category: 'overdose',
+    patterns: [
+      'no (?:respira|esta respirando|puede respirar)',
+      'dejo de respirar',
+      'no (?:despierta|reacciona)(?! para| temprano| a tiempo)',
+      '(?:se puso|esta|se esta poniendo) (?:morad[oa]|azul)',
+      'labios (?:morados|azules)',
+      '(?:necesito|necesita|denle|dale|le di|ponerle) (?:narcan|naloxona)',
+    ],
+  },
+
+  // ── Immediate danger from someone else, or a weapon at hand ─────────────
+  {
+    id: 'danger.threat_en',
+    category: 'danger',
+    patterns: [
+      // Contractions fold: he'll → hell, she'll → shell, he'd → hed.
+      `(?:going to|gonna|will|hell|shell|theyll|wants to|want to|trying to|tried to|try to|threatened to|threatening to|threatens to|about to|coming to|said hed|said shed|said he would|said she would) ${GAP}(?:kill|hurt|beat|shoot|stab|choke|strangle|rape|attack) (?:me|us|my kids|my children|my baby)`,
+      `${ATTACKER} ${GAP}(?:hit|hits|hitting|beating|choked|chokes|choking|strangled|raped|attacked|punched|kicked|threatened|threatening|abusing|abused) (?:me|us)(?! out)`,
+      `${ATTACKER} ${GAP}(?:beat|beats) (?:me|us) up`,
+      `(?:im|i am|i feel|were|we are|feel) ${GAP}(?:not safe|unsafe|in danger)`,
+      '(?:dont|do not|never) feel safe',
+      `${ATTACKER} ${GAP}(?:following|stalking|chasing) (?:me|us)`,
+      '(?:someone|somebody) (?:broke|is breaking|is trying to break|trying to break) (?:in|into)',
+      `${ATTACKER} ${GAP}(?:has|have|got|pulled|pulling|holding|pointing|pointed) (?:a |his |her |the )?${WEAPON}`,
+      `(?:i|ive|i just|i have|i got) ${GAP}(?:have|got|bought|buy|holding|loaded|load) (?:a |my |the |his )?(?:gun|pistol|rifle|shotgun|firearm|weapon)`,
+      `(?:want to|wanna|going to|gonna|about to|will|ill) (?:kill|hurt|shoot|stab) (?:someone|somebody|people|everyone|everybody)`,
+      '(?:please |pls |plz |someone |somebody )call (?:911|the police|the cops|an ambulance)',
+    ],
+  },
+  {
+    id: 'danger.threat_es',
+    category: 'danger',
+    patterns: [
+      'me (?:va|van|quiere|quieren|amenazo con|amenaza con|amenazaron con|esta tratando de|trata de|intento|trato de) (?:a )?(?:matar|pegar|golpear|lastimar|hacer dano|violar|apunalar|disparar|ahorcar)',
+      '(?:va|van|quiere|quieren) (?:a )?(?:matarme|golpearme|pegarme|lastimarme|hacerme dano|violarme)',
+      `${AGRESOR} ${GAP}me (?:pega|pego|amenaza|amenazo|ataco)`,
+      // "él" folds to the article "el" ("el sol me pegó"), so it only counts right before "me".
+      'el me (?:pega|pego|amenaza|amenazo|ataco)',
+      'me (?:golpea|golpeo|golpean|golpearon|maltrata|maltrato|ahorco|violo|violaron)',
+      'me (?:esta|estan) (?:golpeando|pegando|amenazando|siguiendo|persiguiendo)',
+      '(?:me amenazo|me amenaza|me amenazaron|amenazandome) con (?:un|una) (?:cuchillo|navaja|arma|pistola)',
+      'alguien me (?:sigue|persigue)',
+      'estoy en peligro',
+      'corro peligro',
+      'no estoy a salvo',
+      'no me siento (?:a salvo|segur[oa])(?! de| si| que)',
+      '(?:tengo|tiene|traigo|trae|compre|compro|consegui|consiguio|saco) (?:un|una|el|la|mi|su) (?:arma|pistola|rifle|escopeta)',
+      '(?:tiene|trae|saco) (?:un|una) (?:cuchillo|navaja)',
+      `(?:${QUIERO}) (?:matar|lastimar|hacerle dano) a (?:alguien|todos|la gente)`,
+      '(?:llamen|llame|llamar) (?:a la policia|al 911|a una ambulancia)',
+    ],
+  },
+
+  // ── Suicide ─────────────────────────────────────────────────────────────
+  {
+    id: 'suicide.word',
+    category: 'suicide',
+    patterns: ['suicid[a-z]*', 'sewer ?slide', 'unalive[a-z]*', 'kys', '(?<![0-9] )kms', 'ctb'],
+  },
+  {
+    id: 'suicide.kill_myself_en',
+    category: 'suicide',
+    patterns: [
+      `(?:kill|killing|killed|kills) ${MYSELF}`,
+      `(?:end|ending|ended|take|taking|took) (?:my|my own) life`,
+      '(?:end|ending) (?:it all|everything|things(?! with)|my suffering)',
+      `(?:end|ending) (?:it|things)${END}`,
+      `(?:hang|hanging|hung|shoot|shooting|shot|drown|drowning|poison|poisoning|suffocate|stab|stabbing) ${MYSELF}`,
+      '(?:slit|slitting|slice|slicing|cut|cutting) (?:my )?(?:wrists?|throat)',
+      `(?:jump|jumping|jumped|throw ${MYSELF}|throwing ${MYSELF}) (?:off|from|in front of|into|onto) ${GAP}(?:bridge|building|roof|train|bus|car|truck|traffic|cliff|balcony|overpass|tracks|river|window)`,
+      `(?:step|stepping|walk|walking|run|running) (?:in front of|off) ${GAP}(?:bridge|building|roof|train|bus|car|truck|traffic|cliff|balcony|overpass|tracks)`,
+      'walk (?:into|in front of) traffic',
+      `(?:drive|driving|crash|crashing) (?:my car |the car )?(?:into|off) ${GAP}(?:bridge|cliff|wall|tree|pole|overpass|traffic)`,
+      'crash (?:my car |the car )?on purpose',
+      'gun to my head',
+      'noose',
+    ],
+  },
+  {
+    id: 'suicide.want_to_die_en',
+    category: 'suicide',
+    patterns: [
+      `(?:want|wanted|wanting|wanna|wish|ready|deserve|gonna|going|about|plan|planning|trying|need|rather|hope i|should|let me) ${GAP}(?:die|be dead|dead)`,
+      `(?:think|feel like|feels like) (?:im|i am|i m) dying`,
+      'better off (?:dead|without me)',
+      `(?:would|d|will|be) ${GAP}better (?:off )?without me`,
+      'if i (?:died|die|was dead|were dead|was gone|were gone|disappeared|wasnt around|werent around|wasnt here|werent here)',
+      `(?:after|once) (?:im|i am) (?:gone|dead)|when (?:im|i am) (?:dead|gone${END})`,
+      `(?:dont|do not|dnt|no longer|never|didnt|doesnt) (?:want|wana|wanna|wish) ${GAP}(?:live|living|be alive|exist|be here anymore|be here any more|be here${END}|wake up)`,
+      '(?:tired|sick) of (?:living|life|being alive|existing)',
+      'hate being alive',
+      '(?:no reason|no point|no purpose) (?:to|in|for) (?:live|living|go on|going on|being alive|life)',
+      'nothing (?:left )?to live for',
+      'whats the point (?:of|in) (?:living|life|anything|going on|being alive|me)',
+      'life (?:isnt|is not|aint|not) worth (?:living|it)',
+      'not worth living',
+      'life is pointless',
+      '(?:cant|can not|cannot) go on',
+      '(?:cant|can not|cannot) (?:do|take|handle) (?:this|it|life) (?:anymore|any more|no more)',
+      // Not a bare "didn't wake up": participants say that about missed check-ins.
+      '(?:and|to) (?:never|not) wake up',
+      'never wake up again',
+      `(?:hope|wish|pray|want) ${GAP}(?:dont|didnt|wouldnt|wont|never|not) wake up`,
+      'sleep forever',
+      '(?:wish|want|wanna) (?:i could |to |2 )?(?:just )?disappear',
+      'disappear (?:forever|for good|permanently)',
+      `(?:want|need|make|wish) ${GAP}(?:it all|everything|all this|all of this) (?:to )?(?:end|stop|be over)`,
+      `(?:goodbye|good bye|farewell|suicide) (?:note|letter|message|text)s?`,
+      `this is (?:my )?goodbye`,
+      'goodbye (?:forever|everyone|everybody|world|cruel world)',
+      `this is my last (?:message|text)${END}`,
+      '(?:giving|gave|give) away (?:all )?my (?:stuff|things|belongings)',
+      '(?:im|i am) done with (?:life|living|everything|it all)',
+      `(?:wont|will not) be (?:here|around) (?:much longer|tomorrow|anymore)`,
+    ],
+  },
+  {
+    id: 'suicide.quiero_morir_es',
+    category: 'suicide',
+    patterns: [
+      'matar ?me',
+      `me (?:quiero|kiero|qiero|voy a|vo a|pienso|quisiera|queria|dan ganas de) matar`,
+      `me mato${END}`,
+      'quitar ?(?:me|se) la vida',
+      'me (?:quiero|kiero|voy a|queria|quisiera) quitar la vida',
+      'me quite la vida',
+      '(?:acabar|terminar|termino|acabo|acabe|termine) con (?:mi vida|esta vida|mi existencia)',
+      `(?:acabar|terminar|termino|acabo|acabe|termine) con todo(?= \\.|$| ya| hoy| esta noche| de una vez| para siempre)`,
+      `${QUIERO}(?: ya)? (?:morir|morirme|morir me)`,
+      `me (?:quiero|kiero|qiero|quisiera|queria|voy a) (?:ya )?morir`,
+      'morir ?me',
+      'me muero',
+      'mejor me muero',
+      'ojala (?:me )?(?:muera|muriera)',
+      `(?:ojala|quisiera|desearia|deseo|preferiria|mejor) (?:estar |estuviera |estaria )?muert[oa]`,
+      '(?:ojala|quisiera) no (?:haber nacido|existir|despertar)',
+      '(?:dormir|dormirme|dormirse) y no (?:despertar|volver a despertar)',
+      'no volver a despertar',
+      'ojala no (?:despierte|despertara|amanezca|amaneciera)',
+      `no (?:quiero|kiero|qiero|quero|deseo) (?:seguir |ya )?(?:vivir|viviendo|existir|estar viv[oa]|estar aqui|despertar|seguir aqui|seguir en este mundo|seguir con vida)`,
+      '(?:estarian|estaria|estarias|estarian todos) mejor sin mi',
+      `no ${GAP}sentido a (?:la vida|nada|vivir|mi vida|seguir)`,
+      '(?:la vida|mi vida|vivir|seguir) no tiene sentido',
+      'no tiene sentido (?:vivir|seguir)',
+      'no (?:tengo|hay|encuentro|le encuentro) (?:razon|razones|motivo|motivos|por que|para que) (?:para |de )?(?:vivir|seguir)',
+      `no vale la pena (?:vivir|seguir|seguir viviendo|estar viv[oa])`,
+      '(?:vivir|la vida|mi vida) no vale la pena',
+      '(?:cansad[oa]|hart[oa]) de (?:vivir|la vida|estar viv[oa]|existir)',
+      `(?:ya )?no (?:puedo|aguanto|soporto) (?:mas|ni un dia mas)(?= \\.|$| con (?:esto|mi vida|la vida|esta vida|todo)| ya| esta vida| mi vida| asi| vivir)`,
+      'no (?:aguanto|soporto) (?:esta|mi) vida',
+      'ya no puedo (?:seguir|con mi vida|con la vida|vivir)',
+      `(?:quiero|quisiera|kiero|ojala pudiera|ganas de) desaparecer`,
+      'desaparecer (?:para siempre|del mapa|de este mundo)',
+      `(?:tirarme|aventarme|lanzarme|echarme|me tiro|me aviento|me lanzo|tirar me|aventar me) ${GAP}(?:puente|edificio|techo|azotea|balcon|ventana|tren|metro|carro|camion|vias|precipicio|barranco|rio)`,
+      '(?:colgarme|ahorcarme|colgar me|ahorcar me)',
+      'me (?:voy a|quiero|kiero) (?:colgar|ahorcar)',
+      '(?:pegarme|darme|meterme) un (?:tiro|balazo)',
+      '(?:dispararme|envenenarme|disparar me)',
+      '(?:cortarme|cortar me|me corto|me corte|me voy a cortar|me quiero cortar) las venas',
+      `(?:estrellar|chocar|estrellarme|chocarme) ${GAP}a proposito`,
+      'carta de despedida',
+      '(?:esta es mi|mi ultima) despedida',
+      'adios para siempre',
+      `(?:este es|es) mi ultimo mensaje${END}`,
+      '(?:regale|regalando|regalar|voy a regalar) (?:todas )?mis cosas',
+    ],
+  },
+
+  // ── Self-harm ───────────────────────────────────────────────────────────
+  {
+    id: 'self_harm.en',
+    category: 'self_harm',
+    patterns: [
+      'self ?harm(?:ing|ed)?',
+      `(?:cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|hurts|harm|harming|hit|hitting|punch|punching|scratch|scratching|starve|starving|bruise|punish|punishing) ${MYSELF}`,
+      '(?:cut|cutting|slit|slitting|carve|carving|carved|scratch|scratching|burn|burning) (?:my |on my |up my )?(?:wrists?|arms?|thighs?|skin)',
+      '(?:started|start|been|keep|back to|relapsed on|relapsed with|urge to|urges to) cutting',
+      'cutting again',
+      `(?:make|made|making) ${MYSELF} bleed`,
+      `want ${GAP}bleed`,
+    ],
+  },
+  {
+    id: 'self_harm.es',
+    category: 'self_harm',
+    patterns: [
+      'auto ?lesion[a-z]*',
+      '(?:cortarme|cortar me|me corto|me corte|cortandome|me estoy cortando|me he cortado|me quiero cortar|me voy a cortar|me volvi a cortar)',
+      '(?:lastimarme|lastimar me|me lastimo|me lastime|hacerme dano|hacer me dano|me hago dano|me hice dano|golpearme|quemarme|me quemo|me queme|herirme|castigarme)',
+      `${QUIERO} sangrar`,
+    ],
+  },
+];
+
+/** Idioms blanked out before matching (see the header). English and Spanish. */
+export const IDIOMS: readonly PatternGroup[] = [
+  {
+    id: 'idiom.dying_en',
+    patterns: [
+      '(?:die|died|dying|dead) (?:of|from) (?:laughter|laughing|boredom|embarrassment|cuteness|shame|hunger|thirst|heat|cold)',
+      'dying (?:to|for)',
+      `(?:phone|phones|battery|cell|laptop|plant|plants|car) ${GAP}(?:going to |gonna |about to |will |might )?(?:die|dying|dead|died)`,
+      'dead (?:tired|serious|beat|asleep|wrong|set|last|end)',
+      'to die for',
+      'die laughing',
+    ],
+  },
+  {
+    id: 'idiom.everyday_en',
+    patterns: [
+      '(?:gonna|going to|will|hell|shell|ill) kill me (?:lol|lmao|haha|jk)',
+      `hurt ${MYSELF} (?:at the gym|at work|lifting|playing|working out|running|exercising|skating|skiing|falling|moving)`,
+      `(?:burned|burnt|burn|cut) (?:${MYSELF}|my (?:finger|hand|thumb)) (?:cooking|shaving|chopping|on the (?:stove|oven|pan|grill|iron))`,
+      'in danger of',
+      'overdose (?:prevention|awareness|training|education|response)',
+      'wake up (?:early|at|on time|in time|for|til|until|so)',
+      'live (?:in (?:this|that|the|my|a|an) (?:city|town|house|apartment|place|neighborhood|state|area)|with (?:my|him|her|them|us|roommates|parents)|near|there|here|alone|together|far)',
+    ],
+  },
+  {
+    id: 'idiom.morir_es',
+    patterns: [
+      '(?:muero|muere|morir|morirme|muriendo|muerto|muerta|muertos|muertas|me muera|muriera) (?:de|del) (?:risa|la risa|hambre|sueno|frio|calor|ganas|verguenza|la verguenza|aburrimiento|cansancio|sed|envidia|amor|nervios|miedo|celos|pena|gusto|emocion|curiosidad|felicidad|alegria|flojera)',
+      '(?:me )?muero por',
+    ],
+  },
+  {
+    id: 'idiom.everyday_es',
+    patterns: [
+      '(?:me )?(?:corte|corto|cortar|cortarme|cortare|cortaba|cortando|cortarte) (?:el|la|las|los|mi|mis) (?:pelo|cabello|unas|barba|fleco|flequillo|dedo|puntas|cejas|melena|pelito)',
+      `(?:corte|corto|cortarme|cortando) ${GAP}(?:cocinando|picando|pelando|rasurando|afeitando|con papel)`,
+      '(?:lastime|lastimo|lastimarme|hice dano|golpee|queme|quemo|quemarme) (?:el|la|los|las|mi|mis) (?:rodilla|rodillas|espalda|pie|pies|tobillo|mano|manos|muneca|hombro|cuello|dedo|pierna|cabeza|lengua)',
+      `(?:lastime|lastimo|lastimarme|hice dano|queme|quemo) ${GAP}(?:jugando|cocinando|en el trabajo|trabajando|haciendo ejercicio|en el gym|en el gimnasio|corriendo|con el sol|planchando)`,
+      'despertar (?:temprano|a tiempo|a las|para)',
+      'vivir (?:en (?:este|esta|ese|esa|el|la|un|una|otro|otra)|con (?:mi|mis|el|la|ellos|ellas)|cerca|lejos|alla|aqui|ahi|solo|sola|juntos)',
+    ],
+  },
+];
+
+/**
+ * Misspellings one edit away from these words count as the word:
+ * "suicde", "sucidio", "suisidarme", "myslef", "ovrdose".
+ */
+export const SPELLING_TOLERANCE: SpellingTolerance = {
+  anchors: ['myself', 'suicide', 'suicidal', 'suicidio', 'suicida', 'suicidarme', 'suicidarse', 'overdose', 'overdosed', 'overdosing', 'sobredosis'],
+  realWords: ['overdoes', 'overdone'],
+  minLength: 5,
+};

@@ -1,0 +1,100 @@
+/**
+ * The one storage port of Puente. Every adapter (embedded SQLite, Azure Cosmos DB)
+ * implements this interface, and one contract test suite runs against both.
+ *
+ * It is a small document store: JSON documents grouped in collections, each
+ * document addressed by (partition key, id), written with optimistic concurrency
+ * (eTag), and found by simple indexed queries. Domain repositories
+ * (participants, check-ins, flags, …) are written once on top of it.
+ */
+
+/** Every stored document carries its own partition key and id. */
+export interface DocBase {
+  id: string;
+  pk: string;
+}
+
+/** A document as read back: with the eTag the store assigned to this version. */
+export type Stored<T extends DocBase> = T & { _etag: string };
+
+export type Scalar = string | number | boolean | null;
+
+export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+/** One condition on a top-level field of the document. */
+export type Condition =
+  | { field: string; op: Comparison; value: Scalar }
+  | { field: string; op: 'in'; value: Scalar[] };
+
+export interface Query {
+  /** Restrict to one partition (cheap on Cosmos). Omit for a cross-partition query. */
+  pk?: string;
+  /** All conditions must hold (AND). Fields are top-level document properties. */
+  where?: Condition[];
+  orderBy?: Array<{ field: string; dir?: 'asc' | 'desc' }>;
+  /** Page size. Without it every match is returned. */
+  limit?: number;
+  /** Opaque token from a previous page's `continuation`. */
+  continuation?: string;
+}
+
+export interface Page<T extends DocBase> {
+  items: Stored<T>[];
+  /** Present when more results follow. */
+  continuation?: string;
+}
+
+/** A collection and the fields its hot queries filter or sort on. */
+export interface CollectionSpec {
+  name: string;
+  /**
+   * Composite indexes (field lists) the adapter creates. SQLite builds expression
+   * indexes; Cosmos uses them as composite indexes for ORDER BY.
+   */
+  indexes: string[][];
+}
+
+/** Thrown by `create` when a document with that (pk, id) already exists. */
+export class ConflictError extends Error {
+  readonly code = 'Conflict';
+  constructor(collection: string, id: string) {
+    super(`document ${collection}/${id} already exists`);
+  }
+}
+
+/** Thrown by `replace`/`delete` when the given eTag is not the current one, or the document is gone. */
+export class PreconditionFailedError extends Error {
+  readonly code = 'PreconditionFailed';
+  constructor(collection: string, id: string) {
+    super(`document ${collection}/${id} changed since it was read`);
+  }
+}
+
+export interface DocumentStore {
+  /** Creates missing tables/containers. Idempotent. */
+  init(): Promise<void>;
+  /** Is the backing store reachable right now? */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  get<T extends DocBase>(collection: string, pk: string, id: string): Promise<Stored<T> | undefined>;
+  /** Conditional insert: fails with ConflictError if (pk, id) exists. */
+  create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>>;
+  /** Replace when the current eTag equals `etag`; else PreconditionFailedError. */
+  replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>>;
+  /** Unconditional write (last writer wins). Use only where that is the intent. */
+  upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>>;
+  /** Delete; with `etag` only when it is current. Deleting a missing document is not an error without an eTag. */
+  delete(collection: string, pk: string, id: string, etag?: string): Promise<void>;
+  query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>>;
+  /** Number of documents matching (ignores orderBy/limit/continuation). */
+  count(collection: string, query: Query): Promise<number>;
+  /** Counters of operations since creation: what benchmarks report per turn. */
+  readonly stats: StoreStats;
+}
+
+export interface StoreStats {
+  reads: number;
+  writes: number;
+  queries: number;
+}

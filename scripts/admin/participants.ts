@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { participantFieldsSchema } from '../../bot/domain/participantInput';
+import { AdminContext, UsageError } from './context';
+
+const USAGE = `usage:
+  npm run admin -- participant add --name "Ana R" --lang es --tz America/Chicago --track evening --checkin 19:00 [--screen-day 1] [--json]
+  npm run admin -- participant list [--json]
+  npm run admin -- participant code ID [--json]     (a new one-time enrollment code)`;
+
+/** `participant add | list | code`: enrollment done by the care team's operator. */
+export async function participantCommand(ctx: AdminContext, args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action === 'add') return add(ctx, rest);
+  if (action === 'list') return list(ctx, rest);
+  if (action === 'code') return newCode(ctx, rest);
+  throw new UsageError(USAGE);
+}
+
+async function add(ctx: AdminContext, args: string[]): Promise<void> {
+  const { values } = parse(args, {
+    name: { type: 'string' },
+    lang: { type: 'string' },
+    tz: { type: 'string' },
+    track: { type: 'string' },
+    checkin: { type: 'string' },
+    'screen-day': { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+  });
+  const parsed = participantFieldsSchema(ctx.config.quietHours).safeParse({
+    displayName: values.name ?? '',
+    language: values.lang ?? ctx.config.defaultLanguage,
+    timeZone: values.tz ?? ctx.config.programTimeZone,
+    track: values.track,
+    checkinTime: values.checkin,
+    screenWeekday: values['screen-day'],
+  });
+  if (!parsed.success) throw new UsageError(`refused: ${parsed.error.issues[0].message}`);
+  const participant = await ctx.participants.add({ ...parsed.data, reminders: { enabled: true, leadMinutes: 60 } });
+  const enrollmentCode = await ctx.participants.issueEnrollmentCode(participant.id, ctx.config.enrollmentCodeDays);
+  if (values.json) ctx.out(JSON.stringify({ id: participant.id, enrollmentCode }));
+  else {
+    ctx.out(`participant ${participant.id}`);
+    ctx.out(`enrollment code ${enrollmentCode} (one use, valid ${ctx.config.enrollmentCodeDays} days)`);
+  }
+}
+
+async function list(ctx: AdminContext, args: string[]): Promise<void> {
+  const { values } = parse(args, { json: { type: 'boolean', default: false } });
+  const all = (await ctx.participants.list()).map(({ _etag, ...p }) => p);
+  if (values.json) {
+    ctx.out(JSON.stringify(all, null, 2));
+    return;
+  }
+  for (const p of all) ctx.out(`${p.id}  ${p.language}  ${p.track.padEnd(9)} ${p.checkinTime}  ${p.timeZone}  ${p.status}`);
+}
+
+async function newCode(ctx: AdminContext, args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, true);
+  const id = positionals[0];
+  if (!id || !(await ctx.participants.get(id))) throw new UsageError('refused: no participant with that id');
+  const enrollmentCode = await ctx.participants.issueEnrollmentCode(id, ctx.config.enrollmentCodeDays);
+  ctx.out(values.json ? JSON.stringify({ id, enrollmentCode }) : `enrollment code ${enrollmentCode}`);
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+function parse<O extends Options>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError(`refused: ${(err as Error).message}\n${USAGE}`);
+  }
+}

@@ -1,0 +1,75 @@
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/** An activity as the bot sent it to the connector. */
+export type SentActivity = Record<string, any> & { conversation?: { id: string } };
+
+/**
+ * Stands in for the Bot Framework connector (the channel side): the bot posts
+ * its replies to /v3/conversations/{id}/activities[/{replyToId}] here, as the
+ * Emulator's or Azure Bot Service's connector would receive them.
+ */
+export class CaptureConnector {
+  readonly received: SentActivity[] = [];
+  /** Status to answer with; tests set it to simulate 403/404/429/5xx. */
+  respond: (activity: SentActivity) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 });
+  private server: Server | undefined;
+  private waiters: Array<() => void> = [];
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections();
+  }
+
+  /** Activities sent into one conversation, in arrival order. */
+  forConversation(conversationId: string): SentActivity[] {
+    return this.received.filter((a) => a.conversation?.id === conversationId);
+  }
+
+  /** Waits until `predicate` holds over what was received (polling on each arrival). */
+  async waitFor(predicate: (received: SentActivity[]) => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.received)) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for activities (have ${this.received.length})`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 200));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  clear(): void {
+    this.received.length = 0;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+    if (req.method !== 'POST' || !match) {
+      res.writeHead(404).end();
+      return;
+    }
+    const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity;
+    activity.conversation ??= { id: decodeURIComponent(match[1]) };
+    const { status, headers } = this.respond(activity);
+    if (status < 300) this.received.push(activity);
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify({ id: `sent-${this.received.length}` }));
+    const waiters = this.waiters;
+    this.waiters = [];
+    waiters.forEach((w) => w());
+  }
+}

@@ -1,0 +1,471 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { COLLECTIONS } from '../../bot/store/collections';
+import {
+  CollectionSpec,
+  ConflictError,
+  DocBase,
+  DocumentStore,
+  PreconditionFailedError,
+  Query,
+  Stored,
+} from '../../bot/store/port';
+import { DocumentStateStorage, STATE_COLLECTION } from '../../bot/store/stateStorage';
+import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
+
+/**
+ * The DocumentStore contract. Runs unchanged against every adapter: what passes
+ * on SQLite must pass on Cosmos DB (through the real @azure/cosmos SDK).
+ */
+
+interface Item extends DocBase {
+  group: string;
+  rank: number;
+  label: string;
+  flag: boolean;
+  score: number | null;
+}
+
+const ITEMS: CollectionSpec = { name: 'items', indexes: [['group'], ['rank'], ['rank', 'label'], ['score']] };
+const TEST_COLLECTIONS: CollectionSpec[] = [COLLECTIONS.find((c) => c.name === STATE_COLLECTION)!, ITEMS];
+
+// Ten items over three partitions, with ties on rank and label, nulls in score.
+const FIXTURE: Item[] = [
+  { id: 'a1', pk: 'p1', group: 'x', rank: 1, label: 'b', flag: true, score: 10 },
+  { id: 'a2', pk: 'p1', group: 'y', rank: 2, label: 'a', flag: false, score: null },
+  { id: 'a3', pk: 'p2', group: 'x', rank: 2, label: 'c', flag: true, score: 30 },
+  { id: 'a4', pk: 'p2', group: 'y', rank: 1, label: 'a', flag: false, score: 20 },
+  { id: 'a5', pk: 'p3', group: 'x', rank: 3, label: 'a', flag: true, score: null },
+  { id: 'a6', pk: 'p3', group: 'z', rank: 2, label: 'b', flag: false, score: 5 },
+  { id: 'a7', pk: 'p1', group: 'x', rank: 1, label: 'a', flag: false, score: 15 },
+  { id: 'a8', pk: 'p2', group: 'z', rank: 3, label: 'B', flag: true, score: 25 },
+  { id: 'a9', pk: 'p3', group: 'y', rank: 1, label: 'b', flag: true, score: 0 },
+  { id: 'b0', pk: 'p1', group: 'x', rank: 2, label: 'b', flag: false, score: -5 },
+];
+
+const ids = (items: DocBase[]) => items.map((i) => i.id);
+const sortedIds = (items: DocBase[]) => ids(items).sort();
+const fixtureIds = (pred: (i: Item) => boolean) => FIXTURE.filter(pred).map((i) => i.id).sort();
+
+/** Reads every page of a query, checking the paging rules on the way. */
+async function allPages<T extends DocBase>(store: DocumentStore, collection: string, query: Query) {
+  const pages: Stored<T>[][] = [];
+  let continuation: string | undefined;
+  do {
+    const page = await store.query<T>(collection, { ...query, continuation });
+    assert.ok(page.items.length <= query.limit!, `page of ${page.items.length} exceeds limit ${query.limit}`);
+    continuation = page.continuation;
+    if (continuation) assert.ok(page.items.length > 0, 'a page that promises more is not empty');
+    pages.push(page.items);
+    assert.ok(pages.length <= 50, 'paging terminates');
+  } while (continuation);
+  return pages;
+}
+
+for (const factory of STORE_FACTORIES) {
+  describe(`DocumentStore contract (${factory.name})`, () => {
+    let h: StoreHandle;
+    let store: DocumentStore;
+
+    beforeEach(async () => {
+      h = await factory.make(TEST_COLLECTIONS);
+      store = h.store;
+    });
+    afterEach(() => h.cleanup());
+
+    const seed = async () => {
+      for (const item of FIXTURE) await store.create('items', item);
+    };
+    const query = async (q: Query) => (await store.query<Item>('items', q)).items;
+
+    describe('documents', () => {
+      it('creates, reads back without system properties, replaces, upserts and deletes', async () => {
+        const created = await store.create('items', FIXTURE[0]);
+        assert.equal(typeof created._etag, 'string');
+        assert.ok(created._etag.length > 0);
+        assert.deepEqual(created, { ...FIXTURE[0], _etag: created._etag });
+
+        const read = await store.get<Item>('items', 'p1', 'a1');
+        assert.deepEqual(read, { ...FIXTURE[0], _etag: created._etag });
+
+        const replaced = await store.replace('items', { ...FIXTURE[0], label: 'changed' }, created._etag);
+        assert.notEqual(replaced._etag, created._etag);
+        assert.equal((await store.get<Item>('items', 'p1', 'a1'))?.label, 'changed');
+        assert.equal((await store.get<Item>('items', 'p1', 'a1'))?._etag, replaced._etag);
+
+        const upserted = await store.upsert('items', { ...FIXTURE[0], label: 'upserted' });
+        assert.notEqual(upserted._etag, replaced._etag);
+        assert.deepEqual(await store.get('items', 'p1', 'a1'), { ...FIXTURE[0], label: 'upserted', _etag: upserted._etag });
+
+        const fresh = await store.upsert('items', FIXTURE[1]);
+        assert.deepEqual(await store.get('items', 'p1', 'a2'), { ...FIXTURE[1], _etag: fresh._etag });
+
+        await store.delete('items', 'p1', 'a1');
+        assert.equal(await store.get('items', 'p1', 'a1'), undefined);
+        await store.delete('items', 'p1', 'a1'); // deleting what is gone is fine without an eTag
+      });
+
+      it('addresses a document by partition key and id together', async () => {
+        await store.create('items', FIXTURE[0]);
+        assert.equal(await store.get('items', 'p2', 'a1'), undefined);
+        assert.equal(await store.get('items', 'p1', 'missing'), undefined);
+        // The same id in another partition is another document.
+        await store.create('items', { ...FIXTURE[0], pk: 'p2', label: 'other' });
+        assert.equal((await store.get<Item>('items', 'p1', 'a1'))?.label, 'b');
+        assert.equal((await store.get<Item>('items', 'p2', 'a1'))?.label, 'other');
+      });
+
+      it('refuses to create over an existing document and leaves it unchanged', async () => {
+        const first = await store.create('items', FIXTURE[0]);
+        await assert.rejects(store.create('items', { ...FIXTURE[0], label: 'second' }), (err: unknown) => {
+          assert.ok(err instanceof ConflictError);
+          assert.equal(err.code, 'Conflict');
+          return true;
+        });
+        assert.deepEqual(await store.get('items', 'p1', 'a1'), { ...FIXTURE[0], _etag: first._etag });
+      });
+
+      it('rejects a replace with a stale eTag and changes nothing', async () => {
+        const v1 = await store.create('items', FIXTURE[0]);
+        const v2 = await store.replace('items', { ...FIXTURE[0], label: 'v2' }, v1._etag);
+        await assert.rejects(store.replace('items', { ...FIXTURE[0], label: 'lost update' }, v1._etag), (err: unknown) => {
+          assert.ok(err instanceof PreconditionFailedError);
+          assert.equal(err.code, 'PreconditionFailed');
+          return true;
+        });
+        assert.deepEqual(await store.get('items', 'p1', 'a1'), { ...FIXTURE[0], label: 'v2', _etag: v2._etag });
+      });
+
+      it('lets exactly one of two writers holding the same eTag win', async () => {
+        const v1 = await store.create('items', FIXTURE[0]);
+        const results = await Promise.allSettled([
+          store.replace('items', { ...FIXTURE[0], label: 'left' }, v1._etag),
+          store.replace('items', { ...FIXTURE[0], label: 'right' }, v1._etag),
+        ]);
+        const won = results.filter((r) => r.status === 'fulfilled');
+        const lost = results.filter((r) => r.status === 'rejected');
+        assert.equal(won.length, 1);
+        assert.equal(lost.length, 1);
+        assert.ok((lost[0] as PromiseRejectedResult).reason instanceof PreconditionFailedError);
+        const stored = await store.get<Item>('items', 'p1', 'a1');
+        assert.equal(stored?._etag, (won[0] as PromiseFulfilledResult<Stored<Item>>).value._etag);
+      });
+
+      it('rejects a replace of a document that is gone', async () => {
+        const v1 = await store.create('items', FIXTURE[0]);
+        await store.delete('items', 'p1', 'a1');
+        await assert.rejects(store.replace('items', FIXTURE[0], v1._etag), PreconditionFailedError);
+        assert.equal(await store.get('items', 'p1', 'a1'), undefined);
+      });
+
+      it('stores the document, not the eTag it was read with', async () => {
+        const v1 = await store.create('items', FIXTURE[0]);
+        const v2 = await store.replace('items', { ...v1, label: 'again' }, v1._etag);
+        const read = await store.get<Item>('items', 'p1', 'a1');
+        assert.equal(read?._etag, v2._etag);
+        assert.deepEqual(read, { ...FIXTURE[0], label: 'again', _etag: v2._etag });
+      });
+
+      it('deletes with an eTag only when it is current', async () => {
+        const v1 = await store.create('items', FIXTURE[0]);
+        const v2 = await store.replace('items', { ...FIXTURE[0], label: 'v2' }, v1._etag);
+        await assert.rejects(store.delete('items', 'p1', 'a1', v1._etag), PreconditionFailedError);
+        assert.equal((await store.get<Item>('items', 'p1', 'a1'))?.label, 'v2');
+        await store.delete('items', 'p1', 'a1', v2._etag);
+        assert.equal(await store.get('items', 'p1', 'a1'), undefined);
+        await assert.rejects(store.delete('items', 'p1', 'a1', v2._etag), PreconditionFailedError);
+      });
+
+      it('rejects unknown collections', async () => {
+        await assert.rejects(store.get('nope', 'p', 'i'), /unknown collection/);
+        await assert.rejects(store.query('nope', {}), /unknown collection/);
+      });
+    });
+
+    describe('queries', () => {
+      beforeEach(seed);
+
+      it('scopes to one partition, or spans all of them without pk', async () => {
+        assert.deepEqual(sortedIds(await query({ pk: 'p2' })), ['a3', 'a4', 'a8']);
+        assert.deepEqual(sortedIds(await query({})), fixtureIds(() => true));
+        assert.deepEqual(await query({ pk: 'nowhere' }), []);
+        const [doc] = await query({ pk: 'p2', where: [{ field: 'rank', op: '=', value: 3 }] });
+        assert.deepEqual(Object.keys(doc).sort(), ['_etag', 'flag', 'group', 'id', 'label', 'pk', 'rank', 'score']);
+      });
+
+      it('applies each comparison to numbers and strings', async () => {
+        const cases: Array<[Query['where'], (i: Item) => boolean]> = [
+          [[{ field: 'rank', op: '=', value: 2 }], (i) => i.rank === 2],
+          [[{ field: 'rank', op: '!=', value: 2 }], (i) => i.rank !== 2],
+          [[{ field: 'rank', op: '<', value: 2 }], (i) => i.rank < 2],
+          [[{ field: 'rank', op: '<=', value: 2 }], (i) => i.rank <= 2],
+          [[{ field: 'rank', op: '>', value: 2 }], (i) => i.rank > 2],
+          [[{ field: 'rank', op: '>=', value: 2 }], (i) => i.rank >= 2],
+          [[{ field: 'label', op: '>', value: 'a' }], (i) => i.label > 'a'],
+          [[{ field: 'label', op: '<', value: 'a' }], (i) => i.label < 'a'], // 'B' < 'a': ordinal, case-sensitive
+          [[{ field: 'group', op: '=', value: 'x' }, { field: 'rank', op: '>=', value: 2 }], (i) => i.group === 'x' && i.rank >= 2],
+        ];
+        for (const [where, pred] of cases) {
+          assert.deepEqual(sortedIds(await query({ where })), fixtureIds(pred), JSON.stringify(where));
+        }
+        assert.deepEqual(
+          sortedIds(await query({ pk: 'p1', where: [{ field: 'rank', op: '<', value: 2 }] })),
+          fixtureIds((i) => i.pk === 'p1' && i.rank < 2),
+        );
+      });
+
+      it('matches `in` against a list; an empty list matches nothing', async () => {
+        assert.deepEqual(
+          sortedIds(await query({ where: [{ field: 'group', op: 'in', value: ['y', 'z'] }] })),
+          fixtureIds((i) => i.group === 'y' || i.group === 'z'),
+        );
+        assert.deepEqual(
+          sortedIds(await query({ where: [{ field: 'rank', op: 'in', value: [3] }] })),
+          fixtureIds((i) => i.rank === 3),
+        );
+        assert.deepEqual(await query({ where: [{ field: 'group', op: 'in', value: [] }] }), []);
+      });
+
+      it('treats null and a missing field alike, as SQL does', async () => {
+        await store.create('items', { id: 'm1', pk: 'p4', group: 'x', rank: 9, label: 'm', flag: false } as unknown as Item);
+        const nullish = ['a2', 'a5', 'm1'];
+        assert.deepEqual(sortedIds(await query({ where: [{ field: 'score', op: '=', value: null }] })), nullish);
+        assert.deepEqual(
+          sortedIds(await query({ where: [{ field: 'score', op: '!=', value: null }] })),
+          fixtureIds((i) => i.score !== null),
+        );
+        // No comparison with a value matches null or missing.
+        assert.deepEqual(
+          sortedIds(await query({ where: [{ field: 'score', op: '!=', value: 10 }] })),
+          fixtureIds((i) => i.score !== null && i.score !== 10),
+        );
+        assert.deepEqual(
+          sortedIds(await query({ where: [{ field: 'score', op: '<', value: 10 }] })),
+          fixtureIds((i) => i.score !== null && i.score < 10),
+        );
+        assert.deepEqual(
+          sortedIds(await query({ where: [{ field: 'score', op: 'in', value: [10, null] }] })),
+          ['a1'],
+        );
+        await assert.rejects(query({ where: [{ field: 'score', op: '<', value: null }] }), /cannot compare/);
+      });
+
+      it('matches booleans', async () => {
+        assert.deepEqual(sortedIds(await query({ where: [{ field: 'flag', op: '=', value: true }] })), fixtureIds((i) => i.flag));
+        assert.deepEqual(sortedIds(await query({ where: [{ field: 'flag', op: '=', value: false }] })), fixtureIds((i) => !i.flag));
+        assert.deepEqual(sortedIds(await query({ where: [{ field: 'flag', op: '!=', value: true }] })), fixtureIds((i) => !i.flag));
+        assert.equal(await store.count('items', { where: [{ field: 'flag', op: '=', value: true }] }), 5);
+      });
+
+      it('orders by one field, breaking ties by partition key then id', async () => {
+        // rank 1: a1(p1) a7(p1) a4(p2) a9(p3); rank 2: a2(p1) b0(p1) a3(p2) a6(p3); rank 3: a8(p2) a5(p3)
+        assert.deepEqual(ids(await query({ orderBy: [{ field: 'rank' }] })), ['a1', 'a7', 'a4', 'a9', 'a2', 'b0', 'a3', 'a6', 'a8', 'a5']);
+        assert.deepEqual(
+          ids(await query({ orderBy: [{ field: 'rank', dir: 'desc' }] })),
+          ['a8', 'a5', 'a2', 'b0', 'a3', 'a6', 'a1', 'a7', 'a4', 'a9'],
+        );
+        assert.deepEqual(ids(await query({ pk: 'p1', orderBy: [{ field: 'rank', dir: 'desc' }] })), ['a2', 'b0', 'a1', 'a7']);
+        assert.deepEqual(
+          ids(await query({ where: [{ field: 'group', op: '=', value: 'x' }], orderBy: [{ field: 'group' }] })),
+          ['a1', 'a7', 'b0', 'a3', 'a5'],
+        );
+      });
+
+      it('orders by several fields in any directions; null sorts first ascending', async () => {
+        assert.deepEqual(
+          ids(await query({ orderBy: [{ field: 'rank' }, { field: 'label', dir: 'desc' }] })),
+          ['a1', 'a9', 'a7', 'a4', 'a3', 'b0', 'a6', 'a2', 'a5', 'a8'],
+        );
+        assert.deepEqual(
+          ids(await query({ orderBy: [{ field: 'rank', dir: 'desc' }, { field: 'label', dir: 'asc' }] })),
+          ['a8', 'a5', 'a2', 'b0', 'a6', 'a3', 'a7', 'a4', 'a1', 'a9'],
+        );
+        assert.deepEqual(
+          ids(await query({ orderBy: [{ field: 'rank', dir: 'desc' }, { field: 'label', dir: 'desc' }] })),
+          ['a5', 'a8', 'a3', 'b0', 'a6', 'a2', 'a1', 'a9', 'a7', 'a4'],
+        );
+        assert.deepEqual(ids(await query({ orderBy: [{ field: 'score' }] })), ['a2', 'a5', 'b0', 'a9', 'a6', 'a1', 'a7', 'a4', 'a8', 'a3']);
+      });
+
+      it('pages with limit and continuation, visiting every item exactly once in order', async () => {
+        const orderBy: Query['orderBy'] = [{ field: 'rank' }, { field: 'label' }];
+        const whole = ids(await query({ orderBy }));
+        const pages = await allPages<Item>(store, 'items', { orderBy, limit: 3 });
+        assert.ok(pages.length >= 4);
+        assert.deepEqual(pages.flat().map((i) => i.id), whole);
+
+        const unordered = await allPages<Item>(store, 'items', { limit: 4 });
+        assert.deepEqual(sortedIds(unordered.flat()), fixtureIds(() => true));
+
+        const scoped = await allPages<Item>(store, 'items', { pk: 'p1', limit: 2, orderBy: [{ field: 'rank', dir: 'desc' }] });
+        assert.deepEqual(scoped.flat().map((i) => i.id), ['a2', 'b0', 'a1', 'a7']);
+
+        const filtered = await allPages<Item>(store, 'items', { where: [{ field: 'flag', op: '=', value: true }], limit: 2 });
+        assert.deepEqual(sortedIds(filtered.flat()), fixtureIds((i) => i.flag));
+
+        const all = await store.query('items', { limit: 100 });
+        assert.equal(all.items.length, FIXTURE.length);
+        assert.equal(all.continuation, undefined);
+      });
+
+      it('rejects a page size that is not a positive integer', async () => {
+        await assert.rejects(store.query('items', { limit: 0 }), /page size/);
+        await assert.rejects(store.query('items', { limit: 1.5 }), /page size/);
+      });
+
+      it('counts matches, ignoring order and paging', async () => {
+        assert.equal(await store.count('items', {}), 10);
+        assert.equal(await store.count('items', { pk: 'p1' }), 4);
+        assert.equal(await store.count('items', { where: [{ field: 'group', op: '=', value: 'x' }] }), 5);
+        assert.equal(await store.count('items', { pk: 'p3', where: [{ field: 'score', op: '=', value: null }] }), 1);
+        assert.equal(await store.count('items', { orderBy: [{ field: 'rank' }], limit: 2 }), 10);
+        assert.equal(await store.count('items', { pk: 'nowhere' }), 0);
+      });
+    });
+
+    it('counts reads, writes and queries', async () => {
+      const before = { ...store.stats };
+      const v1 = await store.create('items', FIXTURE[0]);
+      await store.get('items', 'p1', 'a1');
+      await store.get('items', 'p1', 'missing');
+      const v2 = await store.replace('items', { ...FIXTURE[0], label: 'x' }, v1._etag);
+      await store.upsert('items', FIXTURE[1]);
+      await store.query('items', { pk: 'p1' });
+      await store.query('items', { limit: 1 });
+      await store.count('items', {});
+      await store.delete('items', 'p1', 'a1', v2._etag);
+      assert.deepEqual(store.stats, {
+        reads: before.reads + 2,
+        writes: before.writes + 4,
+        queries: before.queries + 3,
+      });
+    });
+
+    describe('lifecycle', () => {
+      it('answers ping', async () => {
+        assert.equal(await store.ping(), true);
+      });
+
+      it('init is idempotent and keeps data', async () => {
+        await store.create('items', FIXTURE[0]);
+        await store.init();
+        await store.init();
+        assert.equal((await store.get<Item>('items', 'p1', 'a1'))?.label, 'b');
+        assert.equal(await store.count('items', {}), 1);
+      });
+
+      it('keeps data across close and reopen', async () => {
+        await seed();
+        const v = await store.replace('items', { ...FIXTURE[0], label: 'kept' }, (await store.get('items', 'p1', 'a1'))!._etag);
+        const reopened = await h.reopen();
+        assert.deepEqual(await reopened.get('items', 'p1', 'a1'), { ...FIXTURE[0], label: 'kept', _etag: v._etag });
+        assert.equal(await reopened.count('items', {}), FIXTURE.length);
+        // eTags survive too: a writer holding the pre-restart eTag still wins, a stale one still loses.
+        await assert.rejects(reopened.replace('items', FIXTURE[0], 'stale'), PreconditionFailedError);
+        await reopened.replace('items', FIXTURE[0], v._etag);
+      });
+
+      it('serves a newly declared index after reopening with it', async () => {
+        const grown: CollectionSpec[] = [
+          ...TEST_COLLECTIONS.filter((c) => c.name !== 'items'),
+          { ...ITEMS, indexes: [...ITEMS.indexes, ['group', 'score']] },
+        ];
+        const reopened = await h.reopen(grown);
+        for (const item of FIXTURE) await reopened.upsert('items', item);
+        const items = await reopened.query<Item>('items', { orderBy: [{ field: 'group' }, { field: 'score', dir: 'desc' }] });
+        assert.deepEqual(ids(items.items), ['a3', 'a7', 'a1', 'b0', 'a5', 'a4', 'a9', 'a2', 'a8', 'a6']);
+      });
+    });
+
+    describe('DocumentStateStorage', () => {
+      let storage: DocumentStateStorage;
+      beforeEach(() => {
+        storage = new DocumentStateStorage(store);
+      });
+
+      // Teams conversation ids run to hundreds of characters.
+      const teamsKey = `msteams/conversations/a:1${'Xy9_-'.repeat(116)}`;
+      const smsKey = 'sms/conversations/+15550100123';
+
+      it('reads missing keys as absent', async () => {
+        assert.deepEqual(await storage.read(['nobody', smsKey]), {});
+        assert.equal(await storage.readOne(smsKey), undefined);
+      });
+
+      it('round-trips state with an eTag, keeping the eTag out of the stored state', async () => {
+        const state = { dialogStack: [{ id: 'checkin', state: { step: 2, values: { mood: 4 } } }], language: 'es' };
+        await storage.write({ [smsKey]: state });
+        const items = await storage.read([smsKey, 'nobody']);
+        assert.deepEqual(Object.keys(items), [smsKey]);
+        const { eTag, ...rest } = items[smsKey];
+        assert.equal(typeof eTag, 'string');
+        assert.deepEqual(rest, state);
+        assert.deepEqual(await storage.readOne(smsKey), { state, eTag });
+      });
+
+      it('rejects a write with a stale eTag and keeps the stored state', async () => {
+        await storage.write({ [smsKey]: { n: 1 } });
+        const first = (await storage.read([smsKey]))[smsKey];
+        await storage.write({ [smsKey]: { ...first, n: 2 } });
+        await assert.rejects(storage.write({ [smsKey]: { ...first, n: 3 } }), (err: unknown) => {
+          assert.equal((err as { code?: string }).code, 'PreconditionFailed');
+          return true;
+        });
+        assert.equal((await storage.readOne<{ n: number }>(smsKey))?.state.n, 2);
+      });
+
+      it("overwrites with eTag '*' or without an eTag", async () => {
+        await storage.write({ [smsKey]: { n: 1 } });
+        await storage.write({ [smsKey]: { n: 2, eTag: '*' } });
+        assert.deepEqual((await storage.readOne(smsKey))?.state, { n: 2 });
+        await storage.write({ [smsKey]: { n: 3 } });
+        assert.deepEqual((await storage.readOne(smsKey))?.state, { n: 3 });
+      });
+
+      it('rejects a specific eTag for a key that no longer exists', async () => {
+        await storage.write({ [smsKey]: { n: 1 } });
+        const { eTag } = (await storage.readOne(smsKey))!;
+        await storage.delete([smsKey]);
+        await assert.rejects(storage.write({ [smsKey]: { n: 2, eTag } }), PreconditionFailedError);
+        assert.equal(await storage.readOne(smsKey), undefined);
+      });
+
+      it('stores long keys under a deterministic id, found again by a fresh instance after restart', async () => {
+        assert.ok(teamsKey.length >= 600);
+        // Same first 255 characters, different tail: must stay two documents.
+        const sibling = `${teamsKey.slice(0, -1)}Z`;
+        await storage.write({ [teamsKey]: { who: 'teams' }, [sibling]: { who: 'sibling' } });
+        const reopened = await h.reopen(TEST_COLLECTIONS);
+        const again = new DocumentStateStorage(reopened);
+        const items = await again.read([teamsKey, sibling]);
+        assert.equal(items[teamsKey].who, 'teams');
+        assert.equal(items[sibling].who, 'sibling');
+      });
+
+      it('deletes keys; deleting a missing key is fine', async () => {
+        await storage.write({ [smsKey]: { n: 1 }, [teamsKey]: { n: 2 } });
+        await storage.delete([smsKey, 'nobody']);
+        assert.deepEqual(Object.keys(await storage.read([smsKey, teamsKey])), [teamsKey]);
+      });
+
+      it('readOne/writeOne: null creates only, an eTag replaces only that version', async () => {
+        const e1 = await storage.writeOne(teamsKey, { step: 1 }, null);
+        await assert.rejects(storage.writeOne(teamsKey, { step: 'again' }, null), ConflictError);
+        assert.deepEqual(await storage.readOne(teamsKey), { state: { step: 1 }, eTag: e1 });
+
+        const e2 = await storage.writeOne(teamsKey, { step: 2 }, e1);
+        assert.notEqual(e2, e1);
+        await assert.rejects(storage.writeOne(teamsKey, { step: 'lost' }, e1), PreconditionFailedError);
+        assert.deepEqual(await storage.readOne(teamsKey), { state: { step: 2 }, eTag: e2 });
+      });
+
+      it('costs one read and one write per turn', async () => {
+        await storage.writeOne(smsKey, { step: 1 }, null);
+        const before = { ...store.stats };
+        const loaded = await storage.readOne(smsKey);
+        await storage.writeOne(smsKey, { step: 2 }, loaded!.eTag);
+        assert.deepEqual(store.stats, { reads: before.reads + 1, writes: before.writes + 1, queries: before.queries });
+      });
+    });
+  });
+}

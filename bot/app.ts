@@ -5,11 +5,16 @@ import { activityProblem } from './activityValidation';
 import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
+import { CheckIns } from './domain/checkins';
+import { FlagService } from './domain/flags';
 import { Participants } from './domain/participants';
+import { FlagNotifier } from './flags/notifier';
+import { loadFlagRules } from './flags/rules';
 import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
 import { createServer } from './server';
 import { Services } from './services';
+import { createTips } from './tips/tips';
 import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
 import { DocumentStore } from './store/port';
@@ -17,6 +22,7 @@ import { DocumentStateStorage } from './store/stateStorage';
 import { TurnState } from './turn/conversationState';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
+import { createPlaygroundFeature } from './playground/feature';
 
 /** What handles one turn once state is loaded: Puente itself, or the echo floor in bench/. */
 export interface Bot {
@@ -64,23 +70,32 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   const { config } = options;
   const log = options.logger ?? createLogger({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
+  // Before anything is opened: a bad clinic rules file stops start-up with a message naming the problem.
+  const flagRules = loadFlagRules(config.flagRulesPath);
   const i18n = createI18n(config.defaultLanguage);
   const store = options.store ?? createStore(config, COLLECTIONS);
   await store.init();
 
+  const participants = new Participants(store, clock);
+  const flagNotifier = new FlagNotifier(log);
   const services: Services = {
     config,
     clock,
     log,
     i18n,
     store,
-    participants: new Participants(store, clock),
+    participants,
+    checkins: new CheckIns(store, clock),
+    flags: new FlagService(store, clock, flagNotifier, participants),
+    flagNotifier,
+    flagRules,
+    tips: createTips(store, clock),
   };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);
   const adapter = createAdapter(config, log, i18n);
   const server = createServer(log);
-  const features: Feature[] = [];
+  const features: Feature[] = [createPlaygroundFeature(services)];
 
   let accepting = true;
   server.post('/api/messages', async (req, res) => {

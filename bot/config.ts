@@ -42,6 +42,13 @@ const envSchema = z
     FLAG_RULES_PATH: optional,
     QUIET_HOURS_START: hhmm.default('21:00'),
     QUIET_HOURS_END: hhmm.default('08:00'),
+    // Outreach scheduler (bot/outreach).
+    OUTREACH_FOLLOWUP_HOURS: z.coerce.number().int().min(1).max(12).default(3),
+    OUTREACH_SMS_PER_SECOND: z.coerce.number().min(0).max(100).default(1),
+    OUTREACH_TEAMS_PER_SECOND: z.coerce.number().min(0).max(50).default(3),
+    OUTREACH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+    OUTREACH_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
+    OUTREACH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     // Staff dashboard and Teams alerts (bot/staff).
     PUBLIC_BASE_URL: optional.pipe(z.string().url().optional()),
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -96,6 +103,7 @@ export interface Config {
   flagRulesPath?: string;
   /** No outreach from `start` until `end`, participant local time (night span). */
   quietHours: { start: string; end: string };
+  outreach: OutreachConfig;
   /** Where people reach this service (links in Teams alerts); defaults to http://localhost:PORT. */
   publicBaseUrl: string;
   staff: StaffConfig;
@@ -112,6 +120,20 @@ export interface StaffConfig {
   trustProxy: boolean;
   /** The staff Teams channel alerts go to; absent: no Teams alerts. */
   teams?: { conversationId: string; serviceUrl: string; tenantId?: string; language: Env['DEFAULT_LOCALE'] };
+}
+
+/** Proactive messages (bot/outreach). */
+export interface OutreachConfig {
+  /** The one follow-up goes this many hours after an unanswered check-in prompt. */
+  followupHours: number;
+  /** Sends per second: SMS for the whole channel, Teams per conversation; 0 = no limit. */
+  rates: { smsPerSecond: number; teamsPerSecondPerConversation: number };
+  /** Tries per message on transient failures (5xx, timeouts, 429) before it is recorded failed. */
+  maxAttempts: number;
+  /** How long a claim holds: a crash between claim and send is retried by a later tick after this. */
+  leaseSeconds: number;
+  /** Messages one tick works on at once. */
+  concurrency: number;
 }
 
 export class ConfigError extends Error {}
@@ -145,6 +167,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clinicPhone: e.CLINIC_PHONE,
     flagRulesPath: e.FLAG_RULES_PATH,
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
+    outreach: {
+      followupHours: e.OUTREACH_FOLLOWUP_HOURS,
+      rates: { smsPerSecond: e.OUTREACH_SMS_PER_SECOND, teamsPerSecondPerConversation: e.OUTREACH_TEAMS_PER_SECOND },
+      maxAttempts: e.OUTREACH_MAX_ATTEMPTS,
+      leaseSeconds: e.OUTREACH_LEASE_SECONDS,
+      concurrency: e.OUTREACH_CONCURRENCY,
+    },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     staff: {
       sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,

@@ -1,9 +1,14 @@
 import { i18n } from 'i18next';
 import { Clock } from './clock';
 import { Config } from './config';
+import { CheckIns } from './domain/checkins';
+import { FlagService } from './domain/flags';
 import { Participants } from './domain/participants';
+import { FlagNotifier } from './flags/notifier';
+import { FlagRules } from './flags/rules';
 import { Logger } from './log';
 import { DocumentStore } from './store/port';
+import { Tips } from './tips/tips';
 
 /**
  * What features and dialogs are given to do their work. Built once by the
@@ -16,4 +21,13 @@ export interface Services {
   i18n: i18n;
   store: DocumentStore;
   participants: Participants;
+  checkins: CheckIns;
+  /** Raising and reading flags; every new flag goes through flagNotifier. */
+  flags: FlagService;
+  /** The single point staff alerts subscribe to (bot/flags/notifier.ts). */
+  flagNotifier: FlagNotifier;
+  /** The clinic's flag rules (config.flagRulesPath or the defaults), validated at start-up. */
+  flagRules: FlagRules;
+  /** Coping tips: catalog, what to show next, "did it help?" answers. */
+  tips: Tips;
 }

@@ -34,18 +34,24 @@ export interface CheckInAnswers {
   note: string | null;
 }
 
-/** PHQ-2 and GAD-2 item scores, each 0–3. */
+/** PHQ-2 (littleInterest, feelingDown) and GAD-2 (nervous, cannotStopWorrying) item scores 0–3; null = unreadable. */
 export interface ScreenItems {
-  littleInterest: number;
-  feelingDown: number;
-  nervous: number;
-  cannotStopWorrying: number;
+  littleInterest: number | null;
+  feelingDown: number | null;
+  nervous: number | null;
+  cannotStopWorrying: number | null;
 }
 
+/** Scores 0–6; null when one of the scale's two items could not be read (a health score is never guessed). */
 export interface WeeklyScreen {
-  phq2: number;
-  gad2: number;
+  phq2: number | null;
+  gad2: number | null;
   items: ScreenItems;
+}
+
+export function scoreWeeklyScreen(items: ScreenItems): WeeklyScreen {
+  const sum = (a: number | null, b: number | null) => (a === null || b === null ? null : a + b);
+  return { phq2: sum(items.littleInterest, items.feelingDown), gad2: sum(items.nervous, items.cannotStopWorrying), items };
 }
 
 export type CheckInStatus = 'in_progress' | 'complete';

@@ -29,7 +29,11 @@ export interface PlaygroundConversation {
   lastUsed: number;
 }
 
-export type NewConversation = Pick<PlaygroundConversation, 'userId' | 'channelId' | 'locale' | 'participantId'>;
+export type NewConversation = Pick<PlaygroundConversation, 'id' | 'userId' | 'channelId' | 'locale' | 'participantId'>;
+
+export function newConversationId(): string {
+  return `pg-${randomBytes(12).toString('base64url')}`;
+}
 
 /** How many conversations one playground keeps before it forgets the least recently used. */
 const MAX_CONVERSATIONS = 200;
@@ -50,7 +54,6 @@ export class ConversationBook {
     if (this.byId.size >= MAX_CONVERSATIONS) this.forgetLeastRecentlyUsed();
     const conversation: PlaygroundConversation = {
       ...input,
-      id: `pg-${randomBytes(12).toString('base64url')}`,
       token: randomBytes(32).toString('base64url'),
       transcript: [],
       lastUsed: this.now(),

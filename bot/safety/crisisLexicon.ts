@@ -52,6 +52,7 @@ const WEAPON = '(?:gun|pistol|rifle|shotgun|firearm|weapon|knife)';
 const QUIERO = '(?:quiero|kiero|qiero|quero|quisiera|kisiera|queria|deseo|desearia|prefiero|preferiria|ganas de|pienso en|pensando en|voy a|vo a|me voy a|me dan ganas de|necesito)';
 const TOMAR = '(?:me tome|tome|me trague|trague|me meti|me he tomado|me acabo de tomar|se tomo|se trago|se metio|me las tome)';
 const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir)';
+const LUGAR_ALTO = '(?:puente|edificio|techo|azotea|balcon|ventana|tren|metro|carro|camion|vias|precipicio|barranco|rio)';
 const AGRESOR = '(?:mi (?:esposo|esposa|marido|pareja|novio|novia|ex|padrastro|papa|mama|hermano|vecino)|ella|alguien|un hombre|un tipo)';
 
 export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
@@ -59,7 +60,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   {
     id: 'overdose.word',
     category: 'overdose',
-    patterns: ['overdos(?:e|ed|es|ing)', 'sobredosis', `${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
+    patterns: ['over ?dos(?:e|ed|es|ing)', 'sobre ?dosis', `${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
   },
   {
     id: 'overdose.too_many_en',
@@ -67,7 +68,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       `${TAKE} ${GAP}${MANY} ${GAP}${PILLS}`,
       `${TAKE} ${GAP}all (?:of )?(?:my|the|his|her) ${PILLS} (?:at once|at the same time|together|in one go)`,
-      `(?:took|taken|used|shot|snorted|injected|smoked) (?:way )?(?:too much|to much|too many|to many)(?! time| of| energy| effort| space| work| money)`,
+      `(?:took|taken|used|shot up|shot|snorted|injected|smoked) (?:way )?(?:too much|to much|too many|to many)(?! time| of| energy| effort| space| work| money)`,
+      `(?:going to|gonna|about to|want to|wanna) (?:swallow|take) ${GAP}(?:a bunch of|a handful of|a bottle of|the whole bottle|the bottle|all (?:of )?(?:my|the) ${PILLS} at once)`,
       `(?:mixed|mixing) ${GAP}(?:pills|xanax|benzos|bars|meds|fentanyl|fent|opioids|oxy|percs) ${GAP}(?:alcohol|drinking|booze|liquor|beer)`,
     ],
   },
@@ -76,11 +78,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     category: 'overdose',
     patterns: [
       '(?:not|isnt|is not|stopped|wont|cant|barely|hes not|shes not|aint) breathing',
+      '(?:cant|can not|cannot) breathe',
       '(?:cant|can not|cannot|couldnt) wake (?:him|her|them|my [a-z]+) up',
       `${SUBJECT} ${GAP}(?:wont|isnt|is not|not) (?:wake|waking) up(?! for| on time| early| in time)`,
       `(?:lips|face|skin) ${GAP}blue`,
       'turning blue',
-      `(?:need|needs|give|gave|giving|grab|used|use) (?:him |her |them |me |some )?(?:narcan|naloxone)(?! training| class| kit)`,
+      // Not "learned how to use narcan": IOP groups teach it.
+      `(?<!how to |learn to |learned to )(?:need|needs|give|gave|giving|grab|used|use) (?:him |her |them |me |some )?(?:narcan|naloxone)(?! training| class| kit)`,
     ],
   },
   {
@@ -92,13 +96,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `${TOMAR} ${GAP}todas (?:las|mis|sus) ${PASTILLAS} (?:de una vez|juntas|al mismo tiempo|de golpe)`,
       `(?:me meti|me inyecte|consumi|se metio|se inyecto) ${GAP}(?:demasiado|de mas)`,
       'me pase con (?:la dosis|las pastillas)',
+      `(?:voy a tomarme|me voy a tomar|quiero tomarme|me quiero tomar|voy a tragarme|me voy a tragar) ${GAP}(?:todas|demasiadas|un monton de|el frasco|un frasco|el bote|la caja)`,
     ],
   },
   {
     id: 'overdose.unresponsive_es',
     category: 'overdose',
     patterns: [
-      'no (?:respira|esta respirando|puede respirar)',
+      'no (?:respira|esta respirando|puede respirar|puedo respirar)',
       'dejo de respirar',
       'no (?:despierta|reacciona)(?! para| temprano| a tiempo)',
       '(?:se puso|esta|se esta poniendo) (?:morad[oa]|azul)',
@@ -120,7 +125,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       '(?:dont|do not|never) feel safe',
       `${ATTACKER} ${GAP}(?:following|stalking|chasing) (?:me|us)`,
       '(?:someone|somebody) (?:broke|is breaking|is trying to break|trying to break) (?:in|into)',
-      `${ATTACKER} ${GAP}(?:has|have|got|pulled|pulling|holding|pointing|pointed) (?:a |his |her |the )?${WEAPON}`,
+      `${ATTACKER} ${GAP}(?:has|have|got|pulled|pulling|holding|pointing|pointed|with) (?:a |his |her |the )?${WEAPON}`,
       `(?:i|ive|i just|i have|i got) ${GAP}(?:have|got|bought|buy|holding|loaded|load) (?:a |my |the |his )?(?:gun|pistol|rifle|shotgun|firearm|weapon)`,
       `(?:want to|wanna|going to|gonna|about to|will|ill) (?:kill|hurt|shoot|stab) (?:someone|somebody|people|everyone|everybody)`,
       '(?:please |pls |plz |someone |somebody )call (?:911|the police|the cops|an ambulance)',
@@ -194,6 +199,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'life (?:isnt|is not|aint|not) worth (?:living|it)',
       'not worth living',
       'life is pointless',
+      'my life is over',
+      // Perceived burdensomeness: a core suicide risk factor.
+      `(?:im|i am|feel like|feel like im|i feel like) (?:just |such )?a burden`,
+      '(?:stop|stopped) existing',
+      `(?:hope|wish|pray) ${GAP}(?:hits me|hit me|kills me|run me over|runs me over)`,
+      '(?:get|got|getting) hit by a (?:car|bus|truck|train)',
+      `(?:want|wanna|ready|wish i could) (?:to )?(?:be|go|join [a-z]+) ${GAP}${GAP}(?:in|to) heaven`,
       '(?:cant|can not|cannot) go on',
       '(?:cant|can not|cannot) (?:do|take|handle) (?:this|it|life) (?:anymore|any more|no more)',
       // Not a bare "didn't wake up": participants say that about missed check-ins.
@@ -210,7 +222,13 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `this is my last (?:message|text)${END}`,
       '(?:giving|gave|give) away (?:all )?my (?:stuff|things|belongings)',
       '(?:im|i am) done with (?:life|living|everything|it all)',
-      `(?:wont|will not) be (?:here|around) (?:much longer|tomorrow|anymore)`,
+      `(?:wont|will not|not going to|not gonna) be (?:here|around) (?:much longer|tomorrow|anymore)`,
+      // Preparation: means gathered, a date chosen.
+      `(?:pills|gun|rope|razor|razors|blade|blades) ${GAP}(?:lined up|counted out)`,
+      `(?:stockpiling|hoarding|saving up) ${GAP}(?:pills|meds)`,
+      'plan and a (?:date|time)',
+      '(?:pain|hurting|suffering|it all|everything) to (?:stop|end) (?:forever|for good|permanently)',
+      'want my heart to stop',
     ],
   },
   {
@@ -228,7 +246,9 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `${QUIERO}(?: ya)? (?:morir|morirme|morir me)`,
       `me (?:quiero|kiero|qiero|quisiera|queria|voy a) (?:ya )?morir`,
       'morir ?me',
-      'me muero',
+      // Not a bare "¡me muero!": an everyday exclamation.
+      '(?:siento que|creo que|como que|pienso que) me (?:muero|voy a morir|estoy muriendo)',
+      'me estoy muriendo',
       'mejor me muero',
       'ojala (?:me )?(?:muera|muriera)',
       `(?:ojala|quisiera|desearia|deseo|preferiria|mejor) (?:estar |estuviera |estaria )?muert[oa]`,
@@ -238,6 +258,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'ojala no (?:despierte|despertara|amanezca|amaneciera)',
       `no (?:quiero|kiero|qiero|quero|deseo) (?:seguir |ya )?(?:vivir|viviendo|existir|estar viv[oa]|estar aqui|despertar|seguir aqui|seguir en este mundo|seguir con vida)`,
       '(?:estarian|estaria|estarias|estarian todos) mejor sin mi',
+      'soy (?:una|un) (?:carga|estorbo)',
+      'mi vida (?:se acabo|ya se acabo|esta acabada|ya no sirve)',
+      // Not "dejar de vivir así": wanting change is what the program is for.
+      'dejar de (?:existir|vivir)(?! asi| de| con| en| como)',
+      `(?:quiero|quisiera|me quiero|me voy a|ojala pudiera) (?:ir|irme) ${GAP}${GAP}(?:de este mundo|al cielo|con dios)`,
+      'ojala me (?:atropelle|atropellara|mate|matara|maten|mataran)',
+      'dormir(?:me)? para siempre',
+      'si (?:yo )?no (?:estuviera|existiera|hubiera nacido)',
+      'si (?:yo )?me (?:muriera|muero)',
       `no ${GAP}sentido a (?:la vida|nada|vivir|mi vida|seguir)`,
       '(?:la vida|mi vida|vivir|seguir) no tiene sentido',
       'no tiene sentido (?:vivir|seguir)',
@@ -250,10 +279,12 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'ya no puedo (?:seguir|con mi vida|con la vida|vivir)',
       `(?:quiero|quisiera|kiero|ojala pudiera|ganas de) desaparecer`,
       'desaparecer (?:para siempre|del mapa|de este mundo)',
-      `(?:tirarme|aventarme|lanzarme|echarme|me tiro|me aviento|me lanzo|tirar me|aventar me) ${GAP}(?:puente|edificio|techo|azotea|balcon|ventana|tren|metro|carro|camion|vias|precipicio|barranco|rio)`,
+      `(?:tirarme|aventarme|lanzarme|echarme|me tiro|me aviento|me lanzo|tirar me|aventar me) ${GAP}${LUGAR_ALTO}`,
+      `me (?:voy a|quiero|kiero|dan ganas de) (?:tirar|aventar|lanzar|echar) ${GAP}${LUGAR_ALTO}`,
       '(?:colgarme|ahorcarme|colgar me|ahorcar me)',
       'me (?:voy a|quiero|kiero) (?:colgar|ahorcar)',
-      '(?:pegarme|darme|meterme) un (?:tiro|balazo)',
+      '(?:pegar|dar|meter) ?me un (?:tiro|balazo)',
+      'me (?:voy a|quiero|kiero) (?:pegar|dar|meter) un (?:tiro|balazo)',
       '(?:dispararme|envenenarme|disparar me)',
       '(?:cortarme|cortar me|me corto|me corte|me voy a cortar|me quiero cortar) las venas',
       `(?:estrellar|chocar|estrellarme|chocarme) ${GAP}a proposito`,
@@ -286,6 +317,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'auto ?lesion[a-z]*',
       '(?:cortarme|cortar me|me corto|me corte|cortandome|me estoy cortando|me he cortado|me quiero cortar|me voy a cortar|me volvi a cortar)',
       '(?:lastimarme|lastimar me|me lastimo|me lastime|hacerme dano|hacer me dano|me hago dano|me hice dano|golpearme|quemarme|me quemo|me queme|herirme|castigarme)',
+      'me (?:quiero|kiero|voy a|dan ganas de|vuelvo a|volvi a) (?:lastimar|cortar|hacer dano|quemar|golpear)',
       `${QUIERO} sangrar`,
     ],
   },
@@ -311,6 +343,7 @@ export const IDIOMS: readonly PatternGroup[] = [
       `hurt ${MYSELF} (?:at the gym|at work|lifting|playing|working out|running|exercising|skating|skiing|falling|moving)`,
       `(?:burned|burnt|burn|cut) (?:${MYSELF}|my (?:finger|hand|thumb)) (?:cooking|shaving|chopping|on the (?:stove|oven|pan|grill|iron))`,
       'in danger of',
+      `(?:accidentally|by accident) (?:cut|burned|burnt|hurt) ${MYSELF}|(?:cut|burned|burnt|hurt) ${MYSELF} by accident`,
       'overdose (?:prevention|awareness|training|education|response)',
       'wake up (?:early|at|on time|in time|for|til|until|so)',
       'live (?:in (?:this|that|the|my|a|an) (?:city|town|house|apartment|place|neighborhood|state|area)|with (?:my|him|her|them|us|roommates|parents)|near|there|here|alone|together|far)',
@@ -331,6 +364,11 @@ export const IDIOMS: readonly PatternGroup[] = [
       '(?:lastime|lastimo|lastimarme|hice dano|golpee|queme|quemo|quemarme) (?:el|la|los|las|mi|mis) (?:rodilla|rodillas|espalda|pie|pies|tobillo|mano|manos|muneca|hombro|cuello|dedo|pierna|cabeza|lengua)',
       `(?:lastime|lastimo|lastimarme|hice dano|queme|quemo) ${GAP}(?:jugando|cocinando|en el trabajo|trabajando|haciendo ejercicio|en el gym|en el gimnasio|corriendo|con el sol|planchando)`,
       'despertar (?:temprano|a tiempo|a las|para)',
+      // "sin querer": by accident.
+      `(?:corte|lastime|queme|golpee|corto|lastimo|quemo|hice dano) sin querer`,
+      // "se me cortó la llamada": the call dropped.
+      'se me (?:corto|corta|cortaron)',
+      '(?:queme|quemo|quemarme) con (?:el|la) (?:sarten|comal|plancha|estufa|horno|aceite|agua|cafe|olla)',
       'vivir (?:en (?:este|esta|ese|esa|el|la|un|una|otro|otra)|con (?:mi|mis|el|la|ellos|ellas)|cerca|lejos|alla|aqui|ahi|solo|sola|juntos)',
     ],
   },

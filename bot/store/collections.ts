@@ -16,6 +16,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'enrollment', indexes: [] },
   // Program sessions, pk = 'program': tens of small docs, always read whole by the schedule and reminders.
   { name: 'sessions', indexes: [['startLocal']] },
+  // Outreach due instants, pk = participantId, id = kind ('checkin' | 'followup' | 'reminder'): one entry per
+  // participant and kind, addressed by point reads/writes; the tick's one query is a range on dueAt (README "Outreach").
+  { name: 'outreachDue', indexes: [['dueAt']] },
+  // Outreach ledger, pk = participantId, id = kind:localDate or reminder:occurrenceId: the exactly-once claim is a
+  // conditional create; the missed-check-ins rule reads a participant's last prompts (one partition, by localDate).
+  { name: 'outreachLedger', indexes: [['localDate']] },
+  // Cron slot elections, pk = id = SHA-256 of the slot key: one conditional create per instance per minute.
+  { name: 'outreachRuns', indexes: [] },
   // Staff accounts, pk = id = SHA-256 of the lower-cased email: sign-in is one point read.
   { name: 'staff', indexes: [] },
   // Dashboard sessions, pk = id = SHA-256 of the session token (the token itself is never stored).
@@ -24,6 +32,17 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'staffSignins', indexes: [] },
   // Audit events, pk = UTC month 'YYYY-MM': a date-range export reads one partition per month, newest first.
   { name: 'audit', indexes: [['at']] },
+  // Daily check-ins, pk = participantId: one partition holds a participant's history (a point read for today,
+  // a single-partition range on localDate for history); id = `${participantId}:${localDate}` makes a day one record.
+  { name: 'checkins', indexes: [['localDate']] },
+  // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
+  // by (status, severityRank, createdAt), a participant's view by (participantId, createdAt).
+  { name: 'flags', indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt']] },
   // Teams alert posts per flag, pk = id = flag id: the card to update when the flag is acknowledged.
   { name: 'staffAlerts', indexes: [] },
+  // Coping tips a participant has seen, pk = id = participantId: one small doc, point read and eTag write per tip.
+  { name: 'tipHistory', indexes: [] },
+  // "Did it help?" answers, pk = participantId: a participant's answers read together (one partition, by answeredAt);
+  // id = `${tipId}:${shownAt}` so a re-run turn rewrites the same answer.
+  { name: 'tipFeedback', indexes: [['participantId', 'answeredAt']] },
 ];

@@ -9,6 +9,8 @@ export interface CheckinSignals {
   /** Weekly screen scores, on screen days. */
   phq2?: number | null;
   gad2?: number | null;
+  /** The rest of a check-in record's answers may come along; they do not change the match. */
+  readonly [otherItem: string]: unknown;
 }
 
 /**

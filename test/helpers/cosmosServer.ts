@@ -1,9 +1,12 @@
 import { createHttpServer } from '@vercel/cosmosdb-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface CosmosTestServer {
   endpoint: string;
   key: string;
+  /** The HTTP server itself, for tests that watch the requests the SDK sends. */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -25,6 +28,7 @@ export async function startCosmosServer(): Promise<CosmosTestServer> {
     endpoint: `http://127.0.0.1:${port}`,
     // The server accepts any key; the SDK only needs a well-formed base64 one.
     key: Buffer.from('puente-test-key').toString('base64'),
+    server,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -24,6 +24,8 @@ interface Item extends DocBase {
   label: string;
   flag: boolean;
   score: number | null;
+  /** Distinct, and deliberately not an index: undeclared single-field order. */
+  seq: number;
 }
 
 const ITEMS: CollectionSpec = { name: 'items', indexes: [['group'], ['rank'], ['rank', 'label'], ['score']] };
@@ -31,16 +33,16 @@ const TEST_COLLECTIONS: CollectionSpec[] = [COLLECTIONS.find((c) => c.name === S
 
 // Ten items over three partitions, with ties on rank and label, nulls in score.
 const FIXTURE: Item[] = [
-  { id: 'a1', pk: 'p1', group: 'x', rank: 1, label: 'b', flag: true, score: 10 },
-  { id: 'a2', pk: 'p1', group: 'y', rank: 2, label: 'a', flag: false, score: null },
-  { id: 'a3', pk: 'p2', group: 'x', rank: 2, label: 'c', flag: true, score: 30 },
-  { id: 'a4', pk: 'p2', group: 'y', rank: 1, label: 'a', flag: false, score: 20 },
-  { id: 'a5', pk: 'p3', group: 'x', rank: 3, label: 'a', flag: true, score: null },
-  { id: 'a6', pk: 'p3', group: 'z', rank: 2, label: 'b', flag: false, score: 5 },
-  { id: 'a7', pk: 'p1', group: 'x', rank: 1, label: 'a', flag: false, score: 15 },
-  { id: 'a8', pk: 'p2', group: 'z', rank: 3, label: 'B', flag: true, score: 25 },
-  { id: 'a9', pk: 'p3', group: 'y', rank: 1, label: 'b', flag: true, score: 0 },
-  { id: 'b0', pk: 'p1', group: 'x', rank: 2, label: 'b', flag: false, score: -5 },
+  { id: 'a1', pk: 'p1', group: 'x', rank: 1, label: 'b', flag: true, score: 10, seq: 7 },
+  { id: 'a2', pk: 'p1', group: 'y', rank: 2, label: 'a', flag: false, score: null, seq: 3 },
+  { id: 'a3', pk: 'p2', group: 'x', rank: 2, label: 'c', flag: true, score: 30, seq: 9 },
+  { id: 'a4', pk: 'p2', group: 'y', rank: 1, label: 'a', flag: false, score: 20, seq: 1 },
+  { id: 'a5', pk: 'p3', group: 'x', rank: 3, label: 'a', flag: true, score: null, seq: 10 },
+  { id: 'a6', pk: 'p3', group: 'z', rank: 2, label: 'b', flag: false, score: 5, seq: 4 },
+  { id: 'a7', pk: 'p1', group: 'x', rank: 1, label: 'a', flag: false, score: 15, seq: 2 },
+  { id: 'a8', pk: 'p2', group: 'z', rank: 3, label: 'B', flag: true, score: 25, seq: 8 },
+  { id: 'a9', pk: 'p3', group: 'y', rank: 1, label: 'b', flag: true, score: 0, seq: 6 },
+  { id: 'b0', pk: 'p1', group: 'x', rank: 2, label: 'b', flag: false, score: -5, seq: 5 },
 ];
 
 const ids = (items: DocBase[]) => items.map((i) => i.id);
@@ -190,7 +192,7 @@ for (const factory of STORE_FACTORIES) {
         assert.deepEqual(sortedIds(await query({})), fixtureIds(() => true));
         assert.deepEqual(await query({ pk: 'nowhere' }), []);
         const [doc] = await query({ pk: 'p2', where: [{ field: 'rank', op: '=', value: 3 }] });
-        assert.deepEqual(Object.keys(doc).sort(), ['_etag', 'flag', 'group', 'id', 'label', 'pk', 'rank', 'score']);
+        assert.deepEqual(Object.keys(doc).sort(), ['_etag', 'flag', 'group', 'id', 'label', 'pk', 'rank', 'score', 'seq']);
       });
 
       it('applies each comparison to numbers and strings', async () => {
@@ -227,7 +229,7 @@ for (const factory of STORE_FACTORIES) {
       });
 
       it('treats null and a missing field alike, as SQL does', async () => {
-        await store.create('items', { id: 'm1', pk: 'p4', group: 'x', rank: 9, label: 'm', flag: false } as unknown as Item);
+        await store.create('items', { id: 'm1', pk: 'p4', group: 'x', rank: 9, label: 'm', flag: false, seq: 11 } as unknown as Item);
         const nullish = ['a2', 'a5', 'm1'];
         assert.deepEqual(sortedIds(await query({ where: [{ field: 'score', op: '=', value: null }] })), nullish);
         assert.deepEqual(
@@ -285,6 +287,14 @@ for (const factory of STORE_FACTORIES) {
           ['a5', 'a8', 'a3', 'b0', 'a6', 'a2', 'a1', 'a9', 'a7', 'a4'],
         );
         assert.deepEqual(ids(await query({ orderBy: [{ field: 'score' }] })), ['a2', 'a5', 'b0', 'a9', 'a6', 'a1', 'a7', 'a4', 'a8', 'a3']);
+      });
+
+      it('orders by a single undeclared field (the order of equal values is then unspecified)', async () => {
+        const bySeq = [...FIXTURE].sort((a, b) => a.seq - b.seq).map((i) => i.id);
+        assert.deepEqual(ids(await query({ orderBy: [{ field: 'seq' }] })), bySeq);
+        assert.deepEqual(ids(await query({ orderBy: [{ field: 'seq', dir: 'desc' }] })), [...bySeq].reverse());
+        const pages = await allPages<Item>(store, 'items', { orderBy: [{ field: 'seq' }], limit: 4 });
+        assert.deepEqual(pages.flat().map((i) => i.id), bySeq);
       });
 
       it('pages with limit and continuation, visiting every item exactly once in order', async () => {

@@ -26,29 +26,42 @@ function ref(field: string): string {
   return `c["${assertFieldName(field)}"]`;
 }
 
-/**
- * The full ORDER BY of a query: its own keys, then the tie-breakers it does
- * not already sort on. Cosmos needs a composite index matching this list
- * path-for-path and direction-for-direction (see `compositeIndexes`).
- */
-export function orderKeys(orderBy: NonNullable<Query['orderBy']>): OrderKey[] {
-  const keys = orderBy.map((o) => ({ field: assertFieldName(o.field), dir: o.dir ?? 'asc' }));
+/** A query's own sort keys, then the tie-breakers it does not already sort on. */
+function withTieBreakers(keys: OrderKey[]): OrderKey[] {
   const sorted = new Set(keys.map((k) => k.field));
   return keys.concat(TIE_BREAKERS.filter((f) => !sorted.has(f)).map((field) => ({ field, dir: 'asc' as const })));
 }
 
 /**
+ * The ORDER BY Cosmos can serve for `orderBy`. Multi-field ORDER BY needs a
+ * composite index matching it path for path and direction for direction.
+ * - A declared index (any directions) gets the tie-breakers: the order is
+ *   exactly the SQLite adapter's.
+ * - An undeclared single field is served by the default range index, without
+ *   tie-breakers: equal values come back in an unspecified order.
+ * - Several undeclared fields cannot be served at all.
+ */
+export function servedOrder(spec: CollectionSpec, orderBy: NonNullable<Query['orderBy']>): OrderKey[] {
+  const keys = orderBy.map((o) => ({ field: assertFieldName(o.field), dir: o.dir ?? ('asc' as Dir) }));
+  const fields = keys.map((k) => k.field);
+  if (spec.indexes.some((index) => index.join(',') === fields.join(','))) return withTieBreakers(keys);
+  if (keys.length === 1) return keys;
+  throw new Error(`collection ${spec.name}: orderBy ${JSON.stringify(fields)} is not a declared index; add it to collections.ts`);
+}
+
+/**
  * Composite indexes for a collection: for every declared index (field list),
  * one per combination of directions, each followed by the tie-breakers.
- * A query may therefore order by any declared field list in any directions.
+ * A query may therefore order by any declared field list in any directions
+ * (see servedOrder).
  * Each composite index adds write cost, so declare only what is sorted on.
  */
 export function compositeIndexes(spec: CollectionSpec): CompositePath[][] {
   const result: CompositePath[][] = [];
   for (const fields of spec.indexes) {
     for (let mask = 0; mask < 2 ** fields.length; mask++) {
-      const orderBy = fields.map((field, i) => ({ field, dir: (mask >> i) & 1 ? 'desc' : ('asc' as Dir) }));
-      result.push(orderKeys(orderBy).map(compositePath));
+      const keys = fields.map((field, i) => ({ field, dir: (mask >> i) & 1 ? 'desc' : ('asc' as Dir) }));
+      result.push(withTieBreakers(keys).map(compositePath));
     }
   }
   return result;
@@ -63,18 +76,8 @@ function compositePath(key: OrderKey): CompositePath {
   return { path: `/${key.field}`, order: key.dir === 'desc' ? 'descending' : 'ascending' };
 }
 
-/** Throws unless some declared index has exactly the fields this orderBy sorts on. */
-export function assertOrderIndexed(spec: CollectionSpec, orderBy: NonNullable<Query['orderBy']>): void {
-  const fields = orderBy.map((o) => o.field);
-  if (!spec.indexes.some((index) => index.join(',') === fields.join(','))) {
-    throw new Error(
-      `collection ${spec.name}: orderBy ${JSON.stringify(fields)} is not a declared index; add it to collections.ts`,
-    );
-  }
-}
-
-/** `SELECT <projection> FROM c WHERE …` with parameters; ORDER BY only when asked. */
-export function buildSql(projection: string, query: Query, withOrder: boolean): SqlQuerySpec {
+/** `SELECT <projection> FROM c WHERE …` with parameters; ordered when given the collection's spec. */
+export function buildSql(projection: string, query: Query, orderFor?: CollectionSpec): SqlQuerySpec {
   const parameters: SqlParameter[] = [];
   const param = (value: SqlParameter['value']): string => {
     const name = `@p${parameters.length}`;
@@ -87,8 +90,8 @@ export function buildSql(projection: string, query: Query, withOrder: boolean): 
 
   let sql = `SELECT ${projection} FROM c`;
   if (clauses.length) sql += ` WHERE ${clauses.join(' AND ')}`;
-  if (withOrder && query.orderBy?.length) {
-    sql += ` ORDER BY ${orderKeys(query.orderBy)
+  if (orderFor && query.orderBy?.length) {
+    sql += ` ORDER BY ${servedOrder(orderFor, query.orderBy)
       .map((k) => `${ref(k.field)} ${k.dir === 'desc' ? 'DESC' : 'ASC'}`)
       .join(', ')}`;
   }
@@ -112,6 +115,6 @@ function condition(c: Condition, param: (v: SqlParameter['value']) => string): s
     throw new Error(`cannot compare ${c.field} ${c.op} null`);
   }
   // Cosmos finds null != 'x' true; SQL (and the SQLite adapter) does not.
-  if (c.op === '!=') return `${f} != ${param(c.value)}`;
+  if (c.op === '!=') return `(NOT IS_NULL(${f}) AND ${f} != ${param(c.value)})`;
   return `${f} ${c.op} ${param(c.value)}`;
 }

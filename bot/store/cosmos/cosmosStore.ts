@@ -12,7 +12,7 @@ import {
   StoreStats,
 } from '../port';
 import { assertPageSize } from '../queryFields';
-import { assertOrderIndexed, buildSql, compositeIndexes, compositeKey } from './cosmosSql';
+import { buildSql, compositeIndexes, compositeKey } from './cosmosSql';
 
 export interface CosmosStoreOptions {
   endpoint: string;
@@ -70,10 +70,18 @@ export class CosmosStore implements DocumentStore {
       const missing = wanted.filter((paths) => !present.has(compositeKey(paths)));
       if (resource && missing.length > 0) {
         const indexingPolicy = resource.indexingPolicy ?? {};
-        await container.replace({
-          ...resource,
-          indexingPolicy: { ...indexingPolicy, compositeIndexes: [...(indexingPolicy.compositeIndexes ?? []), ...missing] },
-        });
+        try {
+          await container.replace({
+            ...resource,
+            indexingPolicy: { ...indexingPolicy, compositeIndexes: [...(indexingPolicy.compositeIndexes ?? []), ...missing] },
+          });
+        } catch (err) {
+          // Data-plane RBAC (managed identity) may not change containers.
+          if (statusOf(err) !== 403) throw err;
+          throw new Error(
+            `container ${spec.name} lacks ${missing.length} composite index(es) and this identity may not add them: run db-init with the account key, or add them to the deployment template`,
+          );
+        }
       }
       this.containers.set(spec.name, container);
     }
@@ -146,8 +154,7 @@ export class CosmosStore implements DocumentStore {
   async query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
     this.stats.queries++;
     const container = this.container(collection);
-    if (query.orderBy?.length) assertOrderIndexed(this.specs.get(collection)!, query.orderBy);
-    const spec = buildSql('*', query, true);
+    const spec = buildSql('*', query, this.specs.get(collection));
     const options = feedOptions(query);
     if (query.limit === undefined) {
       const { resources } = await container.items.query<ItemDefinition>(spec, options).fetchAll();
@@ -168,7 +175,7 @@ export class CosmosStore implements DocumentStore {
 
   async count(collection: string, query: Query): Promise<number> {
     this.stats.queries++;
-    const spec = buildSql('VALUE COUNT(1)', query, false);
+    const spec = buildSql('VALUE COUNT(1)', query);
     const { resources } = await this.container(collection)
       .items.query<number>(spec, feedOptions({ pk: query.pk }))
       .fetchAll();

@@ -1,0 +1,120 @@
+import { ConflictError, DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { OutreachKind } from './dueEntries';
+
+export const LEDGER = 'outreachLedger';
+
+export type LedgerState = 'claimed' | 'sent' | 'failed';
+
+/**
+ * One message that was (or is being) sent: pk = participantId, id = its key.
+ * Created by a conditional insert, so of all instances and ticks exactly one
+ * holds the claim; the lease lets a later tick take over a claim whose holder
+ * died between claim and send.
+ */
+export interface LedgerEntry extends DocBase {
+  participantId: string;
+  kind: OutreachKind;
+  localDate: string | null;
+  occurrenceId: string | null;
+  state: LedgerState;
+  /** Which scheduler instance holds (or last held) the claim. */
+  owner: string;
+  leaseUntil: string;
+  claimedAt: string;
+  /** Claims taken over after a lease ran out. */
+  takeovers: number;
+  channelId: string | null;
+  sentAt: string | null;
+  /** Why it failed: 'transient' (retries used up), 'unreachable', 'rejected'. */
+  failure: string | null;
+}
+
+/** `checkin:2026-12-01`, `followup:2026-12-01`, `reminder:<sessionId>@2026-12-01`. */
+export function ledgerKey(kind: OutreachKind, localDateOrOccurrence: string): string {
+  return `${kind}:${localDateOrOccurrence}`;
+}
+
+export type Claim =
+  | { status: 'acquired'; entry: Stored<LedgerEntry> }
+  /** Another live claim holds it: leave it to that holder. */
+  | { status: 'held' }
+  /** Already sent or failed: nothing to send. */
+  | { status: 'done'; entry: Stored<LedgerEntry> };
+
+export class Ledger {
+  constructor(private readonly store: DocumentStore) {}
+
+  async get(participantId: string, key: string): Promise<Stored<LedgerEntry> | undefined> {
+    return this.store.get<LedgerEntry>(LEDGER, participantId, key);
+  }
+
+  /** Claims a message for `owner` until `now + leaseMs`. */
+  async claim(
+    key: string,
+    fields: Pick<LedgerEntry, 'participantId' | 'kind' | 'localDate' | 'occurrenceId'>,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<Claim> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    try {
+      const entry = await this.store.create<LedgerEntry>(LEDGER, {
+        ...fields,
+        id: key,
+        pk: fields.participantId,
+        state: 'claimed',
+        owner,
+        leaseUntil,
+        claimedAt: now.toISOString(),
+        takeovers: 0,
+        channelId: null,
+        sentAt: null,
+        failure: null,
+      });
+      return { status: 'acquired', entry };
+    } catch (err) {
+      if (!(err instanceof ConflictError)) throw err;
+    }
+    const existing = await this.get(fields.participantId, key);
+    if (!existing) return { status: 'held' }; // deleted under us: let a later tick decide
+    if (existing.state !== 'claimed') return { status: 'done', entry: existing };
+    if (existing.leaseUntil > now.toISOString()) return { status: 'held' };
+    // The holder's lease ran out before it recorded a result: it died (or hung). Take over, conditionally.
+    const { _etag, ...doc } = existing;
+    try {
+      const entry = await this.store.replace<LedgerEntry>(
+        LEDGER,
+        { ...doc, owner, leaseUntil, claimedAt: now.toISOString(), takeovers: doc.takeovers + 1 },
+        _etag,
+      );
+      return { status: 'acquired', entry };
+    } catch (err) {
+      if (err instanceof PreconditionFailedError) return { status: 'held' };
+      throw err;
+    }
+  }
+
+  /**
+   * Records the result of a claim. Unconditional on purpose: the message went
+   * out (or did not) whatever happened to the lease meanwhile.
+   */
+  async finish(claimed: Stored<LedgerEntry>, result: Pick<LedgerEntry, 'state' | 'channelId' | 'sentAt' | 'failure'>): Promise<Stored<LedgerEntry>> {
+    const { _etag, ...doc } = claimed;
+    return this.store.upsert<LedgerEntry>(LEDGER, { ...doc, ...result });
+  }
+
+  /** The participant's check-in prompts that went out before `localDate`, newest first. */
+  async promptsBefore(participantId: string, localDate: string, limit: number): Promise<Stored<LedgerEntry>[]> {
+    const page = await this.store.query<LedgerEntry>(LEDGER, {
+      pk: participantId,
+      where: [
+        { field: 'kind', op: '=', value: 'checkin' },
+        { field: 'state', op: '=', value: 'sent' },
+        { field: 'localDate', op: '<', value: localDate },
+      ],
+      orderBy: [{ field: 'localDate', dir: 'desc' }],
+      limit,
+    });
+    return page.items;
+  }
+}

@@ -1,0 +1,138 @@
+import { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import { ChannelAddress } from '../domain/participant';
+import { Logger } from '../log';
+import { RateLimiter, Sleep, realSleep } from './rateLimiter';
+
+export type Delivery =
+  | { status: 'sent'; attempts: number }
+  /** 403/404: the user blocked the bot, uninstalled it, or the conversation is gone. */
+  | { status: 'unreachable'; attempts: number; statusCode: number }
+  /** Retries used up on transient errors, or a permanent refusal (other 4xx). */
+  | { status: 'failed'; attempts: number; failure: 'transient' | 'rejected'; statusCode: number | null };
+
+export interface SenderOptions {
+  maxAttempts: number;
+  /** First backoff after a transient failure; doubles per attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** Used when a 429 carries no usable Retry-After. */
+  defaultRetryAfterMs?: number;
+  sleep?: Sleep;
+}
+
+/**
+ * Who the bot is when it speaks first: its app id (the connector gets a token
+ * for it), or in local mode an anonymous identity, the same one CloudAdapter
+ * gives inbound turns when authentication is off.
+ */
+export function botIdentity(appId: string | undefined): string | ClaimsIdentity {
+  return appId ? appId : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
+}
+
+/** The ConversationReference continueConversationAsync needs, from the address stored on the participant. */
+export function conversationReference(address: ChannelAddress): Partial<ConversationReference> {
+  return {
+    channelId: address.channelId,
+    serviceUrl: address.serviceUrl,
+    conversation: { id: address.conversationId, isGroup: false, conversationType: 'personal', name: '', tenantId: address.tenantId },
+    user: { id: address.userId, name: '' },
+    bot: { id: address.botId, name: '' },
+    locale: address.locale,
+  };
+}
+
+/**
+ * Sends one proactive activity through the adapter, paced by the rate
+ * limiter, retrying transient failures with exponential backoff and honouring
+ * a 429's Retry-After. It classifies the outcome; what to record is the
+ * caller's business.
+ */
+export class ProactiveSender {
+  private readonly sleep: Sleep;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly identity: string | ClaimsIdentity,
+    private readonly limiter: RateLimiter,
+    private readonly options: SenderOptions,
+    private readonly log: Logger,
+  ) {
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  async deliver(address: ChannelAddress, activity: Partial<Activity>): Promise<Delivery> {
+    const reference = conversationReference(address);
+    let lastStatus: number | null = null;
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      await this.limiter.acquire(address.channelId, address.conversationId);
+      try {
+        // The adapter hands errors thrown in the logic to onTurnError (which would apologise to the
+        // participant for a message they never got), so the send's error is carried out by hand.
+        let sendError: unknown;
+        await this.adapter.continueConversationAsync(this.identity, reference, async (context) => {
+          withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
+          try {
+            await context.sendActivity(activity);
+          } catch (err) {
+            sendError = err ?? new Error('send failed');
+          }
+        });
+        if (sendError !== undefined) throw sendError;
+        return { status: 'sent', attempts: attempt };
+      } catch (err) {
+        const status = httpStatusOf(err);
+        lastStatus = status ?? null;
+        if (status === 403 || status === 404) return { status: 'unreachable', attempts: attempt, statusCode: status };
+        if (status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+          return { status: 'failed', attempts: attempt, failure: 'rejected', statusCode: status };
+        }
+        this.log.warn({ channelId: address.channelId, status: status ?? null, attempt }, 'outreach send failed; will retry');
+        if (attempt === this.options.maxAttempts) break;
+        if (status === 429) {
+          const wait = retryAfterMs(err) ?? this.options.defaultRetryAfterMs ?? 1000;
+          // Everything else bound for this destination waits too, not only this message.
+          this.limiter.backOff(address.channelId, address.conversationId, wait);
+        } else {
+          const base = this.options.baseBackoffMs ?? 1000;
+          await this.sleep(Math.min(base * 2 ** (attempt - 1), this.options.maxBackoffMs ?? 30_000));
+        }
+      }
+    }
+    return { status: 'failed', attempts: this.options.maxAttempts, failure: 'transient', statusCode: lastStatus };
+  }
+}
+
+/**
+ * botbuilder's ConnectorClient retries 429 and 5xx by itself (core-rest-pipeline's
+ * defaultRetryPolicy: 3 more tries, waits up to 64 s) without the rate limiter
+ * hearing of it. The proactive path retries on its own instead, so pacing, the
+ * attempt limit and what gets recorded stay in one place. The client is made
+ * per continueConversationAsync call, so inbound turns keep the SDK policy.
+ * Should the SDK's internals move, its retries simply stay on (a test counts
+ * attempts and would tell).
+ */
+function withoutSdkRetries(connectorClient: unknown): void {
+  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy?(policy: { name: string }): unknown } } } | undefined)
+    ?.client?.pipeline;
+  pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
+}
+
+/** The HTTP status of a connector error (RestError carries `statusCode`), or undefined for network errors. */
+export function httpStatusOf(err: unknown): number | undefined {
+  const e = err as { statusCode?: unknown; status?: unknown; response?: { status?: unknown } } | null;
+  for (const v of [e?.statusCode, e?.status, e?.response?.status]) if (typeof v === 'number') return v;
+  return undefined;
+}
+
+/** Retry-After in ms: delta-seconds or an HTTP date. */
+export function retryAfterMs(err: unknown, now = Date.now()): number | undefined {
+  const headers = (err as { response?: { headers?: unknown } } | null)?.response?.headers as
+    | { get?: (name: string) => string | undefined; [name: string]: unknown }
+    | undefined;
+  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers?.['retry-after'] as string | undefined);
+  if (!raw) return undefined;
+  if (/^\d+(\.\d+)?$/.test(raw.trim())) return Math.round(Number(raw) * 1000);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { i18n } from 'i18next';
+import { Request, Response, Server } from 'restify';
+import { languageOf, translatorFor } from '../i18n';
+import { PREVIEW_CHANNELS, PREVIEW_LOCALES, PreviewChannel, PreviewLocale, isPreviewChannel, isPreviewLocale } from './conversations';
+import { ASSETS_PATH, CONTROLS_PATH, PLAYGROUND_PATH } from './paths';
+
+/**
+ * Scripts only from this origin and no inline script; Web Chat injects its
+ * styles at run time, hence 'unsafe-inline' for styles only. connect-src
+ * 'self' also proves the page fetches nothing from the network.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "media-src 'self' blob:",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const PAGE_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
+/** Microsoft's self-contained Web Chat bundle (React, Adaptive Cards and Direct Line inside). */
+export const WEBCHAT_BUNDLE = join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+const PUBLIC_DIR = join(__dirname, 'public');
+
+interface Asset {
+  file: string;
+  type: string;
+  body?: Buffer;
+  etag?: string;
+}
+
+const ASSETS: Record<string, Asset> = {
+  'webchat.js': { file: WEBCHAT_BUNDLE, type: 'text/javascript; charset=utf-8' },
+  'playground.js': { file: join(PUBLIC_DIR, 'playground.js'), type: 'text/javascript; charset=utf-8' },
+  'playground.css': { file: join(PUBLIC_DIR, 'playground.css'), type: 'text/css; charset=utf-8' },
+};
+
+/** GET /playground (the page, in the language of its locale control) and its three assets. */
+export function registerPage(server: Server, i18n: i18n, defaultLanguage: string): void {
+  server.get(PLAYGROUND_PATH, async (req: Request, res: Response) => {
+    const query = (req.query ?? {}) as { channel?: unknown; locale?: unknown };
+    const channel: PreviewChannel = isPreviewChannel(query.channel) ? query.channel : 'webchat';
+    const locale: PreviewLocale = isPreviewLocale(query.locale) ? query.locale : defaultLanguage === 'es' ? 'es-US' : 'en-US';
+    const html = renderPage(i18n, channel, locale);
+    res.writeHead(200, { ...PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+    res.end(html);
+  });
+
+  server.get(`${ASSETS_PATH}/:name`, async (req: Request, res: Response) => {
+    const asset = ASSETS[req.params.name as string];
+    if (!asset) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    // Read once, on first use: the Web Chat bundle is about 4 MB.
+    asset.body ??= readFileSync(asset.file);
+    asset.etag ??= `"${createHash('sha256').update(asset.body).digest('base64url').slice(0, 27)}"`;
+    const headers = { 'content-type': asset.type, etag: asset.etag, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' };
+    if (req.headers['if-none-match'] === asset.etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { ...headers, 'content-length': asset.body.length });
+    res.end(asset.body);
+  });
+}
+
+export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewLocale): string {
+  const language = languageOf(locale) ?? 'en';
+  const t = translatorFor(i18n, language);
+  const text = (key: string, vars?: Record<string, string>) => escapeHtml(t(`playground:page.${key}`, vars ?? {}));
+  const options = <T extends string>(values: readonly T[], selected: T, label: (v: T) => string) =>
+    values.map((v) => `<option value="${v}"${v === selected ? ' selected' : ''}>${label(v)}</option>`).join('');
+
+  return `<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${text('title')}</title>
+<link rel="stylesheet" href="${ASSETS_PATH}/playground.css">
+<script src="${ASSETS_PATH}/webchat.js" defer></script>
+<script src="${ASSETS_PATH}/playground.js" defer></script>
+</head>
+<body data-channel="${channel}" data-locale="${locale}" data-controls="${CONTROLS_PATH}">
+<header>
+<h1>${text('title')}</h1>
+<p>${text('intro')}</p>
+</header>
+<main>
+<form class="settings" method="get" action="${PLAYGROUND_PATH}" aria-labelledby="settings-heading">
+<h2 id="settings-heading">${text('settings')}</h2>
+<p><label for="channel">${text('channel')}</label>
+<select id="channel" name="channel">${options(PREVIEW_CHANNELS, channel, (c) => text(`channels.${c}`))}</select></p>
+<p><label for="locale">${text('locale')}</label>
+<select id="locale" name="locale">${options(PREVIEW_LOCALES, locale, (l) => text(`localeNames.${l}`))}</select></p>
+<p><button type="submit">${text('apply')}</button></p>
+</form>
+<section class="actions" aria-labelledby="actions-heading">
+<h2 id="actions-heading">${text('actions')}</h2>
+<p><button type="button" id="checkin-prompt" disabled>${text('checkinPrompt')}</button></p>
+<p><button type="button" id="start-over" aria-describedby="start-over-hint" disabled>${text('startOver')}</button>
+<span id="start-over-hint" class="hint">${text('startOverHint')}</span></p>
+<p id="status" role="status" aria-live="polite"
+ data-connecting="${text('connecting')}" data-ready="${text('ready')}" data-prompt-sent="${text('promptSent')}"
+ data-prompt-not-sent="${text('promptNotSent', { reason: '{reason}' })}" data-starting-over="${text('startingOver')}"
+ data-failed="${text('failed')}"></p>
+</section>
+<section class="chat" aria-labelledby="chat-heading">
+<h2 id="chat-heading">${text('chat')}</h2>
+<div id="webchat" class="webchat"></div>
+<noscript><p>${text('noscript')}</p></noscript>
+</section>
+</main>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}

@@ -1,0 +1,86 @@
+import { Clock } from '../clock';
+import { Flag, FlagOutcome, FLAGS } from '../domain/flags';
+import { DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+
+export const OUTCOMES: readonly FlagOutcome[] = ['contacted', 'no_action_needed', 'referred', 'other'];
+export const MAX_NOTE_LENGTH = 2000;
+
+export class FlagActionError extends Error {
+  constructor(readonly reason: 'not_found' | 'resolved') {
+    super(reason === 'not_found' ? 'no such flag' : 'the flag is already resolved');
+  }
+}
+
+export interface FlagChange {
+  flag: Stored<Flag>;
+  /** False when the flag already was in the asked-for state (nothing written). */
+  changed: boolean;
+}
+
+/**
+ * What staff do to a flag: acknowledge (take it), add a note, resolve with an
+ * outcome. Each change carries who and when, and is written with the flag's
+ * eTag, re-applied to the fresh flag if someone else wrote first.
+ */
+export class FlagReview {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(participantId: string, flagId: string): Promise<Stored<Flag> | undefined> {
+    return this.store.get<Flag>(FLAGS, participantId, flagId);
+  }
+
+  /** Assigns an open flag to `by`. An acknowledged flag stays with whoever took it first. */
+  async acknowledge(participantId: string, flagId: string, by: string): Promise<FlagChange> {
+    return this.change(participantId, flagId, (flag, now) => {
+      if (flag.status === 'resolved') throw new FlagActionError('resolved');
+      if (flag.status === 'acknowledged') return false;
+      Object.assign(flag, { status: 'acknowledged', assignee: by, acknowledgedAt: now, acknowledgedBy: by });
+      return true;
+    });
+  }
+
+  async addNote(participantId: string, flagId: string, by: string, text: string): Promise<FlagChange> {
+    return this.change(participantId, flagId, (flag, now) => {
+      flag.notes = [...flag.notes, { at: now, by, text }];
+      return true;
+    });
+  }
+
+  /** Resolves with an outcome (and an optional note); an open flag is acknowledged by the same person on the way. */
+  async resolve(participantId: string, flagId: string, by: string, outcome: FlagOutcome, note?: string): Promise<FlagChange> {
+    return this.change(participantId, flagId, (flag, now) => {
+      if (flag.status === 'resolved') throw new FlagActionError('resolved');
+      if (flag.status === 'open') Object.assign(flag, { assignee: by, acknowledgedAt: now, acknowledgedBy: by });
+      Object.assign(flag, { status: 'resolved', resolvedAt: now, resolvedBy: by, outcome });
+      if (note) flag.notes = [...flag.notes, { at: now, by, text: note }];
+      return true;
+    });
+  }
+
+  /** Marks an open urgent flag escalated, once across every process (the eTag decides who). */
+  async markEscalated(participantId: string, flagId: string): Promise<FlagChange> {
+    return this.change(participantId, flagId, (flag, now) => {
+      if (flag.status !== 'open' || flag.escalatedAt) return false;
+      flag.escalatedAt = now;
+      return true;
+    });
+  }
+
+  private async change(participantId: string, flagId: string, apply: (flag: Flag, now: string) => boolean): Promise<FlagChange> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.get(participantId, flagId);
+      if (!current) throw new FlagActionError('not_found');
+      const { _etag, ...next } = current;
+      if (!apply(next, this.clock().toISOString())) return { flag: current, changed: false };
+      try {
+        return { flag: await this.store.replace<Flag>(FLAGS, next, _etag), changed: true };
+      } catch (err) {
+        if (!(err instanceof PreconditionFailedError)) throw err;
+      }
+    }
+    throw new Error('flag kept changing');
+  }
+}

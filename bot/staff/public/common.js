@@ -1,0 +1,185 @@
+// Shared helpers of the dashboard pages. Everything from the API is put into
+// the page as text (textContent / createTextNode), never parsed as markup.
+
+const messages = JSON.parse(document.getElementById('puente-i18n')?.textContent || '{}');
+const body = document.body;
+export const language = body.dataset.lang || 'en';
+export const timeZone = body.dataset.timeZone || 'UTC';
+export const role = body.dataset.role || 'clinician';
+const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') || '';
+
+/** A label from the `staff` namespace; `{{name}}` placeholders filled from vars. */
+export function t(key, vars = {}) {
+  const value = key.split('.').reduce((node, part) => (node && typeof node === 'object' ? node[part] : undefined), messages);
+  if (typeof value !== 'string') return key;
+  return value.replace(/\{\{(\w+)\}\}/g, (_, name) => (name in vars ? String(vars[name]) : ''));
+}
+
+export function has(key) {
+  return t(key) !== key;
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super((body && (body.message || body.error)) || `HTTP ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** JSON call with the session cookie and the CSRF header; a lost session goes back to sign-in. */
+export async function api(method, path, payload) {
+  const headers = { Accept: 'application/json', 'X-CSRF-Token': csrfToken };
+  if (payload !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: payload === undefined ? undefined : JSON.stringify(payload),
+  });
+  if (res.status === 401) {
+    location.assign(`/staff/sign-in?expired=1&next=${encodeURIComponent(location.pathname + location.search)}`);
+    throw new ApiError(401, null);
+  }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+/** createElement with attributes and children (strings become text nodes). */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+const locale = language === 'es' ? 'es-US' : 'en-US';
+const timeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric', timeZone: 'UTC' });
+
+export function formatTime(iso) {
+  return iso ? timeFormat.format(new Date(iso)) : t('app.empty');
+}
+
+/** A local calendar date 'YYYY-MM-DD' (no zone shift). */
+export function formatDate(localDate, short = false) {
+  const d = new Date(`${localDate}T00:00:00Z`);
+  return (short ? shortDate : dateFormat).format(d);
+}
+
+export function timeElement(iso) {
+  return el('time', { datetime: iso }, formatTime(iso));
+}
+
+export function severityBadge(severity) {
+  return el('span', { class: `severity severity-${severity}` }, t(`severity.${severity}`));
+}
+
+export function reasonText(reason) {
+  const label = has(`reason.${reason.code}`) ? t(`reason.${reason.code}`) : reason.code;
+  const detail = reason.detail
+    ? Object.entries(reason.detail)
+        .map(([k, v]) => `${has(`answer.${k}`) ? t(`answer.${k}`) : k}: ${v}`)
+        .join(', ')
+    : '';
+  return detail ? `${label} (${detail})` : label;
+}
+
+export function whoText(item) {
+  if (item.participant) return item.participant.displayName;
+  return t('app.unknownSender', { channel: item.senderChannel || '?' });
+}
+
+export function flagHref(participantId, flagId) {
+  return `/staff/flags/${encodeURIComponent(participantId)}/${encodeURIComponent(flagId)}`;
+}
+
+/** Announces the outcome of an action in the page's live region. */
+export function notice(text, kind = 'info') {
+  const region = document.getElementById('notice');
+  if (!region) return;
+  region.className = `notice ${kind === 'error' ? 'error' : ''}`.trim();
+  region.textContent = text;
+}
+
+export function failureText(err) {
+  if (err instanceof ApiError && err.status === 403) return t('app.forbidden');
+  if (err instanceof ApiError && err.status === 404) return t('app.notFound');
+  return t('app.failed', { reason: err.message });
+}
+
+export function loaded(ok, emptyKey) {
+  const status = document.getElementById('load-status');
+  if (!status) return;
+  if (!ok) {
+    status.textContent = t('app.loadFailed');
+    status.classList.add('error');
+    return;
+  }
+  if (emptyKey) status.textContent = t(emptyKey);
+  else status.hidden = true;
+}
+
+/** The "next page" / "first page" links carry the continuation token in the URL. */
+export function pager(continuation) {
+  const next = document.getElementById('page-next');
+  const first = document.getElementById('page-first');
+  const params = new URLSearchParams(location.search);
+  if (next) {
+    if (continuation) {
+      params.set('continuation', continuation);
+      next.href = `${location.pathname}?${params}`;
+      next.hidden = false;
+    } else next.hidden = true;
+  }
+  if (first) {
+    const here = new URLSearchParams(location.search);
+    if (here.has('continuation')) {
+      here.delete('continuation');
+      first.href = `${location.pathname}?${here}`;
+      first.hidden = false;
+    }
+  }
+}
+
+export function dataOf(form) {
+  const out = {};
+  for (const [name, value] of new FormData(form).entries()) out[name] = typeof value === 'string' ? value : '';
+  return out;
+}
+
+export function answerText(value) {
+  if (value === null || value === undefined) return t('answer.unanswered');
+  if (value === true) return t('app.yes');
+  if (value === false) return t('app.no');
+  if (typeof value === 'string' && has(`answer.value.${value}`)) return t(`answer.value.${value}`);
+  return String(value);
+}
+
+export function dl(target, pairs) {
+  clear(target);
+  for (const [term, value] of pairs) {
+    if (value === undefined) continue;
+    target.append(el('dt', {}, term), el('dd', {}, value));
+  }
+}

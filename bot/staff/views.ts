@@ -1,0 +1,146 @@
+import { DateTime } from 'luxon';
+import { CheckIn, CheckIns, CHECKINS } from '../domain/checkins';
+import { Flag, FLAGS, isUnknownParticipant, Severity } from '../domain/flags';
+import { Participant } from '../domain/participant';
+import { Participants } from '../domain/participants';
+import { DocumentStore, Stored } from '../store/port';
+import { initialsOf, summaryOf, ParticipantSummary } from './participantAdmin';
+
+/**
+ * What the dashboard API returns: plain JSON views built from the stored
+ * records (no eTags, no store internals). Participant free text (notes,
+ * crisis messages) is passed as data; the browser renders it as text.
+ */
+
+export const HISTORY_DAYS = 30;
+
+export interface WhoRef {
+  displayName: string;
+  initials: string;
+}
+
+export interface FlagListItem {
+  id: string;
+  participantId: string;
+  participant: WhoRef | null;
+  /** For someone not enrolled: the channel the message came on. */
+  senderChannel: string | null;
+  severity: Severity;
+  reasons: Flag['reasons'];
+  source: Flag['source'];
+  status: Flag['status'];
+  track: Flag['track'];
+  createdAt: string;
+  assignee: string | null;
+  escalatedAt: string | null;
+}
+
+export interface ChartDay {
+  date: string;
+  mood: number | null;
+  craving: number | null;
+  sleepHours: number | null;
+  /** The highest severity of flags raised that local day. */
+  flag: Severity | null;
+}
+
+export interface FlagDetail {
+  flag: Omit<Flag, 'pk' | 'sender'> & { senderChannel: string | null };
+  participant: (ParticipantSummary & { initials: string }) | null;
+  checkin: Pick<CheckIn, 'localDate' | 'status' | 'answers' | 'screen' | 'finishedAt'> | null;
+  history: { from: string; to: string; days: ChartDay[] };
+  previousFlags: FlagListItem[];
+}
+
+export function listItem(flag: Flag, participant: Pick<Participant, 'displayName'> | undefined): FlagListItem {
+  return {
+    id: flag.id,
+    participantId: flag.participantId,
+    participant: participant ? { displayName: participant.displayName, initials: initialsOf(participant.displayName) } : null,
+    senderChannel: flag.sender?.channelId ?? null,
+    severity: flag.severity,
+    reasons: flag.reasons,
+    source: flag.source,
+    status: flag.status,
+    track: flag.track,
+    createdAt: flag.createdAt,
+    assignee: flag.assignee,
+    escalatedAt: flag.escalatedAt,
+  };
+}
+
+/** Queue rows with each participant's name (one point read per distinct participant). */
+export async function listItems(flags: Flag[], participants: Participants): Promise<FlagListItem[]> {
+  const ids = [...new Set(flags.map((f) => f.participantId).filter((id) => !isUnknownParticipant(id)))];
+  const found = await Promise.all(ids.map((id) => participants.get(id)));
+  const byId = new Map(found.filter((p): p is Stored<Participant> => !!p).map((p) => [p.id, p]));
+  return flags.map((f) => listItem(f, byId.get(f.participantId)));
+}
+
+/** A participant's flags, newest first. Read whole and sorted here: one partition, and no index needed on either store. */
+export async function flagsOf(store: DocumentStore, participantId: string): Promise<Stored<Flag>[]> {
+  const { items } = await store.query<Flag>(FLAGS, { pk: participantId, where: [{ field: 'participantId', op: '=', value: participantId }] });
+  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function flagDetail(
+  deps: { store: DocumentStore; participants: Participants; checkins: CheckIns },
+  flag: Stored<Flag>,
+  now: Date,
+): Promise<FlagDetail> {
+  const participant = isUnknownParticipant(flag.participantId) ? undefined : await deps.participants.get(flag.participantId);
+  const [checkin, history, allFlags] = await Promise.all([
+    flag.checkinId ? deps.store.get<CheckIn>(CHECKINS, flag.participantId, flag.checkinId) : Promise.resolve(undefined),
+    participant ? deps.checkins.history(participant.id, participant.timeZone, HISTORY_DAYS) : Promise.resolve([]),
+    flagsOf(deps.store, flag.participantId),
+  ]);
+  const { pk: _pk, _etag, sender, ...rest } = flag;
+  return {
+    flag: { ...rest, senderChannel: sender?.channelId ?? null },
+    participant: participant ? { ...summaryOf(participant), initials: initialsOf(participant.displayName) } : null,
+    checkin: checkin
+      ? { localDate: checkin.localDate, status: checkin.status, answers: checkin.answers, screen: checkin.screen, finishedAt: checkin.finishedAt }
+      : null,
+    history: chartDays(history, allFlags, participant?.timeZone ?? 'UTC', now),
+    previousFlags: allFlags.filter((f) => f.id !== flag.id).map((f) => listItem(f, participant)),
+  };
+}
+
+/** Every local day of the window (empty ones too, so the chart's axis is continuous), oldest first. */
+export function chartDays(checkins: CheckIn[], flags: Flag[], timeZone: string, now: Date, days = HISTORY_DAYS): FlagDetail['history'] {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const byDate = new Map(checkins.map((c) => [c.localDate, c]));
+  const flagByDate = new Map<string, Severity>();
+  const rank: Record<Severity, number> = { low: 1, moderate: 2, high: 3, urgent: 4 };
+  for (const f of flags) {
+    const date = DateTime.fromISO(f.createdAt, { zone: timeZone }).toISODate()!;
+    const seen = flagByDate.get(date);
+    if (!seen || rank[f.severity] > rank[seen]) flagByDate.set(date, f.severity);
+  }
+  const out: ChartDay[] = [];
+  for (let i = days - 1; i >= 0; i--) {
+    const date = today.minus({ days: i }).toISODate()!;
+    const c = byDate.get(date);
+    out.push({
+      date,
+      mood: c?.answers.mood ?? null,
+      craving: c?.answers.craving ?? null,
+      sleepHours: c?.answers.sleepHours ?? null,
+      flag: flagByDate.get(date) ?? null,
+    });
+  }
+  return { from: out[0].date, to: out[out.length - 1].date, days: out };
+}
+
+/** Check-in history rows for the participant page, newest first. */
+export function historyRows(checkins: CheckIn[]): Array<Pick<CheckIn, 'localDate' | 'status' | 'flagId'> & Pick<CheckIn['answers'], 'mood' | 'craving' | 'sleepHours' | 'use'>> {
+  return checkins.map((c) => ({
+    localDate: c.localDate,
+    status: c.status,
+    flagId: c.flagId,
+    mood: c.answers.mood,
+    craving: c.answers.craving,
+    sleepHours: c.answers.sleepHours,
+    use: c.answers.use,
+  }));
+}

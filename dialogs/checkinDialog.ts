@@ -1,0 +1,265 @@
+import { TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
+import { turnLanguage } from '../bot/channels/turnKeys';
+import { CheckIn, CheckInItem, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
+import { checkinFlagId } from '../bot/domain/flags';
+import { evaluateCheckIn } from '../bot/flags/rules';
+import { Services } from '../bot/services';
+import { categoryForCheckin } from '../bot/tips/match';
+import { turnProfile } from '../bot/turn/turnFacts';
+import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
+import { say } from './say';
+import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
+import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
+
+export const CHECKIN_DIALOG = 'checkin';
+const START = 'checkin.start';
+const ITEM_LOOP = 'checkin.item';
+
+const yesNoChoice = (ns: string, third: { value: string; key: string }): ChoicePromptSpec['choices'] => [
+  { value: 'yes', labelKey: `checkin:${ns}.yes` },
+  { value: 'no', labelKey: `checkin:${ns}.no` },
+  { value: third.value, labelKey: `checkin:${ns}.${third.key}` },
+];
+
+/** The daily items, as CONTENT.md asks them. */
+export const CHECKIN_QUESTIONS: Readonly<Record<CheckInItem, QuestionSpec>> = {
+  mood: { kind: 'scale', textKey: 'checkin:mood.ask', min: 0, max: 10 },
+  craving: { kind: 'scale', textKey: 'checkin:craving.ask', min: 0, max: 10 },
+  use: { kind: 'choice', textKey: 'checkin:use.ask', choices: yesNoChoice('use', { value: 'prefer_not', key: 'preferNot' }) },
+  sleepHours: { kind: 'number', textKey: 'checkin:sleep.ask', min: 0, max: 24, step: 0.5 },
+  medication: {
+    kind: 'choice',
+    textKey: 'checkin:medication.ask',
+    choices: yesNoChoice('medication', { value: 'not_prescribed', key: 'notPrescribed' }),
+  },
+  wishedDead: { kind: 'yesno', textKey: 'checkin:wishedDead.ask' },
+  suicidalThoughts: { kind: 'yesno', textKey: 'checkin:suicidalThoughts.ask' },
+  note: { kind: 'text', textKey: 'checkin:note.ask', allowSkip: true },
+};
+
+const UPDATE_TODAY: YesNoPromptSpec = { kind: 'yesno', textKey: 'checkin:update.ask' };
+
+/** Kept in the check-in's own dialog state between turns. */
+interface Progress {
+  checkIn: CheckIn;
+  /** The participant's weekly screen day: PHQ-2 + GAD-2 follow the daily items. */
+  screenDay: boolean;
+  /** Last message this check-in received: after checkinResumeMinutes it starts over. */
+  lastActiveAt: string;
+}
+
+/** How the check-in ends: with a tip offer matched to the answers, or (not updated) without. */
+interface CheckinEnd {
+  tipCategory?: string;
+}
+
+/**
+ * The daily check-in. Every answer is saved to the day's record as it comes,
+ * so a check-in left half-way continues where it stopped when taken up again
+ * within config.checkinResumeMinutes, here or on another channel; after that
+ * it starts over. A finished check-in is evaluated against the clinic's flag
+ * rules (one flag per check-in) and hands over to a matched coping tip.
+ */
+export class CheckinDialog extends ComponentDialog {
+  constructor(private readonly services: Services) {
+    super(CHECKIN_DIALOG);
+    this.addDialog(new AnswerPrompt());
+    this.addDialog(new WeeklyScreenDialog());
+    this.addDialog(new WaterfallDialog(START, [(s) => this.open(s), (s) => this.afterUpdateQuestion(s)]));
+    this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askNext(s), (s) => this.recordAnswer(s)]));
+    this.initialDialogId = START;
+  }
+
+  /** A reply to a question left too long ago starts the check-in over instead of answering it. */
+  override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
+    const progress = outer.activeDialog?.state.progress as Progress | undefined;
+    if (progress) {
+      const now = this.services.clock();
+      if (this.expired(progress.lastActiveAt, now)) return outer.replaceDialog(this.id);
+      progress.lastActiveAt = now.toISOString();
+    }
+    return super.continueDialog(outer);
+  }
+
+  protected override async endComponent(outer: DialogContext, result: CheckinEnd | undefined): Promise<DialogTurnResult> {
+    if (result?.tipCategory) return outer.replaceDialog(TIP_DIALOG, { category: result.tipCategory, offer: true } satisfies TipDialogOptions);
+    return outer.endDialog();
+  }
+
+  // ── start: new, resumed, restarted or updated ────────────────────────────
+
+  private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { participants, checkins, clock } = this.services;
+    const profile = turnProfile(step.context);
+    const participant = profile && (await participants.get(profile.participantId));
+    if (!participant) return step.endDialog();
+
+    const now = clock();
+    const today = await checkins.today(participant.id, participant.timeZone);
+    this.setProgress(step, {
+      checkIn: today ?? this.fresh(step.context, participant.id, participant.timeZone),
+      screenDay: localWeekdayOf(now, participant.timeZone) === participant.screenWeekday,
+      lastActiveAt: now.toISOString(),
+    });
+
+    if (!today) return this.begin(step, 'checkin:intro');
+    if (today.status === 'complete') return step.beginDialog(AnswerPrompt.DEFAULT_ID, UPDATE_TODAY);
+    if (!this.expired(today.updatedAt, now)) {
+      await say(step.context, 'checkin:resume');
+      return step.replaceDialog(ITEM_LOOP);
+    }
+    return this.begin(step, 'checkin:restart', { ...this.fresh(step.context, participant.id, participant.timeZone), replaced: today.replaced, flagId: today.flagId });
+  }
+
+  private async afterUpdateQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as AnswerResult;
+    if (answer.status !== 'answered' || answer.value !== true) {
+      await say(step.context, 'checkin:update.kept');
+      return step.endDialog();
+    }
+    const done = this.progress(step).checkIn;
+    return this.begin(step, 'checkin:intro', {
+      ...this.fresh(step.context, done.participantId, done.timeZone),
+      flagId: done.flagId,
+      // Kept until the update is finished, so an update left half-way loses nothing.
+      replaced: { answers: done.answers, screen: done.screen, finishedAt: done.finishedAt },
+    });
+  }
+
+  private async begin(step: WaterfallStepContext, textKey: string, checkIn?: CheckIn): Promise<DialogTurnResult> {
+    const progress = this.progress(step);
+    if (checkIn) progress.checkIn = checkIn;
+    await this.services.checkins.save(progress.checkIn);
+    await say(step.context, textKey);
+    return step.replaceDialog(ITEM_LOOP);
+  }
+
+  private fresh(context: TurnContext, participantId: string, timeZone: string): CheckIn {
+    return this.services.checkins.start({
+      participantId,
+      timeZone,
+      language: turnLanguage(context).language,
+      channel: context.activity.channelId,
+    });
+  }
+
+  // ── the items, one per turn ──────────────────────────────────────────────
+
+  private async askNext(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { checkIn, screenDay } = this.progress(step);
+    const item = nextItem(checkIn);
+    if (item) return step.beginDialog(AnswerPrompt.DEFAULT_ID, CHECKIN_QUESTIONS[item]);
+    if (screenDay && !checkIn.screen) return step.beginDialog(WEEKLY_SCREEN_DIALOG);
+    return this.finish(step);
+  }
+
+  private async recordAnswer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { checkIn } = this.progress(step);
+    const item = nextItem(checkIn);
+    if (!item) {
+      checkIn.screen = step.result as WeeklyScreen;
+      return this.finish(step);
+    }
+    const answer = step.result as AnswerResult;
+    const firstSafetyYes = isSafetyItem(item) && answer.status === 'answered' && answer.value === true && !saidSafetyYes(checkIn);
+    applyAnswer(checkIn, item, answer);
+    checkIn.updatedAt = this.services.clock().toISOString();
+    if (firstSafetyYes) await say(step.context, 'checkin:safetySupport');
+    await this.raiseUrgentNow(checkIn);
+    await this.services.checkins.save(checkIn);
+    return step.replaceDialog(ITEM_LOOP);
+  }
+
+  /**
+   * An urgent answer (a safety yes) reaches the care team at once, not only
+   * if the participant finishes: the end of the check-in merges its other
+   * reasons into the same flag.
+   */
+  private async raiseUrgentNow(checkIn: CheckIn): Promise<void> {
+    const evaluation = evaluateCheckIn(checkIn, this.services.flagRules);
+    if (evaluation.severity === 'urgent') await this.raise(checkIn, evaluation.reasons);
+  }
+
+  private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { checkIn } = this.progress(step);
+    const now = this.services.clock().toISOString();
+    checkIn.status = 'complete';
+    checkIn.finishedAt = now;
+    checkIn.updatedAt = now;
+    const { reasons } = evaluateCheckIn(checkIn, this.services.flagRules);
+    if (reasons.length) await this.raise(checkIn, reasons);
+    checkIn.replaced = null;
+    await this.services.checkins.save(checkIn);
+
+    await say(step.context, 'checkin:thanks');
+    if (checkIn.flagId) await say(step.context, 'checkin:followUp');
+    const tipCategory = categoryForCheckin({ ...checkIn.answers, phq2: checkIn.screen?.phq2 ?? null, gad2: checkIn.screen?.gad2 ?? null });
+    return step.endDialog({ tipCategory } satisfies CheckinEnd);
+  }
+
+  private async raise(checkIn: CheckIn, reasons: ReturnType<typeof evaluateCheckIn>['reasons']): Promise<void> {
+    const flag = await this.services.flags.raise({
+      id: checkinFlagId(checkIn.id),
+      participantId: checkIn.participantId,
+      checkinId: checkIn.id,
+      source: 'checkin',
+      reasons,
+    });
+    checkIn.flagId = flag.id;
+  }
+
+  // ── state ────────────────────────────────────────────────────────────────
+
+  private expired(lastActiveAt: string, now: Date): boolean {
+    return now.getTime() - new Date(lastActiveAt).getTime() > this.services.config.checkinResumeMinutes * 60_000;
+  }
+
+  /** The progress lives in this component's own instance state (the parent's active dialog). */
+  private progress(step: WaterfallStepContext): Progress {
+    const progress = step.parent?.activeDialog?.state.progress as Progress | undefined;
+    if (!progress) throw new Error('check-in progress missing from dialog state');
+    return progress;
+  }
+
+  private setProgress(step: WaterfallStepContext, progress: Progress): void {
+    step.parent!.activeDialog!.state.progress = progress;
+  }
+}
+
+function isSafetyItem(item: CheckInItem): boolean {
+  return item === 'wishedDead' || item === 'suicidalThoughts';
+}
+
+function saidSafetyYes(checkIn: CheckIn): boolean {
+  return checkIn.answers.wishedDead === true || checkIn.answers.suicidalThoughts === true;
+}
+
+function applyAnswer(checkIn: CheckIn, item: CheckInItem, answer: AnswerResult): void {
+  if (!checkIn.asked.includes(item)) checkIn.asked.push(item);
+  if (answer.status === 'invalid' && !checkIn.unreadable.includes(item)) checkIn.unreadable.push(item);
+  if (answer.status !== 'answered') return;
+  const { answers } = checkIn;
+  const value = answer.value;
+  switch (item) {
+    case 'mood':
+    case 'craving':
+    case 'sleepHours':
+      answers[item] = value as number;
+      break;
+    case 'use':
+      answers.use = value as UseAnswer;
+      break;
+    case 'medication':
+      answers.medication = value as MedicationAnswer;
+      break;
+    case 'wishedDead':
+    case 'suicidalThoughts':
+      answers[item] = value as boolean;
+      break;
+    case 'note':
+      answers.note = value as string;
+      break;
+  }
+}

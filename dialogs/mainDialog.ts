@@ -1,0 +1,129 @@
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePromptSpec } from '../bot/channels/prompt';
+import { Language } from '../bot/i18n';
+import { Services } from '../bot/services';
+import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
+import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
+import { currentProfile, switchLanguage } from './participantUpdate';
+import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
+import { cardSubmit } from './prompts/parse';
+import { say } from './say';
+import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
+import { SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
+import { TIP_DIALOG, TipDialog } from './tipDialog';
+
+export const MAIN_DIALOG = 'main';
+
+const FLOW = 'main.flow';
+const MENU_PROMPT = 'main.menuPrompt';
+/** The menu card's prompt id: a click on an old menu card still goes where it says. */
+const MENU_ID = 'main.menu';
+
+/** How the menu flow starts: straight to a destination, or showing the menu (with or without a greeting). */
+interface FlowOptions {
+  destination?: Destination;
+  greet?: boolean;
+}
+
+const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
+  checkin: CHECKIN_DIALOG,
+  tip: TIP_DIALOG,
+  sessions: SESSIONS_DIALOG,
+  settings: SETTINGS_DIALOG,
+};
+
+/**
+ * The participant's conversation: a greeting by name and a menu (check in,
+ * coping tip, my sessions, settings, help), or straight to one of them when the
+ * message says so ("tip", "registro", "sesiones" …). Wherever the participant
+ * is, "menu"/"cancel" leave it for the menu and a language name ("español",
+ * "english") switches the language and asks the current question again in it.
+ * A conversation that reached its end starts over with the next message.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly services: Services) {
+    super(MAIN_DIALOG);
+    this.addDialog(new WaterfallDialog(FLOW, [(s) => this.offerMenu(s), (s) => this.go(s)]));
+    this.addDialog(new AnswerPrompt(MENU_PROMPT));
+    this.addDialog(new CheckinDialog(services));
+    this.addDialog(new TipDialog(services));
+    this.addDialog(new SessionsDialog(services));
+    this.addDialog(new SettingsDialog(services));
+    this.initialDialogId = FLOW;
+  }
+
+  /** The message that starts the conversation may already say where to go. */
+  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = inner.context;
+    if (activity.type !== ActivityTypes.Message) return inner.endDialog();
+    const intent = recognizeIntent(activity.text);
+    if (intent?.kind === 'language') await this.switchTo(inner, intent.language);
+    return inner.beginDialog(FLOW, this.flowFor(intent, menuCardChoice(activity.value)));
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const { activity } = inner.context;
+    const intent = activity.type === ActivityTypes.Message ? recognizeIntent(activity.text) : undefined;
+    if (!intent) return super.onContinueDialog(inner);
+
+    switch (intent.kind) {
+      case 'language':
+        await this.switchTo(inner, intent.language);
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'menu':
+      case 'cancel':
+        await inner.cancelAllDialogs();
+        if (intent.kind === 'cancel') await say(inner.context, 'common:cancelled');
+        return inner.beginDialog(FLOW, {} satisfies FlowOptions);
+      case 'greeting':
+      case 'go':
+        // The check-in reads its own answers: only menu, cancel and a language switch break into it.
+        if (inner.activeDialog?.id === CHECKIN_DIALOG) return super.onContinueDialog(inner);
+        await inner.cancelAllDialogs();
+        return inner.beginDialog(FLOW, this.flowFor(intent, undefined));
+    }
+  }
+
+  private flowFor(intent: Intent | undefined, cardChoice: Destination | undefined): FlowOptions {
+    if (intent?.kind === 'go') return { destination: intent.destination };
+    if (cardChoice) return { destination: cardChoice };
+    // A language switch was already confirmed: the menu follows without a second hello.
+    return { greet: intent?.kind !== 'language' && intent?.kind !== 'menu' && intent?.kind !== 'cancel' };
+  }
+
+  private async offerMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { destination, greet } = step.options as FlowOptions;
+    if (destination) return step.next({ status: 'answered', value: destination } satisfies AnswerResult);
+    const spec: ChoicePromptSpec = {
+      kind: 'choice',
+      id: MENU_ID,
+      textKey: greet ? 'common:menu.greeting' : 'common:menu.ask',
+      vars: greet ? { name: currentProfile(step.context).displayName } : undefined,
+      choices: DESTINATIONS.map((d) => ({ value: d, labelKey: `common:menu.${d}` })),
+    };
+    return step.beginDialog(MENU_PROMPT, spec);
+  }
+
+  private async go(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as AnswerResult;
+    if (answer.status !== 'answered' || !isDestination(answer.value)) return step.endDialog();
+    if (answer.value === 'help') {
+      await say(step.context, 'common:help', { clinicPhone: this.services.config.clinicPhone });
+      return step.endDialog();
+    }
+    return step.beginDialog(DIALOG_OF[answer.value]);
+  }
+
+  private async switchTo(inner: DialogContext, language: Language): Promise<void> {
+    await switchLanguage(inner.context, this.services, language);
+    await say(inner.context, 'common:language.switched');
+  }
+}
+
+/** A click on a menu card that is no longer the open question (Teams keeps old cards). */
+function menuCardChoice(value: unknown): Destination | undefined {
+  const submit = cardSubmit(value);
+  return submit?.prompt === MENU_ID && isDestination(submit.answer) ? submit.answer : undefined;
+}

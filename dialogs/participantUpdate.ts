@@ -1,0 +1,44 @@
+import { TurnContext } from 'botbuilder';
+import { LANGUAGE_KEY } from '../bot/channels/turnKeys';
+import { Participant } from '../bot/domain/participant';
+import { Language } from '../bot/i18n';
+import { Services } from '../bot/services';
+import { Stored } from '../bot/store/port';
+import { ProfileSnapshot, rememberProfile } from '../bot/turn/participantContext';
+import { PROFILE_KEY, turnProfile, turnStateOf } from '../bot/turn/turnFacts';
+
+/** The participant of this turn; the main dialog only runs for someone enrolled. */
+export function currentProfile(context: TurnContext): ProfileSnapshot {
+  const profile = turnProfile(context);
+  if (!profile) throw new Error('participant dialogs need a profile in turnState');
+  return profile;
+}
+
+/**
+ * Changes the participant record (eTag-safe read-modify-write) and refreshes
+ * the profile snapshot in conversation state and in this turn, so the next
+ * turns see the change without another read. Setting values is idempotent:
+ * a re-run turn writes the same again.
+ */
+export async function updateParticipant(
+  context: TurnContext,
+  services: Services,
+  change: (p: Participant) => void,
+): Promise<Stored<Participant>> {
+  const profile = currentProfile(context);
+  const participant = await services.participants.update(profile.participantId, change);
+  context.turnState.set(PROFILE_KEY, rememberProfile(turnStateOf(context), participant, services.clock()));
+  return participant;
+}
+
+/**
+ * Switches the participant's language everywhere it is read: the record
+ * (outreach reads it), the profile snapshot (later turns) and LANGUAGE_KEY
+ * (the rest of this turn, so the confirmation is already in the new language).
+ */
+export async function switchLanguage(context: TurnContext, services: Services, language: Language): Promise<void> {
+  await updateParticipant(context, services, (p) => {
+    p.language = language;
+  });
+  context.turnState.set(LANGUAGE_KEY, language);
+}

@@ -1,0 +1,82 @@
+import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ChoicePromptSpec } from '../bot/channels/prompt';
+import { ScreenItems, WeeklyScreen, scoreWeeklyScreen } from '../bot/domain/checkins';
+import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
+import { say } from './say';
+
+export const WEEKLY_SCREEN_DIALOG = 'weeklyScreen';
+const ITEM_LOOP = 'weeklyScreen.item';
+
+/** PHQ-2 (first two) then GAD-2 (last two), in the order of the instruments. */
+export const SCREEN_ITEMS = ['littleInterest', 'feelingDown', 'nervous', 'cannotStopWorrying'] as const satisfies ReadonlyArray<keyof ScreenItems>;
+type ScreenItem = (typeof SCREEN_ITEMS)[number];
+
+/** Partial answers while the screen runs; null = two unreadable replies. */
+type ScreenAnswers = Partial<Record<ScreenItem, number | null>>;
+
+/** The four options, valued by their score 0–3. */
+function howOften(item: ScreenItem): ChoicePromptSpec {
+  return {
+    kind: 'choice',
+    // One id per item: a tap on the previous item's card is not an answer to this one.
+    id: `screen.${item}`,
+    textKey: 'screen:howOften',
+    choices: [
+      { value: '0', labelKey: 'screen:option.notAtAll' },
+      { value: '1', labelKey: 'screen:option.severalDays' },
+      { value: '2', labelKey: 'screen:option.moreThanHalf' },
+      { value: '3', labelKey: 'screen:option.nearlyEveryDay' },
+    ],
+  };
+}
+
+function scored(answers: ScreenAnswers): WeeklyScreen {
+  return scoreWeeklyScreen({
+    littleInterest: answers.littleInterest ?? null,
+    feelingDown: answers.feelingDown ?? null,
+    nervous: answers.nervous ?? null,
+    cannotStopWorrying: answers.cannotStopWorrying ?? null,
+  });
+}
+
+/**
+ * The weekly PHQ-2 + GAD-2, appended to the check-in on the participant's
+ * screen day. Ends with a WeeklyScreen; the check-in stores it and its rules
+ * flag a positive screen. The stem goes first on its own, then each item
+ * followed by "How often?" with the four options: an item and the four
+ * Spanish options in one text would not fit two SMS segments.
+ */
+export class WeeklyScreenDialog extends ComponentDialog {
+  constructor() {
+    super(WEEKLY_SCREEN_DIALOG);
+    this.addDialog(new AnswerPrompt());
+    this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askItem(s), (s) => this.recordItem(s)]));
+    this.initialDialogId = ITEM_LOOP;
+  }
+
+  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    await say(inner.context, 'screen:intro');
+    await say(inner.context, 'screen:stem');
+    return inner.beginDialog(ITEM_LOOP, { answers: {} satisfies ScreenAnswers });
+  }
+
+  private async askItem(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answers = answersOf(step);
+    const item = SCREEN_ITEMS.find((i) => !(i in answers));
+    if (!item) return step.endDialog(scored(answers));
+    await say(step.context, `screen:item.${item}`);
+    return step.beginDialog(AnswerPrompt.DEFAULT_ID, howOften(item));
+  }
+
+  private async recordItem(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answers = answersOf(step);
+    const item = SCREEN_ITEMS.find((i) => !(i in answers))!;
+    const result = step.result as AnswerResult;
+    answers[item] = result.status === 'answered' ? Number(result.value) : null;
+    return step.replaceDialog(ITEM_LOOP, { answers });
+  }
+}
+
+function answersOf(step: WaterfallStepContext): ScreenAnswers {
+  return (step.options as { answers: ScreenAnswers }).answers;
+}

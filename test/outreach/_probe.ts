@@ -1,0 +1,27 @@
+import { createAdapter } from '../../bot/adapter';
+import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/log';
+import { createI18n } from '../../bot/i18n';
+import { CaptureConnector } from '../helpers/captureConnector';
+import { ProactiveSender, botIdentity } from '../../bot/outreach/sender';
+import { RateLimiter } from '../../bot/outreach/rateLimiter';
+(async () => {
+  const c = new CaptureConnector(); await c.start();
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const adapter = createAdapter(config, silentLogger(), createI18n());
+  let n = 0;
+  c.respond = () => { n++; return n === 1 ? { status: 429, headers: { 'retry-after': '2' } } : n === 2 ? { status: 503 } : { status: 200 }; };
+  const sleeps: number[] = [];
+  const s = new ProactiveSender(adapter, botIdentity(undefined), new RateLimiter({ smsPerSecond: 1, teamsPerSecondPerConversation: 3 }, async (ms) => { sleeps.push(ms); }), { maxAttempts: 4, sleep: async (ms) => { sleeps.push(ms); } }, silentLogger());
+  const addr = { channelId: 'sms', serviceUrl: c.url, conversationId: 'c1', userId: 'u1', botId: 'b', reachable: true, linkedAt: '' };
+  const t0 = Date.now();
+  console.log(await s.deliver(addr, { type: 'message', text: 'hi' }), n, sleeps, Date.now() - t0);
+  c.respond = () => ({ status: 403 });
+  console.log(await s.deliver(addr, { type: 'message', text: 'hi' }));
+  c.respond = () => ({ status: 404 });
+  console.log(await s.deliver({...addr, channelId: 'msteams'}, { type: 'message', text: 'hi' }));
+  n = 0; c.respond = () => ({ status: 500 });
+  console.log(await s.deliver(addr, { type: 'message', text: 'hi' }), sleeps);
+  console.log(c.received.length, c.received[0]);
+  await c.stop();
+})();

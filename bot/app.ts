@@ -23,6 +23,8 @@ import { TurnState } from './turn/conversationState';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
 import { createPlaygroundFeature } from './playground/feature';
+import { createOutreachFeature } from './outreach/feature';
+import { createStaffFeature } from './staff/staffFeature';
 
 /** What handles one turn once state is loaded: Puente itself, or the echo floor in bench/. */
 export interface Bot {
@@ -95,7 +97,14 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   const runner = new TurnRunner(new DocumentStateStorage(store), log);
   const adapter = createAdapter(config, log, i18n);
   const server = createServer(log);
-  const features: Feature[] = [createPlaygroundFeature(services)];
+  const outreach = createOutreachFeature(services, adapter);
+  // The care team's dashboard, Teams alerts and staff-channel turns; participant edits re-plan outreach at once.
+  const staff = createStaffFeature(services, { reschedule: (participantId) => outreach.rescheduleParticipant(participantId) });
+  const features: Feature[] = [
+    outreach,
+    staff,
+    createPlaygroundFeature(services, { checkinPromptNow: (participantId) => outreach.sendCheckinPromptNow(participantId) }),
+  ];
 
   let accepting = true;
   server.post('/api/messages', async (req, res) => {
@@ -108,10 +117,16 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
       res.send(400, { error: problem });
       return;
     }
-    await adapter.process(req, res, (context) => runner.run(context, (ctx, state) => bot.handle(ctx, state)));
+    await adapter.process(req, res, (context) =>
+      runner.run(context, async (ctx, state) => {
+        // Card actions and messages in the staff Teams channel are not participant turns.
+        if (await staff.handleTurn(ctx)) return;
+        await bot.handle(ctx, state);
+      }),
+    );
   });
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
 

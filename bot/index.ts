@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
+import { PLAYGROUND_PATH } from './playground/paths';
 
 /** Process entry point: config → app → listen; SIGTERM/SIGINT drain and exit 0. */
 async function main(): Promise<void> {
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   log.info({ url, store: config.store, localMode: config.localMode }, 'Puente is listening');
   if (config.localMode) {
     process.stdout.write(`\nPuente is running on the ${config.store} store.\n  Bot endpoint:  ${url}/api/messages\n`);
+    process.stdout.write(`  Playground:    ${url}${PLAYGROUND_PATH}\n`);
   }
 
   let stopping = false;

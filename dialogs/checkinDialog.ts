@@ -17,7 +17,8 @@ export const CHECKIN_DIALOG = 'checkin';
 const START = 'checkin.start';
 const ITEM_LOOP = 'checkin.item';
 
-const yesNoChoice = (ns: string, third: { value: string; key: string }): ChoicePromptSpec['choices'] => [
+/** Yes, no and a third way out ("prefer not to say", "none prescribed"); yes/no words answer it too. */
+const yesNoOr = (ns: string, third: { value: string; key: string }): ChoicePromptSpec['choices'] => [
   { value: 'yes', labelKey: `checkin:${ns}.yes` },
   { value: 'no', labelKey: `checkin:${ns}.no` },
   { value: third.value, labelKey: `checkin:${ns}.${third.key}` },
@@ -27,12 +28,12 @@ const yesNoChoice = (ns: string, third: { value: string; key: string }): ChoiceP
 export const CHECKIN_QUESTIONS: Readonly<Record<CheckInItem, QuestionSpec>> = {
   mood: { kind: 'scale', textKey: 'checkin:mood.ask', min: 0, max: 10 },
   craving: { kind: 'scale', textKey: 'checkin:craving.ask', min: 0, max: 10 },
-  use: { kind: 'choice', textKey: 'checkin:use.ask', choices: yesNoChoice('use', { value: 'prefer_not', key: 'preferNot' }) },
+  use: { kind: 'choice', textKey: 'checkin:use.ask', choices: yesNoOr('use', { value: 'prefer_not', key: 'preferNot' }) },
   sleepHours: { kind: 'number', textKey: 'checkin:sleep.ask', min: 0, max: 24, step: 0.5 },
   medication: {
     kind: 'choice',
     textKey: 'checkin:medication.ask',
-    choices: yesNoChoice('medication', { value: 'not_prescribed', key: 'notPrescribed' }),
+    choices: yesNoOr('medication', { value: 'not_prescribed', key: 'notPrescribed' }),
   },
   wishedDead: { kind: 'yesno', textKey: 'checkin:wishedDead.ask' },
   suicidalThoughts: { kind: 'yesno', textKey: 'checkin:suicidalThoughts.ask' },
@@ -110,7 +111,11 @@ export class CheckinDialog extends ComponentDialog {
       await say(step.context, 'checkin:resume');
       return step.replaceDialog(ITEM_LOOP);
     }
-    return this.begin(step, 'checkin:restart', { ...this.fresh(step.context, participant.id, participant.timeZone), replaced: today.replaced, flagId: today.flagId });
+    return this.begin(step, 'checkin:restart', {
+      ...this.fresh(step.context, participant.id, participant.timeZone),
+      replaced: today.replaced,
+      flagId: today.flagId,
+    });
   }
 
   private async afterUpdateQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -10,7 +10,7 @@ import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { cardSubmit } from './prompts/parse';
 import { say } from './say';
 import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
-import { SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
+import { asksLanguage, SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
 import { TIP_DIALOG, TipDialog } from './tipDialog';
 
 export const MAIN_DIALOG = 'main';
@@ -69,6 +69,7 @@ export class MainDialog extends ComponentDialog {
 
     switch (intent.kind) {
       case 'language':
+        if (asksLanguage(inner)) return super.onContinueDialog(inner);
         await this.switchTo(inner, intent.language);
         await inner.repromptDialog();
         return Dialog.EndOfTurn;
@@ -78,11 +79,14 @@ export class MainDialog extends ComponentDialog {
         if (intent.kind === 'cancel') await say(inner.context, 'common:cancelled');
         return inner.beginDialog(FLOW, {} satisfies FlowOptions);
       case 'greeting':
-      case 'go':
+      case 'go': {
         // The check-in reads its own answers: only menu, cancel and a language switch break into it.
-        if (inner.activeDialog?.id === CHECKIN_DIALOG) return super.onContinueDialog(inner);
+        // Within a dialog, its own name is an answer ("another tip" to a tip).
+        const active = inner.activeDialog?.id;
+        if (active === CHECKIN_DIALOG || active === dialogOf(intent)) return super.onContinueDialog(inner);
         await inner.cancelAllDialogs();
         return inner.beginDialog(FLOW, this.flowFor(intent, undefined));
+      }
     }
   }
 
@@ -120,6 +124,10 @@ export class MainDialog extends ComponentDialog {
     await switchLanguage(inner.context, this.services, language);
     await say(inner.context, 'common:language.switched');
   }
+}
+
+function dialogOf(intent: Intent): string | undefined {
+  return intent.kind === 'go' && intent.destination !== 'help' ? DIALOG_OF[intent.destination] : undefined;
 }
 
 /** A click on a menu card that is no longer the open question (Teams keeps old cards). */

@@ -167,7 +167,7 @@ export class SettingsDialog extends ComponentDialog {
   private async askReminders(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { reminders } = await this.participant(step);
     const choices: PromptChoice[] = [
-      ...LEAD_CHOICES.map((minutes) => ({ value: String(minutes), ...leadLabel(minutes, 'settings:reminders.minutesBefore', 'settings:reminders.hoursBefore') })),
+      ...LEAD_CHOICES.map((minutes) => ({ value: String(minutes), ...leadLabel(minutes, 'settings:reminders.minutes', 'settings:reminders.hours') })),
       { value: REMINDERS_OFF, labelKey: 'settings:reminders.off' },
     ];
     const ask = reminders.enabled ? leadLabel(reminders.leadMinutes, 'settings:reminders.askMinutes', 'settings:reminders.askHours') : undefined;
@@ -276,6 +276,14 @@ export class SettingsDialog extends ComponentDialog {
     if (!participant) throw new Error('participant record missing');
     return participant;
   }
+}
+
+/**
+ * Is the dialog active in `dc` the settings dialog asking which language?
+ * Then "español" is its answer, not an interruption to switch languages.
+ */
+export function asksLanguage(dc: DialogContext): boolean {
+  return dc.activeDialog?.id === SETTINGS_DIALOG && Boolean(dc.child?.stack.some((instance) => instance.id === FLOW_OF.language));
 }
 
 /** "30 minutes …" or "2 hours …": the key (plural forms by count) and its vars. */

@@ -14,8 +14,8 @@ type ScreenItem = (typeof SCREEN_ITEMS)[number];
 /** Partial answers while the screen runs; null = two unreadable replies. */
 type ScreenAnswers = Partial<Record<ScreenItem, number | null>>;
 
-/** The four options, valued by their score 0–3. */
-function howOften(item: ScreenItem): ChoicePromptSpec {
+/** "How often?" about one item: the four options, valued by their score 0–3. */
+export function screenQuestion(item: ScreenItem): ChoicePromptSpec {
   return {
     kind: 'choice',
     // One id per item: a tap on the previous item's card is not an answer to this one.
@@ -65,7 +65,7 @@ export class WeeklyScreenDialog extends ComponentDialog {
     const item = SCREEN_ITEMS.find((i) => !(i in answers));
     if (!item) return step.endDialog(scored(answers));
     await say(step.context, `screen:item.${item}`);
-    return step.beginDialog(AnswerPrompt.DEFAULT_ID, howOften(item));
+    return step.beginDialog(AnswerPrompt.DEFAULT_ID, screenQuestion(item));
   }
 
   private async recordItem(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -4,10 +4,12 @@
  */
 import { openAdminContext, runCommand, UsageError } from './admin/context';
 import { participantCommand } from './admin/participants';
+import { sessionsCommand } from './admin/sessions';
 import { AdminContext } from './admin/context';
 
 const AREAS: Record<string, (ctx: AdminContext, args: string[]) => Promise<void>> = {
   participant: participantCommand,
+  sessions: sessionsCommand,
 };
 
 void runCommand(async () => {

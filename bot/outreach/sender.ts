@@ -11,6 +11,11 @@ export type Delivery =
   /** Retries used up on transient errors, or a permanent refusal (other 4xx). */
   | { status: 'failed'; attempts: number; failure: 'transient' | 'rejected'; statusCode: number | null };
 
+/** What the scheduler needs of a sender (tests put in one that hangs, to play a crash). */
+export interface Sender {
+  deliver(address: ChannelAddress, activity: Partial<Activity>): Promise<Delivery>;
+}
+
 export interface SenderOptions {
   maxAttempts: number;
   /** First backoff after a transient failure; doubles per attempt up to maxBackoffMs. */
@@ -48,7 +53,7 @@ export function conversationReference(address: ChannelAddress): Partial<Conversa
  * a 429's Retry-After. It classifies the outcome; what to record is the
  * caller's business.
  */
-export class ProactiveSender {
+export class ProactiveSender implements Sender {
   private readonly sleep: Sleep;
 
   constructor(

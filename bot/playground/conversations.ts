@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { languageOf } from '../i18n';
 
 /** The channels the playground can preview: what a participant would see on each. */
 export const PREVIEW_CHANNELS = ['webchat', 'sms', 'msteams'] as const;
@@ -122,4 +123,11 @@ export function isPreviewChannel(value: unknown): value is PreviewChannel {
 
 export function isPreviewLocale(value: unknown): value is PreviewLocale {
   return typeof value === 'string' && (PREVIEW_LOCALES as readonly string[]).includes(value);
+}
+
+/** The preview locale for a client's own locale ("es-MX" → es-US); anything else → the default language's. */
+export function previewLocaleFor(locale: unknown, defaultLanguage: string): PreviewLocale {
+  if (isPreviewLocale(locale)) return locale;
+  const language = typeof locale === 'string' ? languageOf(locale) : undefined;
+  return (language ?? defaultLanguage) === 'es' ? 'es-US' : 'en-US';
 }

@@ -1,7 +1,7 @@
 import { Request, Response, Server } from 'restify';
 import { Logger } from '../log';
-import { PlaygroundConversation } from './conversations';
-import { PlaygroundHub, previewLocaleFor } from './hub';
+import { PlaygroundConversation, previewLocaleFor } from './conversations';
+import { PlaygroundHub } from './hub';
 import { DIRECT_LINE_PATH } from './paths';
 
 /** Tokens never really expire here; clients refresh at half this anyway. */

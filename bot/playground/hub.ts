@@ -1,5 +1,4 @@
 import { ActivityTypes } from 'botbuilder';
-import { languageOf } from '../i18n';
 import { Services } from '../services';
 import { DocumentStateStorage } from '../store/stateStorage';
 import { conversationStateKey } from '../turn/conversationState';
@@ -181,10 +180,4 @@ export class PlaygroundHub {
     this.lastTimestamp = Math.max(Date.now(), this.lastTimestamp + 1);
     return new Date(this.lastTimestamp).toISOString();
   }
-}
-
-/** The preview locale for a Direct Line client's own locale ("es-MX" → es-US, anything else → the default language). */
-export function previewLocaleFor(locale: unknown, defaultLanguage: string): PreviewLocale {
-  const language = typeof locale === 'string' ? languageOf(locale) : undefined;
-  return (language ?? defaultLanguage) === 'es' ? 'es-US' : 'en-US';
 }

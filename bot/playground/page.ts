@@ -1,32 +1,41 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { i18n } from 'i18next';
 import { Request, Response, Server } from 'restify';
 import { languageOf, translatorFor } from '../i18n';
-import { PREVIEW_CHANNELS, PREVIEW_LOCALES, PreviewChannel, PreviewLocale, isPreviewChannel, isPreviewLocale } from './conversations';
+import { PREVIEW_CHANNELS, PREVIEW_LOCALES, PreviewChannel, PreviewLocale, isPreviewChannel, previewLocaleFor } from './conversations';
 import { ASSETS_PATH, CONTROLS_PATH, PLAYGROUND_PATH } from './paths';
 
 /**
- * Scripts only from this origin and no inline script; Web Chat injects its
- * styles at run time, hence 'unsafe-inline' for styles only. connect-src
- * 'self' also proves the page fetches nothing from the network.
+ * The hash of the empty string. Web Chat's scroll-to-bottom component adds an
+ * empty <style> element without the nonce and fills it through the CSSOM,
+ * which CSP does not govern; allowing exactly "empty" lets it exist.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "connect-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "media-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/**
+ * Scripts only from this origin and no inline script. Web Chat adds <style>
+ * elements at run time and stamps them with the nonce handed to it, so styles
+ * need no 'unsafe-inline' either. connect-src 'self' also keeps the page from
+ * fetching anything from the network.
+ */
+export function contentSecurityPolicy(styleNonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${styleNonce}' ${EMPTY_STYLE_HASH}`,
+    "connect-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "media-src 'self' blob:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 const PAGE_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -43,25 +52,36 @@ interface Asset {
   etag?: string;
 }
 
-const ASSETS: Record<string, Asset> = {
-  'webchat.js': { file: WEBCHAT_BUNDLE, type: 'text/javascript; charset=utf-8' },
-  'playground.js': { file: join(PUBLIC_DIR, 'playground.js'), type: 'text/javascript; charset=utf-8' },
-  'playground.css': { file: join(PUBLIC_DIR, 'playground.css'), type: 'text/css; charset=utf-8' },
-};
-
 /** GET /playground (the page, in the language of its locale control) and its three assets. */
 export function registerPage(server: Server, i18n: i18n, defaultLanguage: string): void {
+  const assets: Record<string, Asset> = {
+    'webchat.js': { file: WEBCHAT_BUNDLE, type: 'text/javascript; charset=utf-8' },
+    'playground.js': { file: join(PUBLIC_DIR, 'playground.js'), type: 'text/javascript; charset=utf-8' },
+    'playground.css': { file: join(PUBLIC_DIR, 'playground.css'), type: 'text/css; charset=utf-8' },
+  };
+
   server.get(PLAYGROUND_PATH, async (req: Request, res: Response) => {
     const query = (req.query ?? {}) as { channel?: unknown; locale?: unknown };
     const channel: PreviewChannel = isPreviewChannel(query.channel) ? query.channel : 'webchat';
-    const locale: PreviewLocale = isPreviewLocale(query.locale) ? query.locale : defaultLanguage === 'es' ? 'es-US' : 'en-US';
-    const html = renderPage(i18n, channel, locale);
-    res.writeHead(200, { ...PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+    const locale = previewLocaleFor(query.locale, defaultLanguage);
+    const styleNonce = randomBytes(16).toString('base64');
+    const html = renderPage(i18n, channel, locale, styleNonce);
+    res.writeHead(200, {
+      ...PAGE_HEADERS,
+      'content-security-policy': contentSecurityPolicy(styleNonce),
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(html),
+    });
     res.end(html);
   });
 
+  server.get(`${PLAYGROUND_PATH}/`, async (_req: Request, res: Response) => {
+    res.writeHead(301, { location: PLAYGROUND_PATH });
+    res.end();
+  });
+
   server.get(`${ASSETS_PATH}/:name`, async (req: Request, res: Response) => {
-    const asset = ASSETS[req.params.name as string];
+    const asset = Object.hasOwn(assets, req.params.name) ? assets[req.params.name as string] : undefined;
     if (!asset) {
       res.send(404, { error: 'not found' });
       return;
@@ -80,12 +100,12 @@ export function registerPage(server: Server, i18n: i18n, defaultLanguage: string
   });
 }
 
-export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewLocale): string {
+export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewLocale, styleNonce: string): string {
   const language = languageOf(locale) ?? 'en';
   const t = translatorFor(i18n, language);
   const text = (key: string, vars?: Record<string, string>) => escapeHtml(t(`playground:page.${key}`, vars ?? {}));
-  const options = <T extends string>(values: readonly T[], selected: T, label: (v: T) => string) =>
-    values.map((v) => `<option value="${v}"${v === selected ? ' selected' : ''}>${label(v)}</option>`).join('');
+  const options = <T extends string>(values: readonly T[], selected: T, label: (v: T) => string, lang?: (v: T) => string) =>
+    values.map((v) => `<option value="${v}"${lang ? ` lang="${lang(v)}"` : ''}${v === selected ? ' selected' : ''}>${label(v)}</option>`).join('');
 
   return `<!doctype html>
 <html lang="${locale}">
@@ -98,7 +118,7 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 <script src="${ASSETS_PATH}/webchat.js" defer></script>
 <script src="${ASSETS_PATH}/playground.js" defer></script>
 </head>
-<body data-channel="${channel}" data-locale="${locale}" data-controls="${CONTROLS_PATH}">
+<body data-channel="${channel}" data-locale="${locale}" data-controls="${CONTROLS_PATH}" data-style-nonce="${styleNonce}">
 <header>
 <h1>${text('title')}</h1>
 <p>${text('intro')}</p>
@@ -109,7 +129,7 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 <p><label for="channel">${text('channel')}</label>
 <select id="channel" name="channel">${options(PREVIEW_CHANNELS, channel, (c) => text(`channels.${c}`))}</select></p>
 <p><label for="locale">${text('locale')}</label>
-<select id="locale" name="locale">${options(PREVIEW_LOCALES, locale, (l) => text(`localeNames.${l}`))}</select></p>
+<select id="locale" name="locale">${options(PREVIEW_LOCALES, locale, (l) => text(`localeNames.${l}`), (l) => l)}</select></p>
 <p><button type="submit">${text('apply')}</button></p>
 </form>
 <section class="actions" aria-labelledby="actions-heading">

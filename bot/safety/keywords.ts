@@ -15,7 +15,7 @@
  * is a crisis before it is an opt-out.
  */
 import type { Language } from '../i18n';
-import { foldForMatching } from './normalize';
+import { foldForMatching, stripAccents } from './normalize';
 import { compilePattern } from './phraseMatcher';
 
 export type SmsKeywordClass = 'opt_out' | 'opt_in' | 'help';
@@ -104,12 +104,7 @@ const compiledRequests = REQUESTS.map((r) => ({ language: r.language, regexes: r
 
 /** "  No MÁS!! " → "no mas"; "STOP 🙏" → "stop". */
 function foldWholeMessage(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return stripAccents(text).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 function wholeMessageKeyword(text: string): SmsKeywordMatch | undefined {

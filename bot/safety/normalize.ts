@@ -8,7 +8,7 @@
  */
 
 /** Sentence boundary token. Lexicon gaps never cross it, so unrelated clauses do not join. */
-export const BOUNDARY = '.';
+const BOUNDARY = '.';
 
 /** Leetspeak digits read as letters, only when written inside a word ("k1ll", "su1c1de", "di3"). */
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };

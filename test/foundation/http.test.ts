@@ -41,7 +41,7 @@ test('a message runs one turn and the reply reaches the connector', async () => 
   const replies = await h.say(user, 'hello');
   assert.equal(replies.length, 1);
   assert.equal(replies[0].text, 'echo 1');
-  assert.equal(replies[0].conversation.id, 'conv-u-http');
+  assert.equal(replies[0].conversation?.id, 'conv-u-http');
 });
 
 test('malformed JSON is 400 and runs no turn', async () => {

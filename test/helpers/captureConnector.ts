@@ -11,6 +11,10 @@ export type SentActivity = Record<string, any> & { conversation?: { id: string }
  */
 export class CaptureConnector {
   readonly received: SentActivity[] = [];
+  /** Activities the bot replaced (updateActivity: PUT …/activities/{activityId}), in arrival order. */
+  readonly updated: SentActivity[] = [];
+  /** Channel members by user id, answered to GET …/members/{userId} (TeamsInfo.getMember). */
+  readonly members = new Map<string, Record<string, unknown>>();
   /** Status to answer with; tests set it to simulate 403/404/429/5xx. */
   respond: (activity: SentActivity) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 });
   private server: Server | undefined;
@@ -58,6 +62,23 @@ export class CaptureConnector {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(req.url ?? '');
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(req.url ?? '');
+    if (req.method === 'GET' && member) {
+      const found = this.members.get(decodeURIComponent(member[1]));
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(found ?? { error: { code: 'NotFound' } }));
+      return;
+    }
+    if (req.method === 'PUT' && match?.[2]) {
+      const updated = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity;
+      updated.conversation ??= { id: decodeURIComponent(match[1]) };
+      updated.id ??= decodeURIComponent(match[2]);
+      this.updated.push(updated);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: updated.id }));
+      const waiting = this.waiters;
+      this.waiters = [];
+      waiting.forEach((w) => w());
+      return;
+    }
     if (req.method !== 'POST' || !match) {
       res.writeHead(404).end();
       return;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Activity, ActivityTypes, CardFactory, ConversationReference, MessageFactory, TurnContext } from 'botbuilder';
 import { BotHarness } from '../helpers/botHarness';
 import { fixedClock } from '../../bot/clock';
-import { conversationStateKey } from '../../bot/turn/conversationState';
+import { TurnState, conversationStateKey } from '../../bot/turn/conversationState';
 import { DocumentStateStorage } from '../../bot/store/stateStorage';
 import { WEBCHAT_BUNDLE } from '../../bot/playground/page';
 import { removePlaygroundParticipant } from '../../bot/playground/playgroundParticipant';
@@ -19,9 +19,10 @@ const seenByBot: Array<Partial<Activity>> = [];
 
 function recordingBot() {
   return {
-    async handle(context: TurnContext) {
+    async handle(context: TurnContext, state: TurnState) {
       seenByBot.push(context.activity);
       if (context.activity.type !== ActivityTypes.Message) return;
+      state.set('turns', (state.get<number>('turns') ?? 0) + 1);
       if (context.activity.text === 'buttons') {
         const reply = MessageFactory.suggestedActions(['1', '2'], 'Pick one\n1 One\n2 Two');
         reply.attachments = [CardFactory.adaptiveCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'card' }] })];
@@ -47,9 +48,13 @@ describe('page', () => {
     assert.equal(en.status, 200);
     const csp = en.headers.get('content-security-policy') ?? '';
     assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    const nonce = /style-src 'self' 'nonce-([^']+)'/.exec(csp)?.[1];
+    assert.ok(nonce, 'Web Chat styles are allowed by a nonce');
     assert.match(csp, /connect-src 'self'/);
     const html = await en.text();
     assert.match(html, /<html lang="en-US">/);
+    assert.ok(html.includes(`data-style-nonce="${nonce}"`), 'the page hands the nonce to Web Chat');
     assert.match(html, /<title>Puente playground<\/title>/);
     // Every script comes from a file of this app: none inline.
     assert.deepEqual(html.match(/<script[^>]*>/g), [
@@ -58,7 +63,9 @@ describe('page', () => {
     ]);
     assert.match(html, /<label for="channel">Channel preview<\/label>/);
 
-    const es = await (await fetch(`${h.baseUrl}/playground?channel=sms&locale=es-US`)).text();
+    const esResponse = await fetch(`${h.baseUrl}/playground?channel=sms&locale=es-US`);
+    assert.notEqual(esResponse.headers.get('content-security-policy'), csp, 'a fresh nonce per response');
+    const es = await esResponse.text();
     assert.match(es, /<html lang="es-US">/);
     assert.match(es, /<label for="locale">Idioma<\/label>/);
     assert.match(es, /<option value="sms" selected>SMS \(texto simple\)<\/option>/);
@@ -245,13 +252,14 @@ describe('the connector side (serviceUrl)', () => {
 
   test('a conversation the playground does not know answers 404, as a real channel would', async () => {
     const dl = await DirectLineRest.session(h.baseUrl, { channel: 'sms', locale: 'en-US' });
-    const reference = { ...(await referenceOf(dl, 'sms')), conversation: { id: 'pg-gone' } as ConversationReference['conversation'] };
-    await assert.rejects(
-      h.app.adapter.continueConversationAsync('', reference, async (context) => {
-        await context.sendActivity('hello?');
-      }),
-      (err: { statusCode?: number }) => err.statusCode === 404,
-    );
+    const { serviceUrl } = await referenceOf(dl, 'sms');
+    const res = await fetch(`${serviceUrl}/v3/conversations/pg-gone/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'hello?' }),
+    });
+    assert.equal(res.status, 404);
+    assert.deepEqual(await res.json(), { error: { code: 'ConversationNotFound', message: 'Unknown conversation' } });
   });
 });
 

@@ -12,6 +12,8 @@
   var channel = body.dataset.channel;
   var locale = body.dataset.locale;
   var controls = body.dataset.controls;
+  // The page's Content-Security-Policy allows only <style> elements carrying this nonce.
+  var styleNonce = body.dataset.styleNonce;
   var status = document.getElementById('status');
   var checkinButton = document.getElementById('checkin-prompt');
   var startOverButton = document.getElementById('start-over');
@@ -65,6 +67,7 @@
             directLine: directLine,
             userID: session.userId,
             locale: locale,
+            nonce: styleNonce,
             styleOptions: { hideUploadButton: true, botAvatarInitials: 'P', userAvatarInitials: 'A' },
           },
           document.getElementById('webchat'),

@@ -98,12 +98,12 @@ export class StaffRoutes {
   constructor(private readonly core: StaffCore) {}
 
   register(server: Server): void {
-    server.get('/staff/assets/:file', (req, res) => this.asset(req, res));
+    server.get('/staff/assets/:file', async (req, res) => this.asset(req, res));
 
-    server.get('/staff/sign-in', (req, res) => this.signInPage(req, res));
-    server.post('/staff/sign-in', (req, res) => this.signInForm(req, res));
-    server.post('/staff/sign-out', (req, res) => this.form(req, res, async (a) => this.signOut(a, true)));
-    server.post('/staff/language', (req, res) => this.form(req, res, (a) => this.languageForm(a)));
+    server.get('/staff/sign-in', async (req, res) => this.signInPage(req, res));
+    server.post('/staff/sign-in', async (req, res) => this.signInForm(req, res));
+    server.post('/staff/sign-out', async (req, res) => this.form(req, res, (a) => this.signOut(a, true)));
+    server.post('/staff/language', async (req, res) => this.form(req, res, (a) => this.languageForm(a)));
 
     this.page(server, '/staff', 'queue', false, (a) => ({
       title: a.t('staff:queue.title'),
@@ -125,7 +125,7 @@ export class StaffRoutes {
     }));
     this.page(server, '/staff/audit', 'audit', true, (a) => ({ title: a.t('staff:audit.title'), body: auditBody(a.t, this.auditRange(a.req)) }));
 
-    server.post('/api/staff/session', (req, res) => this.signInApi(req, res));
+    server.post('/api/staff/session', async (req, res) => this.signInApi(req, res));
     this.api(server, 'del', '/api/staff/session', false, (a) => this.signOut(a, false));
     this.api(server, 'get', '/api/staff/me', false, (a) => this.me(a));
     this.api(server, 'patch', '/api/staff/me', false, (a) => this.updateMe(a));

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { CloudAdapter } from 'botbuilder';
+import { schedule, ScheduledTask } from 'node-cron';
+import type { Feature } from '../app';
+import { renderPrompt } from '../channels/render';
+import { translatorFor } from '../i18n';
+import { Services } from '../services';
+import { deliveryAddress, ineligibility, SkipReason } from './planner';
+import { RateLimiter, RateLimits, Sleep } from './rateLimiter';
+import { rescheduleParticipant } from './reschedule';
+import { StoreRunCoordinator } from './runCoordinator';
+import { OutreachScheduler, TickReport } from './scheduler';
+import { botIdentity, ProactiveSender } from './sender';
+import { CHECKIN_PROMPT } from './texts';
+
+export const OUTREACH_TASK = 'puente-outreach';
+
+/** The part of Services outreach uses. */
+export type OutreachServices = Pick<Services, 'config' | 'clock' | 'log' | 'i18n' | 'store' | 'participants' | 'checkins' | 'flags'>;
+
+export interface OutreachFeatureOptions {
+  /** Replaces config rates (the benchmark turns the limiter off). */
+  rates?: RateLimits;
+  /** Waits of the limiter and of retry backoff (tests make them instant). */
+  sleep?: Sleep;
+  /** Distinguishes this instance's claims and cron slots; random by default. */
+  instanceId?: string;
+}
+
+export interface OutreachTotals {
+  ticks: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface OutreachFeature extends Feature {
+  readonly scheduler: OutreachScheduler;
+  /** Runs one tick at `at` (what the cron task does each minute) and records it for logs and /readyz. */
+  tick(at: Date, options?: { dryRun?: boolean }): Promise<TickReport>;
+  /** The playground's "send my check-in prompt now": at once, no ledger, no quiet hours (someone asked for it). */
+  sendCheckinPromptNow(participantId: string): Promise<{ sent: boolean; reason?: string }>;
+  /** See rescheduleParticipant in reschedule.ts. */
+  rescheduleParticipant(participantId: string): Promise<void>;
+}
+
+/**
+ * The outreach scheduler as an app feature: start() schedules one node-cron
+ * task per process, every minute, distributed over the store so one instance
+ * runs each minute's slot; stop() ends it and waits for a running tick.
+ */
+export function createOutreachFeature(services: OutreachServices, adapter: CloudAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
+  const { config, log, clock } = services;
+  const instanceId = options.instanceId ?? randomUUID();
+  const limiter = new RateLimiter(options.rates ?? config.outreach.rates, options.sleep);
+  const sender = new ProactiveSender(adapter, botIdentity(config.bot.appId), limiter, { maxAttempts: config.outreach.maxAttempts, sleep: options.sleep }, log);
+  const scheduler = new OutreachScheduler({
+    store: services.store,
+    participants: services.participants,
+    checkins: services.checkins,
+    flags: services.flags,
+    i18n: services.i18n,
+    quietHours: config.quietHours,
+    outreach: config.outreach,
+    log,
+    sender,
+    owner: instanceId,
+  });
+
+  let task: ScheduledTask | undefined;
+  let running: Promise<unknown> | undefined;
+  let lastTick: TickReport | undefined;
+  const totals: OutreachTotals = { ticks: 0, sent: 0, failed: 0, skipped: 0 };
+
+  const record = (report: TickReport) => {
+    if (report.dryRun) return;
+    lastTick = report;
+    totals.ticks++;
+    totals.sent += report.sent;
+    totals.failed += report.failed;
+    totals.skipped += Object.values(report.skipped).reduce((sum, n) => sum + (n ?? 0), 0);
+    const { planned: _planned, ...counts } = report;
+    if (report.due > 0) log.info(counts, 'outreach tick');
+    else log.debug(counts, 'outreach tick');
+  };
+
+  const tick = async (at: Date, tickOptions: { dryRun?: boolean } = {}) => {
+    const report = await scheduler.tick(at, tickOptions);
+    record(report);
+    return report;
+  };
+
+  return {
+    name: 'outreach',
+    scheduler,
+    tick,
+
+    start() {
+      task = schedule(
+        '* * * * *',
+        async () => {
+          running = tick(clock());
+          await running;
+        },
+        {
+          name: OUTREACH_TASK,
+          distributed: true,
+          runCoordinator: new StoreRunCoordinator(services.store, clock, instanceId),
+          // A tick still busy (a long SMS queue at 1/s) skips this process's next slot; another instance may take it.
+          noOverlap: true,
+          distributedLease: 55_000,
+          logger: {
+            info: () => undefined,
+            debug: () => undefined,
+            warn: (message) => log.warn({ task: OUTREACH_TASK }, message),
+            error: (message) => log.error({ task: OUTREACH_TASK, err: { type: message instanceof Error ? message.name : 'Error' } }, 'outreach task error'),
+          },
+        },
+      );
+    },
+
+    async stop() {
+      await task?.destroy();
+      task = undefined;
+      scheduler.stop();
+      await running?.catch(() => undefined);
+    },
+
+    readiness() {
+      const last = lastTick && {
+        at: lastTick.at,
+        due: lastTick.due,
+        sent: lastTick.sent,
+        failed: lastTick.failed,
+        skipped: lastTick.skipped,
+        deferred: lastTick.deferred,
+        inFlight: lastTick.inFlight,
+        durationMs: lastTick.durationMs,
+      };
+      return { outreach: { scheduled: task !== undefined, lastTick: last ?? null, totals: { ...totals } } };
+    },
+
+    async sendCheckinPromptNow(participantId) {
+      const p = await services.participants.get(participantId);
+      if (!p) return { sent: false, reason: 'unknownParticipant' satisfies SkipReason };
+      const ineligible = ineligibility(p);
+      if (ineligible) return { sent: false, reason: ineligible };
+      const address = deliveryAddress(p)!;
+      const activity = renderPrompt(CHECKIN_PROMPT, address.channelId, translatorFor(services.i18n, p.language));
+      const delivery = await sender.deliver(address, activity);
+      return delivery.status === 'sent' ? { sent: true } : { sent: false, reason: delivery.status };
+    },
+
+    rescheduleParticipant(participantId) {
+      return rescheduleParticipant(services, participantId);
+    },
+  };
+}

@@ -1,0 +1,118 @@
+import { addDays, localDateOf, wallTimeToInstant } from '../domain/localTime';
+import { ChannelAddress, Participant } from '../domain/participant';
+import { ProgramSession, upcomingOccurrences } from '../domain/sessions';
+import { NewDueEntry } from './dueEntries';
+
+/**
+ * Pure rules of when what is due for whom. The scheduler and
+ * rescheduleParticipant both place entries with these, so a participant
+ * change and a tick agree on the same instants.
+ */
+
+/** Why a due message was not sent. Counted per tick (logs, /readyz). */
+export type SkipReason =
+  | 'unknownParticipant'
+  | 'discharged'
+  | 'paused'
+  | 'optedOut'
+  | 'noConsent'
+  | 'unreachable'
+  | 'quietHours'
+  /** Fell due while nothing ran and is no use any more (another day, or the session began). */
+  | 'expired'
+  /** Follow-up: the check-in was done. */
+  | 'answered'
+  /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. */
+  | 'cancelled'
+  | 'remindersOff';
+
+/** The instant of the check-in prompt of one local day. */
+export function checkinInstant(p: Pick<Participant, 'checkinTime' | 'timeZone'>, localDate: string): Date {
+  return wallTimeToInstant(localDate, p.checkinTime, p.timeZone);
+}
+
+export function checkinEntry(p: Participant, localDate: string): NewDueEntry {
+  return {
+    participantId: p.id,
+    kind: 'checkin',
+    dueAt: checkinInstant(p, localDate).toISOString(),
+    localDate,
+    occurrenceId: null,
+    sessionStart: null,
+  };
+}
+
+/** The first prompt at or after `now`: today's if its time has not passed, else tomorrow's. */
+export function nextCheckinEntry(p: Participant, now: Date): NewDueEntry {
+  const today = localDateOf(now, p.timeZone);
+  return checkinInstant(p, today) >= now ? checkinEntry(p, today) : checkinEntry(p, addDays(today, 1));
+}
+
+/**
+ * The prompt after the one of `handledDate`: the next day, or today when the
+ * handled one is older (after downtime, today's prompt is still due today).
+ */
+export function followingCheckinEntry(p: Participant, handledDate: string, now: Date): NewDueEntry {
+  const nextDay = addDays(handledDate, 1);
+  const today = localDateOf(now, p.timeZone);
+  return checkinEntry(p, nextDay > today ? nextDay : today);
+}
+
+/** The follow-up `hours` after the prompt went out, on the minute (ticks run on minutes). */
+export function followupEntry(participantId: string, localDate: string, promptSentAt: Date, hours: number): NewDueEntry {
+  const minute = Math.floor(promptSentAt.getTime() / 60_000) * 60_000;
+  return {
+    participantId,
+    kind: 'followup',
+    dueAt: new Date(minute + hours * 3_600_000).toISOString(),
+    localDate,
+    occurrenceId: null,
+    sessionStart: null,
+  };
+}
+
+/** The reminder for the first meeting the participant attends that starts after `after`; null when none (or reminders off). */
+export function nextReminderEntry(p: Participant, sessions: readonly ProgramSession[], after: Date): NewDueEntry | null {
+  if (!p.reminders.enabled) return null;
+  const [occ] = upcomingOccurrences(sessions, p, new Date(after.getTime() + 1), 1);
+  if (!occ) return null;
+  return {
+    participantId: p.id,
+    kind: 'reminder',
+    dueAt: reminderInstant(occ.start, p).toISOString(),
+    localDate: null,
+    occurrenceId: occ.occurrenceId,
+    sessionStart: occ.start.toISOString(),
+  };
+}
+
+export function reminderInstant(start: Date, p: Pick<Participant, 'reminders'>): Date {
+  return new Date(start.getTime() - p.reminders.leadMinutes * 60_000);
+}
+
+/** `${sessionId}@${localDate}` → its parts (session ids may not contain '@'; the date never does). */
+export function splitOccurrenceId(occurrenceId: string): { sessionId: string; localDate: string } {
+  const at = occurrenceId.lastIndexOf('@');
+  return { sessionId: occurrenceId.slice(0, at), localDate: occurrenceId.slice(at + 1) };
+}
+
+/** Why this participant may not be messaged at all right now, or undefined when they may. */
+export function ineligibility(p: Participant): SkipReason | undefined {
+  if (p.status === 'discharged') return 'discharged';
+  if (p.status === 'paused') return 'paused';
+  if (p.optedOutAt) return 'optedOut';
+  if (!p.consent.given) return 'noConsent';
+  if (!deliveryAddress(p)) return 'unreachable';
+  return undefined;
+}
+
+/**
+ * Where to send: the channel they consented on when it is still reachable,
+ * else the reachable address linked most recently.
+ */
+export function deliveryAddress(p: Participant): ChannelAddress | undefined {
+  const reachable = Object.values(p.addresses).filter((a) => a.reachable);
+  const consented = reachable.find((a) => a.channelId === p.consent.channel);
+  if (consented) return consented;
+  return reachable.sort((a, b) => b.linkedAt.localeCompare(a.linkedAt))[0];
+}

@@ -1,0 +1,56 @@
+import { Clock } from '../clock';
+import { addDays } from '../domain/localTime';
+import { Participant } from '../domain/participant';
+import { Participants } from '../domain/participants';
+import { attends, ProgramSession, ProgramSessions } from '../domain/sessions';
+import { DocumentStore } from '../store/port';
+import { DueEntries, DueEntry } from './dueEntries';
+import { Ledger, ledgerKey } from './ledger';
+import { checkinEntry, nextCheckinEntry, nextReminderEntry } from './planner';
+
+export interface RescheduleDeps {
+  store: DocumentStore;
+  clock: Clock;
+  participants: Participants;
+}
+
+/**
+ * Brings a participant's due entries in line with their record: call it after
+ * a participant is created or re-admitted and after any change of check-in
+ * time, time zone, track or reminder settings. (The tick re-reads status,
+ * consent, opt-out, language and addresses when it sends, and moves entries
+ * whose time no longer matches, so those changes need no call; this one makes
+ * a change take effect at once.)
+ *
+ * An entry already due is left alone: the tick will judge it against the new
+ * record. A discharged or deleted participant loses every entry.
+ */
+export async function rescheduleParticipant(deps: RescheduleDeps, participantId: string, sessions?: readonly ProgramSession[]): Promise<void> {
+  const due = new DueEntries(deps.store);
+  const now = deps.clock();
+  const p = await deps.participants.get(participantId);
+  if (!p || p.status === 'discharged') {
+    await Promise.all((['checkin', 'followup', 'reminder'] as const).map((kind) => due.remove(participantId, kind)));
+    return;
+  }
+  const keepIfDue = (current: DueEntry) => current.dueAt <= now.toISOString();
+  let checkin = nextCheckinEntry(p, now);
+  // Today's prompt may have gone out at the old time already: then the next one is tomorrow's.
+  if (await new Ledger(deps.store).get(p.id, ledgerKey('checkin', checkin.localDate!))) {
+    checkin = checkinEntry(p, addDays(checkin.localDate!, 1));
+  }
+  await due.set(p.id, 'checkin', checkin, now, keepIfDue);
+  const program = sessions ?? (await new ProgramSessions(deps.store, deps.clock).list());
+  await due.set(p.id, 'reminder', nextReminderEntry(p, program, now), now, keepIfDue);
+}
+
+/**
+ * After the schedule changed (an import): reschedules everyone who attends one
+ * of the sessions. Reads all participants once: an operator action, not the tick.
+ */
+export async function rescheduleAttendees(deps: RescheduleDeps, changed: readonly ProgramSession[]): Promise<number> {
+  const sessions = await new ProgramSessions(deps.store, deps.clock).list();
+  const affected = (await deps.participants.list()).filter((p: Participant) => changed.some((s) => attends(s, p)));
+  for (const p of affected) await rescheduleParticipant(deps, p.id, sessions);
+  return affected.length;
+}

@@ -1,0 +1,378 @@
+import { randomUUID } from 'node:crypto';
+import type { i18n } from 'i18next';
+import { MessageSpec } from '../channels/prompt';
+import { renderPrompt } from '../channels/render';
+import { OutreachConfig } from '../config';
+import { CheckIns } from '../domain/checkins';
+import { FlagService } from '../domain/flags';
+import { localDateOf } from '../domain/localTime';
+import { ChannelAddress, Participant } from '../domain/participant';
+import { Participants } from '../domain/participants';
+import { attends, occurrenceOn, ProgramSession, ProgramSessions } from '../domain/sessions';
+import { translatorFor } from '../i18n';
+import { Logger } from '../log';
+import { DocumentStore, Stored } from '../store/port';
+import { DueEntries, DueEntry, NewDueEntry, OutreachKind } from './dueEntries';
+import { Ledger, LedgerEntry, ledgerKey } from './ledger';
+import {
+  checkinInstant,
+  deliveryAddress,
+  followingCheckinEntry,
+  followupEntry,
+  ineligibility,
+  nextReminderEntry,
+  reminderInstant,
+  SkipReason,
+  splitOccurrenceId,
+} from './planner';
+import { inQuietHours, QuietHours, quietHoursEnd } from './quietHours';
+import { Delivery, Sender } from './sender';
+import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, reminderSpec } from './texts';
+
+export interface SchedulerDeps {
+  store: DocumentStore;
+  participants: Participants;
+  checkins: CheckIns;
+  flags: Pick<FlagService, 'raise'>;
+  i18n: i18n;
+  quietHours: QuietHours;
+  outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency'>;
+  log: Logger;
+  /** Absent for dry runs, which never send. */
+  sender?: Sender;
+  /** Identifies this instance's claims in the ledger. */
+  owner?: string;
+  /** Monotonic milliseconds: how far a long tick has got past its instant (rate-limited SMS take a while). */
+  monotonic?: () => number;
+}
+
+/** What one tick did (or, in a dry run, would do). */
+export interface TickReport {
+  at: string;
+  dryRun: boolean;
+  durationMs: number;
+  /** Entries due at the tick's instant. */
+  due: number;
+  sent: number;
+  failed: number;
+  skipped: Partial<Record<SkipReason, number>>;
+  /** Entries moved later without sending: a changed check-in time or lead, quiet hours before a meeting. */
+  deferred: number;
+  /** Claimed by another live tick or instance; left to it. */
+  inFlight: number;
+  /** Dry run only: the messages that would go out. */
+  planned: PlannedSend[];
+}
+
+export interface PlannedSend {
+  participantId: string;
+  kind: OutreachKind;
+  channelId: string;
+  dueAt: string;
+  key: string;
+}
+
+type Plan =
+  | { action: 'send'; key: string; spec: MessageSpec; address: ChannelAddress; next: NewDueEntry | null; raiseMissed: boolean }
+  | { action: 'skip'; reason: SkipReason; next: NewDueEntry | null; raiseMissed?: boolean }
+  | { action: 'defer'; next: NewDueEntry };
+
+interface TickContext {
+  at: Date;
+  dryRun: boolean;
+  report: TickReport;
+  /** The tick's instant plus the real time spent so far. */
+  now(): Date;
+  sessions(): Promise<ProgramSession[]>;
+}
+
+/**
+ * One tick: read the due entries (one indexed query), and for each decide
+ * against the participant's current record: send, skip (counted, with a
+ * reason) or defer. A send claims its ledger key first; exactly one claim
+ * wins across ticks and instances. Every entry is then replaced by the next
+ * of its chain with its eTag, so a concurrent change is never overwritten.
+ */
+export class OutreachScheduler {
+  private readonly due: DueEntries;
+  private readonly ledger: Ledger;
+  private readonly sessions: ProgramSessions;
+  private readonly owner: string;
+  private readonly monotonic: () => number;
+  /** Entries this process is working on: an overlapping tick leaves them alone. */
+  private readonly working = new Set<string>();
+  private stopping = false;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.due = new DueEntries(deps.store);
+    this.ledger = new Ledger(deps.store);
+    this.sessions = new ProgramSessions(deps.store, () => new Date());
+    this.owner = deps.owner ?? randomUUID();
+    this.monotonic = deps.monotonic ?? (() => performance.now());
+  }
+
+  /** After this, ticks start no new entries (those in hand finish): for shutdown. */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  async tick(at: Date, options: { dryRun?: boolean } = {}): Promise<TickReport> {
+    const started = this.monotonic();
+    const dryRun = options.dryRun ?? false;
+    const report: TickReport = { at: at.toISOString(), dryRun, durationMs: 0, due: 0, sent: 0, failed: 0, skipped: {}, deferred: 0, inFlight: 0, planned: [] };
+    let sessions: Promise<ProgramSession[]> | undefined;
+    const ctx: TickContext = {
+      at,
+      dryRun,
+      report,
+      now: () => new Date(at.getTime() + (this.monotonic() - started)),
+      // Read once per tick, and only when a reminder is due.
+      sessions: () => (sessions ??= this.sessions.list()),
+    };
+    const entries = await this.due.dueBy(at);
+    report.due = entries.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length && !this.stopping) {
+        const entry = entries[next++];
+        const key = `${entry.pk}/${entry.id}`;
+        if (this.working.has(key)) {
+          report.inFlight++;
+          continue;
+        }
+        this.working.add(key);
+        try {
+          await this.handle(entry, ctx);
+        } catch (err) {
+          // One participant's trouble must not stop the others; the entry stays due and is retried next tick.
+          report.failed++;
+          this.deps.log.error({ participantId: entry.participantId, kind: entry.kind, err: { type: (err as Error).name } }, 'outreach entry failed');
+        } finally {
+          this.working.delete(key);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.outreach.concurrency, Math.max(entries.length, 1)) }, worker));
+    report.durationMs = Math.round(this.monotonic() - started);
+    return report;
+  }
+
+  private async handle(entry: Stored<DueEntry>, ctx: TickContext): Promise<void> {
+    const participant = await this.deps.participants.get(entry.participantId);
+    const plan = await this.plan(entry, participant, ctx);
+    if (ctx.dryRun) {
+      this.recordDryRun(entry, plan, ctx);
+      return;
+    }
+    switch (plan.action) {
+      case 'defer':
+        if (await this.due.advance(entry, plan.next, ctx.now())) ctx.report.deferred++;
+        return;
+      case 'skip':
+        if (plan.raiseMissed) await this.raiseMissed(entry.participantId, entry.localDate!);
+        // Counted by whoever moved the entry on, so two overlapping ticks count it once.
+        if (await this.due.advance(entry, plan.next, ctx.now())) count(ctx.report.skipped, plan.reason);
+        return;
+      case 'send':
+        return this.send(entry, participant!, plan, ctx);
+    }
+  }
+
+  private recordDryRun(entry: Stored<DueEntry>, plan: Plan, ctx: TickContext): void {
+    if (plan.action === 'defer') ctx.report.deferred++;
+    else if (plan.action === 'skip') count(ctx.report.skipped, plan.reason);
+    else {
+      ctx.report.planned.push({ participantId: entry.participantId, kind: entry.kind, channelId: plan.address.channelId, dueAt: entry.dueAt, key: plan.key });
+    }
+  }
+
+  // ---- deciding -----------------------------------------------------------
+
+  private async plan(entry: Stored<DueEntry>, p: Stored<Participant> | undefined, ctx: TickContext): Promise<Plan> {
+    if (!p) return { action: 'skip', reason: 'unknownParticipant', next: null };
+    // Discharged ends every chain; rescheduleParticipant starts them again on re-admission.
+    if (p.status === 'discharged') return { action: 'skip', reason: 'discharged', next: null };
+    switch (entry.kind) {
+      case 'checkin':
+        return this.planCheckin(entry, p, ctx);
+      case 'followup':
+        return this.planFollowup(entry, p, ctx);
+      case 'reminder':
+        return this.planReminder(entry, p, ctx);
+    }
+  }
+
+  private planCheckin(entry: DueEntry, p: Participant, ctx: TickContext): Plan {
+    const localDate = entry.localDate!;
+    const now = ctx.now();
+    // The check-in time or zone changed since the entry was written: keep to the participant's current clock.
+    const expected = checkinInstant(p, localDate);
+    if (expected > now) return { action: 'defer', next: { ...entry, dueAt: expected.toISOString() } };
+    const next = followingCheckinEntry(p, localDate, now);
+    // Paused, opted out, … keep the chain going (one write a day) so the day they are back needs nobody to remember.
+    const ineligible = ineligibility(p);
+    if (ineligible) return { action: 'skip', reason: ineligible, next };
+    // Catch-up: only the same local day, and never into quiet hours.
+    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
+    return { action: 'send', key: ledgerKey('checkin', localDate), spec: CHECKIN_PROMPT, address: deliveryAddress(p)!, next, raiseMissed: false };
+  }
+
+  private async planFollowup(entry: DueEntry, p: Participant, ctx: TickContext): Promise<Plan> {
+    const localDate = entry.localDate!;
+    const now = ctx.now();
+    const ineligible = ineligibility(p);
+    if (ineligible) return { action: 'skip', reason: ineligible, next: null };
+    if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next: null };
+    // Judged whether or not the follow-up itself can still go out.
+    const raiseMissed = await this.secondUnansweredInARow(p.id, localDate);
+    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next: null, raiseMissed };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next: null, raiseMissed };
+    return { action: 'send', key: ledgerKey('followup', localDate), spec: CHECKIN_FOLLOWUP, address: deliveryAddress(p)!, next: null, raiseMissed };
+  }
+
+  private async planReminder(entry: DueEntry, p: Participant, ctx: TickContext): Promise<Plan> {
+    const now = ctx.now();
+    if (!p.reminders.enabled) return { action: 'skip', reason: 'remindersOff', next: null };
+    const sessions = await ctx.sessions();
+    const { sessionId, localDate } = splitOccurrenceId(entry.occurrenceId!);
+    const session = sessions.find((s) => s.id === sessionId);
+    const occurrence = session && attends(session, p) ? occurrenceOn(session, localDate) : undefined;
+    const after = occurrence?.start ?? new Date(entry.sessionStart!);
+    const next = nextReminderEntry(p, sessions, after.getTime() > now.getTime() ? after : now);
+    if (!occurrence) return { action: 'skip', reason: 'cancelled', next };
+    // The lead time changed since the entry was written.
+    const expected = reminderInstant(occurrence.start, p);
+    if (expected > now) return { action: 'defer', next: { ...entry, dueAt: expected.toISOString(), sessionStart: occurrence.start.toISOString() } };
+    const ineligible = ineligibility(p);
+    if (ineligible) return { action: 'skip', reason: ineligible, next };
+    if (now >= occurrence.start) return { action: 'skip', reason: 'expired', next };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
+      // An early meeting: remind when quiet hours end, if that is still before it starts.
+      const end = quietHoursEnd(now, p.timeZone, this.deps.quietHours);
+      if (end < occurrence.start) return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
+      return { action: 'skip', reason: 'quietHours', next };
+    }
+    const t = translatorFor(this.deps.i18n, p.language);
+    const spec = reminderSpec({ start: occurrence.start, kind: occurrence.session.kind, now, zone: p.timeZone, language: p.language }, t);
+    return { action: 'send', key: ledgerKey('reminder', occurrence.occurrenceId), spec, address: deliveryAddress(p)!, next, raiseMissed: false };
+  }
+
+  /** "Answered" = a check-in record of that local day exists (finished or not). */
+  private async answered(participantId: string, localDate: string): Promise<boolean> {
+    return (await this.deps.checkins.get(participantId, localDate)) !== undefined;
+  }
+
+  /**
+   * Is the prompt of `localDate` (unanswered) the second unanswered one in a
+   * row? True when the prompt before it went unanswered too, and the one
+   * before that was answered (or there was none): one flag per run of misses.
+   */
+  private async secondUnansweredInARow(participantId: string, localDate: string): Promise<boolean> {
+    const [previous, beforeThat] = await this.ledger.promptsBefore(participantId, localDate, 2);
+    if (!previous || (await this.answered(participantId, previous.localDate!))) return false;
+    return !beforeThat || (await this.answered(participantId, beforeThat.localDate!));
+  }
+
+  // ---- sending ------------------------------------------------------------
+
+  private async send(entry: Stored<DueEntry>, p: Stored<Participant>, plan: Extract<Plan, { action: 'send' }>, ctx: TickContext): Promise<void> {
+    if (plan.raiseMissed) await this.raiseMissed(p.id, entry.localDate!);
+    const claim = await this.ledger.claim(
+      plan.key,
+      { participantId: p.id, kind: entry.kind, localDate: entry.localDate, occurrenceId: entry.occurrenceId },
+      this.owner,
+      ctx.now(),
+      this.deps.outreach.leaseSeconds * 1000,
+    );
+    if (claim.status === 'held') {
+      ctx.report.inFlight++;
+      return;
+    }
+    if (claim.status === 'done') {
+      // Sent (or failed) by a tick that stopped before moving the entry on: finish its work, count nothing.
+      await this.afterResult(entry, claim.entry, ctx);
+      await this.due.advance(entry, plan.next, ctx.now());
+      return;
+    }
+    const { delivery, address } = await this.deliver(p, plan, entry.kind);
+    const result = await this.ledger.finish(claim.entry, {
+      state: delivery.status === 'sent' ? 'sent' : 'failed',
+      channelId: address?.channelId ?? null,
+      sentAt: delivery.status === 'sent' ? ctx.now().toISOString() : null,
+      failure: delivery.status === 'sent' ? null : delivery.status === 'unreachable' ? 'unreachable' : delivery.failure,
+    });
+    if (delivery.status === 'sent') ctx.report.sent++;
+    else {
+      ctx.report.failed++;
+      this.deps.log.warn(
+        { participantId: p.id, kind: entry.kind, channelId: address?.channelId ?? null, outcome: delivery.status, attempts: delivery.attempts },
+        'outreach message not delivered',
+      );
+      await this.deps.flags.raise({
+        id: `outreach:undeliverable:${plan.key}`,
+        participantId: p.id,
+        source: 'outreach',
+        reasons: [
+          {
+            code: 'outreach_undeliverable',
+            severity: 'low',
+            detail: { kind: entry.kind, channel: address?.channelId ?? 'none', outcome: delivery.status, attempts: delivery.attempts },
+          },
+        ],
+      });
+    }
+    await this.afterResult(entry, result, ctx);
+    await this.due.advance(entry, plan.next, ctx.now());
+  }
+
+  /**
+   * Sends to the chosen address; when the channel says that conversation is
+   * gone (403/404), marks the address unreachable and tries the participant's
+   * next reachable one, if any.
+   */
+  private async deliver(
+    p: Stored<Participant>,
+    plan: Extract<Plan, { action: 'send' }>,
+    kind: OutreachKind,
+  ): Promise<{ delivery: Delivery; address: ChannelAddress | undefined }> {
+    const sender = this.deps.sender;
+    if (!sender) throw new Error('outreach scheduler has no sender (dry-run only)');
+    const t = translatorFor(this.deps.i18n, p.language);
+    let participant: Participant = p;
+    let address: ChannelAddress | undefined = plan.address;
+    let delivery: Delivery = { status: 'unreachable', attempts: 0, statusCode: 404 };
+    while (address) {
+      delivery = await sender.deliver(address, renderPrompt(plan.spec, address.channelId, t));
+      if (delivery.status !== 'unreachable') return { delivery, address };
+      this.deps.log.warn({ participantId: p.id, kind, channelId: address.channelId, status: delivery.statusCode }, 'outreach address unreachable');
+      const lost = address.channelId;
+      participant = await this.deps.participants.update(p.id, (doc) => {
+        if (doc.addresses[lost]) doc.addresses[lost].reachable = false;
+      });
+      address = deliveryAddress(participant);
+    }
+    return { delivery, address: plan.address };
+  }
+
+  /** What follows a recorded result, idempotent (a later tick may run it again): a sent prompt gets its follow-up. */
+  private async afterResult(entry: DueEntry, result: LedgerEntry, ctx: TickContext): Promise<void> {
+    if (entry.kind === 'checkin' && result.state === 'sent' && result.sentAt) {
+      const followup = followupEntry(entry.participantId, entry.localDate!, new Date(result.sentAt), this.deps.outreach.followupHours);
+      await this.due.put(followup, ctx.now());
+    }
+  }
+
+  private async raiseMissed(participantId: string, localDate: string): Promise<void> {
+    await this.deps.flags.raise({
+      id: `outreach:missed:${localDate}`,
+      participantId,
+      source: 'outreach',
+      reasons: [{ code: 'missed_checkins', severity: 'moderate', detail: { inARow: 2, lastPromptDate: localDate } }],
+    });
+  }
+}
+
+function count(skipped: Partial<Record<SkipReason, number>>, reason: SkipReason): void {
+  skipped[reason] = (skipped[reason] ?? 0) + 1;
+}

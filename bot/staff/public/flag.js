@@ -1,0 +1,151 @@
+import {
+  answerText,
+  api,
+  clear,
+  dataOf,
+  dl,
+  el,
+  failureText,
+  flagHref,
+  formatDate,
+  formatTime,
+  loaded,
+  notice,
+  reasonText,
+  severityBadge,
+  t,
+  timeElement,
+  whoText,
+} from './common.js';
+import { renderChart } from './chart.js';
+
+const main = document.getElementById('main');
+const participantId = main.dataset.participantId;
+const flagId = main.dataset.flagId;
+const base = `/api/staff/flags/${encodeURIComponent(participantId)}/${encodeURIComponent(flagId)}`;
+
+export async function flagPage() {
+  bindActions();
+  await load();
+}
+
+async function load() {
+  let detail;
+  try {
+    detail = await api('GET', base);
+  } catch (err) {
+    loaded(false);
+    notice(failureText(err), 'error');
+    return;
+  }
+  render(detail);
+  loaded(true);
+  document.getElementById('flag').hidden = false;
+}
+
+function byLine(at, who) {
+  return el('span', {}, t('flag.by', { time: formatTime(at), who: who === 'system' ? t('flag.system') : who || t('app.empty') }));
+}
+
+function render({ flag, participant, checkin, history, previousFlags }) {
+  const who = participant
+    ? el('a', { href: `/staff/participants/${encodeURIComponent(participant.id)}` }, participant.displayName)
+    : whoText({ participant: null, senderChannel: flag.senderChannel });
+  dl(document.getElementById('flag-summary'), [
+    [t('flag.participant'), who],
+    [t('flag.severity'), severityBadge(flag.severity)],
+    [t('flag.status'), t(`status.${flag.status}`)],
+    [t('flag.source'), t(`source.${flag.source}`)],
+    [t('flag.raised'), timeElement(flag.createdAt)],
+    [t('flag.assignee'), flag.assignee || t('app.empty')],
+    [t('flag.acknowledged'), flag.acknowledgedAt ? byLine(flag.acknowledgedAt, flag.acknowledgedBy) : undefined],
+    [t('flag.resolved'), flag.resolvedAt ? byLine(flag.resolvedAt, flag.resolvedBy) : undefined],
+    [t('flag.outcome'), flag.outcome ? t(`outcome.${flag.outcome}`) : undefined],
+    [t('flag.escalated'), flag.escalatedAt ? timeElement(flag.escalatedAt) : undefined],
+  ]);
+
+  const reasons = clear(document.getElementById('flag-reasons'));
+  for (const reason of flag.reasons) reasons.append(el('li', {}, severityBadge(reason.severity), ' ', reasonText(reason)));
+
+  const messageSection = document.getElementById('message-section');
+  messageSection.hidden = !flag.message;
+  document.getElementById('flag-message').textContent = flag.message || '';
+
+  const answers = document.getElementById('flag-answers');
+  if (checkin) {
+    const a = checkin.answers;
+    dl(answers, [
+      [t('flag.date'), formatDate(checkin.localDate)],
+      ...['mood', 'craving', 'use', 'sleepHours', 'medication', 'wishedDead', 'suicidalThoughts'].map((k) => [t(`answer.${k}`), answerText(a[k])]),
+      [t('answer.note'), a.note ? el('span', { class: 'participant-text' }, a.note) : answerText(null)],
+      ...(checkin.screen ? [[t('answer.phq2'), String(checkin.screen.phq2)], [t('answer.gad2'), String(checkin.screen.gad2)]] : []),
+    ]);
+  } else {
+    clear(answers).append(el('dt', {}, t('flag.answers')), el('dd', {}, t('flag.noCheckin')));
+  }
+
+  const figure = document.getElementById('chart');
+  if (history.days.some((d) => d.mood !== null || d.craving !== null || d.sleepHours !== null || d.flag)) renderChart(figure, history);
+  else clear(figure).append(el('p', {}, t('flag.chartEmpty')));
+  const chartRows = clear(document.getElementById('chart-rows'));
+  for (const day of history.days) {
+    const cell = (v) => el('td', {}, v === null ? t('app.empty') : String(v));
+    chartRows.append(
+      el('tr', {}, el('th', { scope: 'row' }, formatDate(day.date)), cell(day.mood), cell(day.craving), cell(day.sleepHours), el('td', {}, day.flag ? t(`severity.${day.flag}`) : t('app.empty'))),
+    );
+  }
+
+  const notes = clear(document.getElementById('flag-notes'));
+  if (flag.notes.length === 0) notes.append(el('li', { class: 'empty' }, t('flag.noNotes')));
+  for (const note of flag.notes) {
+    notes.append(el('li', {}, el('p', { class: 'note-meta' }, byLine(note.at, note.by)), el('p', { class: 'participant-text' }, note.text)));
+  }
+
+  const previous = clear(document.getElementById('previous-rows'));
+  if (previousFlags.length === 0) previous.append(el('tr', {}, el('td', { colspan: 4 }, t('flag.noPrevious'))));
+  for (const f of previousFlags) {
+    previous.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, el('a', { href: flagHref(f.participantId, f.id) }, timeElement(f.createdAt))),
+        el('td', {}, severityBadge(f.severity)),
+        el('td', {}, f.reasons.map(reasonText).join('; ')),
+        el('td', {}, t(`status.${f.status}`)),
+      ),
+    );
+  }
+
+  const resolved = flag.status === 'resolved';
+  document.getElementById('ack-button').hidden = flag.status !== 'open';
+  document.getElementById('resolve-form').hidden = resolved;
+  document.getElementById('resolved-note').hidden = !resolved;
+}
+
+function bindActions() {
+  const act = async (run) => {
+    try {
+      await run();
+      notice(t('app.saved'));
+      await load();
+    } catch (err) {
+      notice(failureText(err), 'error');
+    }
+  };
+  document.getElementById('ack-button').addEventListener('click', () => act(() => api('POST', `${base}/acknowledge`, {})));
+  const noteForm = document.getElementById('note-form');
+  noteForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { text } = dataOf(noteForm);
+    act(async () => {
+      await api('POST', `${base}/notes`, { text });
+      noteForm.reset();
+    });
+  });
+  const resolveForm = document.getElementById('resolve-form');
+  resolveForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const { outcome, note } = dataOf(resolveForm);
+    act(() => api('POST', `${base}/resolve`, note ? { outcome, note } : { outcome }));
+  });
+}

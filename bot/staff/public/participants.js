@@ -1,0 +1,60 @@
+import { api, clear, dataOf, el, failureText, loaded, notice, pager, t } from './common.js';
+
+export async function participantsPage() {
+  bindEnroll();
+  await load();
+}
+
+async function load() {
+  const params = new URLSearchParams(location.search);
+  let data;
+  try {
+    data = await api('GET', `/api/staff/participants?${params}`);
+  } catch {
+    loaded(false);
+    return;
+  }
+  const rows = clear(document.getElementById('participant-rows'));
+  for (const p of data.items) {
+    rows.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, el('a', { href: `/staff/participants/${encodeURIComponent(p.id)}` }, p.displayName)),
+        el('td', {}, t(`participantStatus.${p.status}`)),
+        el('td', {}, t(`track.${p.track}`)),
+        el('td', {}, t(`languageName.${p.language}`)),
+        el('td', {}, p.checkinTime),
+        el('td', {}, p.channels.join(', ') || t('app.empty')),
+      ),
+    );
+  }
+  loaded(true, data.items.length === 0 ? 'participants.empty' : undefined);
+  pager(data.continuation);
+}
+
+function bindEnroll() {
+  const form = document.getElementById('enroll-form');
+  if (!form) return;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = dataOf(form);
+    try {
+      const result = await api('POST', '/api/staff/participants', { ...input, screenWeekday: Number(input.screenWeekday) });
+      showCode(document.getElementById('enroll-result'), result.participant.displayName, result.enrollmentCode, result.expiresInDays);
+      form.reset();
+      await load();
+    } catch (err) {
+      notice(failureText(err), 'error');
+    }
+  });
+}
+
+/** The one-time code, shown once in a live region. */
+export function showCode(region, name, code, days) {
+  clear(region).append(
+    el('h3', {}, t('participants.codeTitle')),
+    el('p', { class: 'code' }, el('strong', { id: 'enrollment-code' }, code)),
+    el('p', {}, t('participants.codeShownOnce', { name, days })),
+  );
+}

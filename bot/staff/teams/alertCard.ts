@@ -1,0 +1,120 @@
+import type { TFunction } from 'i18next';
+import { DateTime } from 'luxon';
+import { Flag } from '../../domain/flags';
+import { Track } from '../../domain/participant';
+import { flagPath } from '../http/pages';
+
+/** What a card's Acknowledge button sends back (Action.Execute data, or the Action.Submit value). */
+export const ACK_VERB = 'ack';
+export const STAFF_ACTION_FIELD = 'puenteStaff';
+
+export interface AckData {
+  [STAFF_ACTION_FIELD]: typeof ACK_VERB;
+  participantId: string;
+  flagId: string;
+}
+
+export function isAckData(value: unknown): value is AckData {
+  const v = value as Partial<AckData> | null;
+  return !!v && typeof v === 'object' && v[STAFF_ACTION_FIELD] === ACK_VERB && typeof v.participantId === 'string' && typeof v.flagId === 'string';
+}
+
+/** The slice of Adaptive Card 1.5 this card uses, typed so a misspelt property fails to compile. */
+interface TextBlock {
+  type: 'TextBlock';
+  text: string;
+  wrap: true;
+  weight?: 'Bolder';
+  size?: 'Medium';
+  color?: 'Attention' | 'Warning' | 'Good';
+}
+interface FactSet {
+  type: 'FactSet';
+  facts: Array<{ title: string; value: string }>;
+}
+interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: AckData;
+}
+interface ExecuteAction {
+  type: 'Action.Execute';
+  verb: typeof ACK_VERB;
+  title: string;
+  data: AckData;
+  /** Clients without Universal Actions show the Submit button instead. */
+  fallback: SubmitAction;
+}
+interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+export interface AlertCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  fallbackText: string;
+  body: Array<TextBlock | FactSet>;
+  actions: Array<ExecuteAction | OpenUrlAction>;
+}
+
+export interface AlertCardInput {
+  flag: Pick<Flag, 'id' | 'participantId' | 'severity' | 'reasons' | 'createdAt' | 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'escalatedAt'>;
+  /** Initials only: the channel is not the place for names. Null for someone not enrolled. */
+  initials: string | null;
+  track: Track | null;
+  escalated: boolean;
+  publicBaseUrl: string;
+  timeZone: string;
+  language: string;
+  t: TFunction;
+}
+
+/**
+ * The staff channel's alert: severity, reason labels, initials and track, the
+ * time, a link to the flag in the dashboard, and Acknowledge while the flag is
+ * open. Minimum necessary: no names, no free text, no answer values.
+ */
+export function alertCard(input: AlertCardInput): AlertCard {
+  const { flag, t } = input;
+  const severity = t(`staff:severity.${flag.severity}`);
+  const title = input.escalated ? t('staff:teams.escalatedTitle', { severity }) : t('staff:teams.cardTitle', { severity });
+  const when = (iso: string) =>
+    DateTime.fromISO(iso, { zone: input.timeZone }).setLocale(input.language).toLocaleString(DateTime.DATETIME_MED);
+  const reasons = flag.reasons.map((r) => (input.t(`staff:reason.${r.code}`, { defaultValue: r.code }) as string)).join('; ');
+  const url = `${input.publicBaseUrl}${flagPath(flag.participantId, flag.id)}`;
+  const body: AlertCard['body'] = [
+    { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', size: 'Medium', color: flag.severity === 'urgent' ? 'Attention' : 'Warning' },
+    {
+      type: 'FactSet',
+      facts: [
+        { title: t('staff:teams.participant'), value: input.initials ?? t('staff:app.unknownSender', { channel: '?' }) },
+        { title: t('staff:teams.track'), value: input.track ? t(`staff:track.${input.track}`) : t('staff:track.none') },
+        { title: t('staff:teams.raised'), value: when(flag.createdAt) },
+        { title: t('staff:teams.reasons'), value: reasons },
+      ],
+    },
+  ];
+  if (flag.acknowledgedAt && flag.acknowledgedBy) {
+    body.push({ type: 'TextBlock', text: t('staff:teams.acknowledgedBy', { who: flag.acknowledgedBy, time: when(flag.acknowledgedAt) }), wrap: true, color: 'Good' });
+  }
+  if (flag.resolvedAt && flag.resolvedBy) {
+    body.push({ type: 'TextBlock', text: t('staff:teams.resolvedBy', { who: flag.resolvedBy, time: when(flag.resolvedAt) }), wrap: true, color: 'Good' });
+  }
+  const data: AckData = { [STAFF_ACTION_FIELD]: ACK_VERB, participantId: flag.participantId, flagId: flag.id };
+  const actions: AlertCard['actions'] = [];
+  if (flag.status === 'open') {
+    const ack = t('staff:teams.acknowledge');
+    actions.push({ type: 'Action.Execute', verb: ACK_VERB, title: ack, data, fallback: { type: 'Action.Submit', title: ack, data } });
+  }
+  actions.push({ type: 'Action.OpenUrl', title: t('staff:teams.open'), url });
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: `${title} — ${url}`,
+    body,
+    actions,
+  };
+}

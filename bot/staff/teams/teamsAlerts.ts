@@ -1,0 +1,125 @@
+import { ActivityTypes, CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
+import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import { Flag, isUnknownParticipant } from '../../domain/flags';
+import { translatorFor } from '../../i18n';
+import { ConflictError, DocBase, PreconditionFailedError } from '../../store/port';
+import { StaffConfig } from '../../config';
+import { initialsOf } from '../participantAdmin';
+import { StaffCore } from '../staffCore';
+import { alertCard, AlertCard } from './alertCard';
+
+export const STAFF_ALERTS = 'staffAlerts';
+
+type TeamsChannel = NonNullable<StaffConfig['teams']>;
+
+/** The cards posted for one flag, so they can be updated to show who acknowledged. pk = id = flag id. */
+interface StaffAlert extends DocBase {
+  participantId: string;
+  posts: Array<{ activityId: string; conversationId: string; at: string; escalated: boolean }>;
+}
+
+/** Severities that reach the Teams channel. */
+const ALERTED = new Set<Flag['severity']>(['urgent', 'high']);
+
+/**
+ * Posts flag alerts into the configured staff Teams channel and keeps the
+ * posted cards current. The channel is configured (STAFF_TEAMS_*), not
+ * captured from whichever team first installs the bot: adding the bot to
+ * some other team must never redirect health alerts there.
+ */
+export class TeamsAlerts {
+  private readonly identity: string | ClaimsIdentity;
+
+  constructor(
+    private readonly core: StaffCore,
+    private readonly adapter: CloudAdapter,
+    private readonly channel: TeamsChannel,
+    appId: string | undefined,
+  ) {
+    // Without an app id (local mode) the adapter accepts an anonymous identity only.
+    this.identity = appId ? appId : new ClaimsIdentity([], AuthenticationConstants.AnonymousAuthType);
+  }
+
+  /**
+   * The FlagNotifier listener: an open urgent or high flag is posted once; when
+   * the notifier speaks of it again (severity rose, reopened) its cards are updated.
+   */
+  async onFlag(flag: Flag): Promise<void> {
+    if (!ALERTED.has(flag.severity) || flag.status !== 'open') return;
+    const existing = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
+    if (existing?.posts.length) await this.refresh(flag);
+    else await this.post(flag, false);
+  }
+
+  /** Posts a card for the flag (escalated: the second, louder post) and remembers where. */
+  async post(flag: Flag, escalated: boolean): Promise<void> {
+    const card = await this.cardFor(flag, escalated);
+    let activityId = '';
+    await this.adapter.continueConversationAsync(this.identity, this.reference(this.channel.conversationId), async (context) => {
+      const sent = await context.sendActivity({ type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+      activityId = sent?.id ?? '';
+    });
+    await this.remember(flag, { activityId, conversationId: this.channel.conversationId, at: this.core.clock().toISOString(), escalated });
+    this.core.log.info({ flagId: flag.id, escalated }, 'staff alert posted');
+  }
+
+  /** Updates every card posted for the flag (after an acknowledgement in the dashboard or in Teams). */
+  async refresh(flag: Flag, except?: string): Promise<void> {
+    const alert = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
+    for (const post of alert?.posts ?? []) {
+      if (!post.activityId || post.activityId === except) continue;
+      const card = await this.cardFor(flag, post.escalated);
+      await this.adapter.continueConversationAsync(this.identity, this.reference(post.conversationId), async (context) => {
+        await context.updateActivity({ id: post.activityId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
+      });
+    }
+  }
+
+  /** Whether an activity came from a card posted for this flag. */
+  async isEscalatedPost(flagId: string, activityId: string | undefined): Promise<boolean> {
+    const alert = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flagId, flagId);
+    return alert?.posts.some((p) => p.activityId === activityId && p.escalated) ?? false;
+  }
+
+  async cardFor(flag: Flag, escalated: boolean): Promise<AlertCard> {
+    const participant = isUnknownParticipant(flag.participantId) ? undefined : await this.core.participants.get(flag.participantId);
+    const language = this.channel.language;
+    return alertCard({
+      flag,
+      initials: participant ? initialsOf(participant.displayName) : null,
+      track: participant?.track ?? flag.track,
+      escalated,
+      publicBaseUrl: this.core.config.publicBaseUrl,
+      timeZone: this.core.config.programTimeZone,
+      language,
+      t: translatorFor(this.core.i18n, language),
+    });
+  }
+
+  private reference(conversationId: string): Partial<ConversationReference> {
+    return {
+      channelId: 'msteams',
+      serviceUrl: this.channel.serviceUrl,
+      conversation: { id: conversationId, isGroup: true, conversationType: 'channel', name: '', tenantId: this.channel.tenantId },
+      bot: { id: this.core.config.bot.appId ?? 'puente', name: '' },
+    };
+  }
+
+  private async remember(flag: Flag, post: StaffAlert['posts'][number]): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
+      try {
+        if (!current) {
+          await this.core.store.create<StaffAlert>(STAFF_ALERTS, { id: flag.id, pk: flag.id, participantId: flag.participantId, posts: [post] });
+        } else {
+          const { _etag, ...doc } = current;
+          await this.core.store.replace<StaffAlert>(STAFF_ALERTS, { ...doc, posts: [...doc.posts, post] }, _etag);
+        }
+        return;
+      } catch (err) {
+        if (!(err instanceof ConflictError || err instanceof PreconditionFailedError)) throw err;
+      }
+    }
+    throw new Error('staff alert record kept changing');
+  }
+}

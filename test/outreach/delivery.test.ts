@@ -1,0 +1,170 @@
+import { describe, test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { FlagService } from '../../bot/domain/flags';
+import { LedgerEntry } from '../../bot/outreach/ledger';
+import { RateLimiter } from '../../bot/outreach/rateLimiter';
+import { DATABASES, enroll, Instance, OutreachWorld } from './outreachHarness';
+import { SentActivity } from '../helpers/captureConnector';
+
+const PROMPT_AT = new Date('2026-12-01T14:00:00Z');
+
+describe('delivery', () => {
+  let w: OutreachWorld;
+  let a: Instance;
+  /** Every request the channel saw, accepted or not. */
+  let requests: SentActivity[];
+  let answers: Array<{ status: number; headers?: Record<string, string> }>;
+  beforeEach(async () => {
+    w = await OutreachWorld.create(DATABASES[0]);
+    a = await w.instance();
+    requests = [];
+    answers = [];
+    // Answers in order, then 200.
+    w.connector.respond = (activity) => {
+      requests.push(activity);
+      return answers.shift() ?? { status: 200 };
+    };
+  });
+  afterEach(() => w.close());
+
+  const flagsOf = (id: string) => (a.services.flags as FlagService).listForParticipant(id);
+  const ledgerOf = async (id: string) => (await a.services.store.query<LedgerEntry>('outreachLedger', { pk: id })).items;
+
+  test('429 with Retry-After: the destination waits that long, then the message goes once', async () => {
+    const p = await enroll(a, w.connector.url, { channels: ['msteams'] });
+    answers.push({ status: 429, headers: { 'retry-after': '7' } });
+    const report = await a.outreach.tick(PROMPT_AT);
+    assert.equal(report.sent, 1);
+    assert.equal(requests.length, 2, 'one refused, one accepted: the SDK did not retry on its own');
+    assert.equal(w.received(p.id, 'msteams').length, 1);
+    assert.ok(a.sleeps.some((ms) => ms > 6900 && ms <= 7000), `waited for Retry-After: ${a.sleeps.join(', ')}`);
+  });
+
+  test('403 marks the SMS address unreachable, records the failure, raises a low flag, and stops outreach on it', async () => {
+    const p = await enroll(a, w.connector.url);
+    answers.push({ status: 403 });
+    const report = await a.outreach.tick(PROMPT_AT);
+    assert.equal(report.failed, 1);
+    assert.equal(requests.length, 1, 'not retried');
+    const stored = await a.services.participants.get(p.id);
+    assert.equal(stored!.addresses.sms.reachable, false);
+    const [entry] = await ledgerOf(p.id);
+    assert.equal(entry.state, 'failed');
+    assert.equal(entry.failure, 'unreachable');
+    const [flag] = await flagsOf(p.id);
+    assert.equal(flag.severity, 'low');
+    assert.equal(flag.source, 'outreach');
+    assert.equal(flag.reasons[0].code, 'outreach_undeliverable');
+
+    const next = await a.outreach.tick(new Date('2026-12-02T14:00:00Z'));
+    assert.deepEqual(next.skipped, { unreachable: 1 });
+    assert.equal(requests.length, 1, 'nothing more sent to a blocked address');
+  });
+
+  test('404 on Teams falls back to the participant’s other reachable address', async () => {
+    const p = await enroll(a, w.connector.url, { channels: ['msteams', 'sms'], language: 'es' });
+    answers.push({ status: 404 });
+    const report = await a.outreach.tick(PROMPT_AT);
+    assert.equal(report.sent, 1);
+    const stored = await a.services.participants.get(p.id);
+    assert.equal(stored!.addresses.msteams.reachable, false);
+    assert.equal(stored!.addresses.sms.reachable, true);
+    assert.match(String(w.received(p.id, 'sms')[0].text), /^Hola/);
+    assert.equal((await ledgerOf(p.id))[0].channelId, 'sms');
+    assert.equal((await flagsOf(p.id)).length, 0, 'delivered: nothing for staff to do');
+  });
+
+  test('transient failures are retried with backoff up to the limit, then recorded failed with a low flag; the chain goes on', async () => {
+    const p = await enroll(a, w.connector.url);
+    answers.push({ status: 503 }, { status: 500 }, { status: 502 }, { status: 503 });
+    const report = await a.outreach.tick(PROMPT_AT);
+    assert.equal(report.failed, 1);
+    assert.equal(requests.length, 4, 'OUTREACH_MAX_ATTEMPTS tries, no more');
+    assert.deepEqual(a.sleeps.filter((ms) => ms >= 1000 && Number.isInteger(ms)), [1000, 2000, 4000], 'exponential backoff');
+    const [entry] = await ledgerOf(p.id);
+    assert.equal(entry.state, 'failed');
+    assert.equal(entry.failure, 'transient');
+    const [flag] = await flagsOf(p.id);
+    assert.equal(flag.severity, 'low');
+    assert.equal(flag.reasons[0].detail?.outcome, 'failed');
+    assert.equal((await a.services.participants.get(p.id))!.addresses.sms.reachable, true, 'a server error says nothing about the address');
+
+    const tomorrow = await a.outreach.tick(new Date('2026-12-02T14:00:00Z'));
+    assert.equal(tomorrow.sent, 1);
+  });
+
+  test('a transient failure that clears within the limit is simply sent', async () => {
+    const p = await enroll(a, w.connector.url);
+    answers.push({ status: 500 });
+    assert.equal((await a.outreach.tick(PROMPT_AT)).sent, 1);
+    assert.equal(w.received(p.id).length, 1);
+    assert.equal((await flagsOf(p.id)).length, 0);
+  });
+
+  test('SMS are paced one per second across the channel; Teams conversations are paced each on their own', async () => {
+    for (let i = 0; i < 3; i++) await enroll(a, w.connector.url);
+    await a.outreach.tick(PROMPT_AT);
+    const smsWaits = [...a.sleeps].sort((x, y) => x - y);
+    assert.equal(smsWaits.length, 2, 'the first goes at once, the next two wait');
+    assert.ok(smsWaits[0] > 900 && smsWaits[0] <= 1000 && smsWaits[1] > 1900 && smsWaits[1] <= 2000, smsWaits.join(', '));
+
+    a.sleeps.length = 0;
+    for (let i = 0; i < 3; i++) await enroll(a, w.connector.url, { channels: ['msteams'], checkinTime: '10:00' });
+    assert.equal((await a.outreach.tick(new Date('2026-12-01T15:00:00Z'))).sent, 3);
+    assert.deepEqual(a.sleeps, [], 'three conversations, one message each: no waiting');
+  });
+
+  test('readiness reports the last tick and totals', async () => {
+    await enroll(a, w.connector.url);
+    await enroll(a, w.connector.url, { consent: false });
+    await a.outreach.tick(PROMPT_AT);
+    const facts = a.outreach.readiness!() as { outreach: { lastTick: Record<string, unknown>; totals: Record<string, number> } };
+    assert.equal(facts.outreach.lastTick.sent, 1);
+    assert.deepEqual(facts.outreach.lastTick.skipped, { noConsent: 1 });
+    assert.deepEqual(facts.outreach.totals, { ticks: 1, sent: 1, failed: 0, skipped: 1 });
+  });
+
+  test('sendCheckinPromptNow sends the prompt at once in the participant language, and refuses after opt-out', async () => {
+    const p = await enroll(a, w.connector.url, { language: 'es', channels: ['msteams'] });
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: true });
+    assert.match(String(w.received(p.id, 'msteams')[0].text), /registro diario/);
+    await a.services.participants.update(p.id, (doc) => (doc.optedOutAt = '2026-12-01T12:00:00Z'));
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: false, reason: 'optedOut' });
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow('nobody'), { sent: false, reason: 'unknownParticipant' });
+    assert.equal(w.received(p.id, 'msteams').length, 1);
+  });
+});
+
+describe('RateLimiter', () => {
+  test('reserves consecutive slots per key and honours a back-off', async () => {
+    let now = 0;
+    const waits: number[] = [];
+    const limiter = new RateLimiter({ smsPerSecond: 2, teamsPerSecondPerConversation: 0 }, async (ms) => {
+      waits.push(ms);
+    }, () => now);
+    await Promise.all([limiter.acquire('sms', 'a'), limiter.acquire('sms', 'b'), limiter.acquire('sms', 'c')]);
+    assert.deepEqual(waits, [500, 1000]);
+    waits.length = 0;
+    await limiter.acquire('msteams', 'x');
+    await limiter.acquire('msteams', 'x');
+    assert.deepEqual(waits, [], 'Teams limit 0 = none');
+    limiter.backOff('msteams', 'x', 3000);
+    await limiter.acquire('msteams', 'x');
+    assert.deepEqual(waits, [3000]);
+    now = 10_000;
+    waits.length = 0;
+    await limiter.acquire('sms', 'd');
+    assert.deepEqual(waits, []);
+  });
+
+  test('Teams is paced per conversation', async () => {
+    const waits: number[] = [];
+    const limiter = new RateLimiter({ smsPerSecond: 1, teamsPerSecondPerConversation: 4 }, async (ms) => {
+      waits.push(ms);
+    }, () => 0);
+    await Promise.all([limiter.acquire('msteams', 'x'), limiter.acquire('msteams', 'y'), limiter.acquire('msteams', 'x')]);
+    assert.deepEqual(waits, [250]);
+    await limiter.acquire('webchat', 'z');
+    assert.deepEqual(waits, [250], 'other channels are not limited');
+  });
+});

@@ -1,0 +1,290 @@
+import { describe, test, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { ProgramSessions, NewSession } from '../../bot/domain/sessions';
+import { DueEntry } from '../../bot/outreach/dueEntries';
+import { rescheduleParticipant } from '../../bot/outreach/reschedule';
+import { DATABASES, enroll, Instance, OutreachWorld, texts } from './outreachHarness';
+
+const at = (iso: string) => new Date(iso);
+
+const group: NewSession = {
+  id: 'am-group',
+  title: { key: null, text: 'Morning group' },
+  kind: 'group',
+  startLocal: '2026-12-02T10:00',
+  endLocal: '11:30',
+  timeZone: 'America/New_York',
+  location: 'Room 2',
+  link: null,
+  track: 'morning',
+  participantIds: [],
+  recurrence: 'weekly',
+  until: null,
+  cancelledDates: [],
+};
+
+async function dueEntry(i: Instance, participantId: string, kind: DueEntry['kind']) {
+  return i.services.store.get<DueEntry>('outreachDue', participantId, kind);
+}
+
+for (const db of DATABASES) {
+  describe(`outreach tick on ${db.name}`, () => {
+    let w: OutreachWorld;
+    let a: Instance;
+    beforeEach(async () => {
+      w = await OutreachWorld.create(db);
+      a = await w.instance();
+    });
+    afterEach(() => w.close());
+
+    test('participants in different zones and languages due at one instant each get one prompt, in their language', async () => {
+      const ny = await enroll(a, w.connector.url, { language: 'es', timeZone: 'America/New_York', checkinTime: '09:00' });
+      const chicago = await enroll(a, w.connector.url, { language: 'en', timeZone: 'America/Chicago', checkinTime: '08:00', channels: ['msteams'] });
+      const madrid = await enroll(a, w.connector.url, { language: 'en', timeZone: 'Europe/Madrid', checkinTime: '15:00' });
+      const la = await enroll(a, w.connector.url, { timeZone: 'America/Los_Angeles', checkinTime: '09:00' });
+
+      const report = await a.outreach.tick(at('2026-12-01T14:00:00Z'));
+      assert.equal(report.sent, 3);
+      assert.equal(report.due, 3, 'the tick reads only what is due, not every participant');
+      assert.deepEqual(texts(w.received(ny.id)), ['Hola, es hora de su registro diario. Toma unos 2 minutos. Responda REGISTRO para empezar.']);
+      assert.match(texts(w.received(chicago.id, 'msteams'))[0], /^Hi, it's time for your daily check-in/);
+      assert.equal(w.received(madrid.id).length, 1);
+      assert.equal(w.received(la.id).length, 0);
+
+      assert.equal((await a.outreach.tick(at('2026-12-01T14:01:00Z'))).sent, 0, 'nothing twice');
+      assert.equal((await dueEntry(a, ny.id, 'checkin'))!.dueAt, '2026-12-02T14:00:00.000Z');
+      assert.equal((await dueEntry(a, madrid.id, 'checkin'))!.dueAt, '2026-12-02T14:00:00.000Z');
+      assert.equal((await a.outreach.tick(at('2026-12-01T17:00:00Z'))).sent, 4, 'LA prompt plus three follow-ups');
+      assert.equal(w.received(la.id).length, 1);
+    });
+
+    test('one follow-up N hours after an unanswered prompt; none when the check-in was done', async () => {
+      const quiet = await enroll(a, w.connector.url, { language: 'en' });
+      const answered = await enroll(a, w.connector.url, { language: 'es' });
+      await a.outreach.tick(at('2026-12-01T14:00:00Z'));
+      const { checkins } = a.services;
+      await checkins.save(checkins.start({ participantId: answered.id, timeZone: 'America/New_York', language: 'es', channel: 'sms', localDate: '2026-12-01' }));
+
+      assert.equal((await a.outreach.tick(at('2026-12-01T16:59:00Z'))).sent, 0, 'not before N hours');
+      const report = await a.outreach.tick(at('2026-12-01T17:00:00Z'));
+      assert.equal(report.sent, 1);
+      assert.deepEqual(report.skipped, { answered: 1 });
+      assert.deepEqual(texts(w.received(quiet.id)).slice(1), ["A friendly reminder: today's check-in is still open. Reply CHECK IN when you have 2 minutes."]);
+      assert.equal(w.received(answered.id).length, 1, 'only the prompt');
+      assert.equal((await a.outreach.tick(at('2026-12-01T18:00:00Z'))).sent, 0, 'the follow-up goes once');
+      assert.equal(await dueEntry(a, quiet.id, 'followup'), undefined);
+    });
+
+    test('the second unanswered prompt in a row raises one moderate missed-check-ins flag', async () => {
+      const p = await enroll(a, w.connector.url);
+      const answeredDay = await enroll(a, w.connector.url);
+      const { checkins, flags } = a.services;
+      const answer = (participantId: string, localDate: string) =>
+        checkins.save(checkins.start({ participantId, timeZone: 'America/New_York', language: 'en', channel: 'sms', localDate }));
+      const day = async (date: string) => {
+        await a.outreach.tick(at(`${date}T14:00:00Z`));
+        await a.outreach.tick(at(`${date}T17:00:00Z`));
+      };
+      await day('2026-12-01');
+      const list = (id: string) => (a.services.flags as import('../../bot/domain/flags').FlagService).listForParticipant(id);
+      assert.equal((await list(p.id)).length, 0, 'one miss is not a pattern');
+      await answer(answeredDay.id, '2026-12-01');
+      await day('2026-12-02');
+      const raised = await list(p.id);
+      assert.equal(raised.length, 1);
+      assert.equal(raised[0].severity, 'moderate');
+      assert.equal(raised[0].source, 'outreach');
+      assert.equal(raised[0].reasons[0].code, 'missed_checkins');
+      assert.equal((await list(answeredDay.id)).length, 0, 'answered, then missed once: no flag');
+      await day('2026-12-03');
+      assert.equal((await list(p.id)).length, 1, 'a longer run of misses stays one flag');
+      assert.ok(flags);
+    });
+
+    test('session reminders at each participant lead time, in their zone and language; cancelled dates skipped', async () => {
+      const sessions = new ProgramSessions(a.services.store, a.services.clock);
+      await sessions.add({ ...group, cancelledDates: ['2026-12-09'] });
+      const en = await enroll(a, w.connector.url, { checkinTime: '12:00', leadMinutes: 60 });
+      const es = await enroll(a, w.connector.url, { language: 'es', checkinTime: '12:00', leadMinutes: 30, channels: ['msteams'] });
+      const evening = await enroll(a, w.connector.url, { checkinTime: '12:00', track: 'evening' });
+
+      assert.equal((await a.outreach.tick(at('2026-12-02T14:00:00Z'))).sent, 1);
+      assert.deepEqual(texts(w.received(en.id)), ['Reminder: your group meeting is today, 10:00 AM']);
+      assert.equal((await a.outreach.tick(at('2026-12-02T14:30:00Z'))).sent, 1);
+      assert.match(texts(w.received(es.id, 'msteams'))[0], /^Recordatorio: su reunión de grupo es hoy, 10:00 a\. ?m\.$/);
+      assert.equal(w.received(evening.id).length, 0, 'another track does not attend');
+      // Next reminder: Dec 9 is cancelled, so Dec 16.
+      assert.equal((await dueEntry(a, en.id, 'reminder'))!.occurrenceId, 'am-group@2026-12-16');
+      assert.equal((await dueEntry(a, en.id, 'reminder'))!.dueAt, '2026-12-16T14:00:00.000Z');
+    });
+
+    test('a reminder that falls in quiet hours moves to their end when that is still before the meeting', async () => {
+      const sessions = new ProgramSessions(a.services.store, a.services.clock);
+      await sessions.add({ ...group, id: 'early', startLocal: '2026-12-02T08:30', endLocal: '09:30' });
+      await sessions.add({ ...group, id: 'dawn', startLocal: '2026-12-03T07:30', endLocal: '08:30' });
+      const p = await enroll(a, w.connector.url, { checkinTime: '12:00', leadMinutes: 60 });
+
+      const report = await a.outreach.tick(at('2026-12-02T12:30:00Z')); // 07:30 local
+      assert.equal(report.deferred, 1);
+      assert.equal(report.sent, 0);
+      assert.equal((await a.outreach.tick(at('2026-12-02T13:00:00Z'))).sent, 1); // 08:00 local
+      assert.deepEqual(texts(w.received(p.id)), ['Reminder: your group meeting is today, 8:30 AM']);
+      // A 07:30 meeting starts inside quiet hours: no reminder can go.
+      const dawn = await a.outreach.tick(at('2026-12-03T11:30:00Z'));
+      assert.equal(dawn.skipped.quietHours, 1);
+      assert.equal(dawn.sent, 0);
+      assert.equal(w.received(p.id).length, 1);
+    });
+
+    test('no outreach without consent, after opt-out, while paused or once discharged; the chain resumes by itself', async () => {
+      const noConsent = await enroll(a, w.connector.url, { consent: false });
+      const optedOut = await enroll(a, w.connector.url);
+      const paused = await enroll(a, w.connector.url);
+      const discharged = await enroll(a, w.connector.url);
+      const { participants } = a.services;
+      await participants.update(optedOut.id, (p) => (p.optedOutAt = '2026-11-30T10:00:00Z'));
+      await participants.update(paused.id, (p) => (p.status = 'paused'));
+      await participants.update(discharged.id, (p) => (p.status = 'discharged'));
+
+      const report = await a.outreach.tick(at('2026-12-01T14:00:00Z'));
+      assert.equal(report.sent, 0);
+      assert.deepEqual(report.skipped, { noConsent: 1, optedOut: 1, paused: 1, discharged: 1 });
+      assert.equal(w.connector.received.length, 0);
+      assert.equal(await dueEntry(a, discharged.id, 'checkin'), undefined, 'discharge ends the chain');
+
+      await participants.update(paused.id, (p) => (p.status = 'active'));
+      await participants.update(optedOut.id, (p) => (p.optedOutAt = null));
+      const next = await a.outreach.tick(at('2026-12-02T14:00:00Z'));
+      assert.equal(next.sent, 2, 'back without anyone calling reschedule');
+      assert.equal(w.received(noConsent.id).length, 0);
+    });
+
+    test('quiet hours: a check-in time inside configured quiet hours is skipped and counted', async () => {
+      const narrow = await w.instance('narrow', { ...w.config, quietHours: { start: '20:00', end: '09:30' } });
+      const p = await enroll(narrow, w.connector.url, { checkinTime: '09:00' });
+      const report = await narrow.outreach.tick(at('2026-12-01T14:00:00Z'));
+      assert.deepEqual(report.skipped, { quietHours: 1 });
+      assert.equal(w.received(p.id).length, 0);
+      assert.equal((await dueEntry(narrow, p.id, 'checkin'))!.localDate, '2026-12-02');
+    });
+
+    test('catch-up after downtime: a prompt later the same day goes out; one from another day or into quiet hours is skipped and counted', async () => {
+      const late = await enroll(a, w.connector.url);
+      const report = await a.outreach.tick(at('2026-12-01T18:00:00Z')); // 13:00 local, down since 09:00
+      assert.equal(report.sent, 1);
+      assert.equal(w.received(late.id).length, 1);
+
+      const w2 = await OutreachWorld.create(db);
+      try {
+        const b = await w2.instance();
+        const evening = await enroll(b, w2.connector.url);
+        const overnight = await enroll(b, w2.connector.url, { checkinTime: '10:00' });
+        const sessions = new ProgramSessions(b.services.store, b.services.clock);
+        await sessions.add({ ...group, startLocal: '2026-12-01T10:00' });
+        await rescheduleParticipant(b.services, overnight.id);
+        // Down from 12:00Z until 02:30Z the next day (21:30 local, quiet hours).
+        const night = await b.outreach.tick(at('2026-12-02T02:30:00Z'));
+        assert.equal(night.sent, 0);
+        assert.deepEqual(night.skipped, { quietHours: 2, expired: 1 }, 'two prompts into quiet hours, a reminder after its session began');
+        assert.equal(w2.connector.received.length, 0);
+        // The chain goes on with the next day's prompt.
+        assert.equal((await b.outreach.tick(at('2026-12-02T14:00:00Z'))).sent, 1);
+        assert.equal(w2.received(evening.id).length, 1);
+        // Down for two whole days: stale prompts and follow-up are skipped, and today's (already past) still go out today.
+        const after = await b.outreach.tick(at('2026-12-05T16:00:00Z'));
+        assert.deepEqual(after.skipped, { expired: 3 });
+        assert.equal((await b.outreach.tick(at('2026-12-05T16:01:00Z'))).sent, 2);
+      } finally {
+        await w2.close();
+      }
+    });
+
+    test('rescheduleParticipant moves entries at once; a stale entry is moved by the tick itself', async () => {
+      const p = await enroll(a, w.connector.url, { checkinTime: '09:00' });
+      const { participants } = a.services;
+      await participants.update(p.id, (doc) => (doc.checkinTime = '11:00'));
+      await rescheduleParticipant(a.services, p.id);
+      assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-12-01T16:00:00.000Z');
+
+      // Changed without a reschedule call: the tick at the old time defers to the new one.
+      await participants.update(p.id, (doc) => (doc.checkinTime = '12:00'));
+      const early = await a.outreach.tick(at('2026-12-01T16:00:00Z'));
+      assert.equal(early.deferred, 1);
+      assert.equal(early.sent, 0);
+      assert.equal((await a.outreach.tick(at('2026-12-01T17:00:00Z'))).sent, 1);
+
+      // A new time zone applies from the next prompt (today's went out already).
+      w.clock.set('2026-12-01T17:30:00Z');
+      await participants.update(p.id, (doc) => (doc.timeZone = 'America/Los_Angeles'));
+      await rescheduleParticipant(a.services, p.id);
+      assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-12-02T20:00:00.000Z');
+
+      await participants.update(p.id, (doc) => (doc.status = 'discharged'));
+      await rescheduleParticipant(a.services, p.id);
+      assert.equal(await dueEntry(a, p.id, 'checkin'), undefined);
+      assert.equal(await dueEntry(a, p.id, 'followup'), undefined);
+    });
+
+    test('dry run lists what would go out and changes nothing', async () => {
+      const p = await enroll(a, w.connector.url, { channels: ['msteams'] });
+      const q = await enroll(a, w.connector.url, { consent: false });
+      const before = await a.services.store.query<DueEntry>('outreachDue', {});
+      const report = await a.outreach.tick(at('2026-12-01T14:00:00Z'), { dryRun: true });
+      assert.deepEqual(
+        report.planned.map((x) => [x.participantId, x.kind, x.channelId]),
+        [[p.id, 'checkin', 'msteams']],
+      );
+      assert.deepEqual(report.skipped, { noConsent: 1 });
+      assert.equal(w.connector.received.length, 0);
+      assert.equal(await a.services.store.count('outreachLedger', {}), 0, 'nothing claimed');
+      const after = await a.services.store.query<DueEntry>('outreachDue', {});
+      assert.deepEqual(after.items.map((e) => e._etag).sort(), before.items.map((e) => e._etag).sort(), 'no entry moved');
+      assert.equal((await a.outreach.tick(at('2026-12-01T14:00:00Z'))).sent, 1, 'the real tick still sends');
+      assert.ok(q);
+    });
+  });
+}
+
+describe('DST', () => {
+  const db = DATABASES[0];
+  let w: OutreachWorld;
+  afterEach(() => w.close());
+
+  test('a 02:30 check-in on the spring-forward day goes out once at 03:30 EDT; the next day at 02:30 EDT', async () => {
+    w = await OutreachWorld.create(db, { start: '2026-03-07T12:00:00Z' });
+    // 02:30 is inside the default quiet hours; this instance has none, to see where the prompt lands.
+    const a = await w.instance('no-quiet', { ...w.config, quietHours: { start: '00:00', end: '00:00' } });
+    const p = await enroll(a, w.connector.url, { checkinTime: '02:30' });
+    assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-03-08T07:30:00.000Z');
+    assert.equal((await a.outreach.tick(at('2026-03-08T06:30:00Z'))).sent, 0);
+    assert.equal((await a.outreach.tick(at('2026-03-08T07:29:00Z'))).sent, 0);
+    assert.equal((await a.outreach.tick(at('2026-03-08T07:30:00Z'))).sent, 1);
+    assert.equal((await a.outreach.tick(at('2026-03-08T08:30:00Z'))).sent, 0);
+    assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-03-09T06:30:00.000Z');
+    assert.equal(w.received(p.id).length, 1);
+
+    const quiet = await w.instance('default-quiet');
+    const q = await enroll(quiet, w.connector.url, { checkinTime: '02:30' });
+    assert.deepEqual((await quiet.outreach.tick(at('2026-03-08T07:30:00Z'))).skipped, { quietHours: 1 });
+    assert.equal(w.received(q.id).length, 0);
+  });
+
+  test('a check-in in the repeated fall hour goes out once, at the first 01:30', async () => {
+    w = await OutreachWorld.create(db, { start: '2026-10-31T12:00:00Z' });
+    const a = await w.instance('no-quiet', { ...w.config, quietHours: { start: '00:00', end: '00:00' } });
+    const p = await enroll(a, w.connector.url, { checkinTime: '01:30' });
+    assert.equal((await a.outreach.tick(at('2026-11-01T05:30:00Z'))).sent, 1); // 01:30 EDT
+    assert.equal((await a.outreach.tick(at('2026-11-01T06:30:00Z'))).sent, 0); // 01:30 EST, the same wall time again
+    assert.equal(w.received(p.id).length, 1);
+    assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-11-02T06:30:00.000Z');
+  });
+
+  test('a 09:00 check-in keeps its wall time across the change (14:00Z, then 13:00Z)', async () => {
+    w = await OutreachWorld.create(db, { start: '2026-03-07T12:00:00Z' });
+    const a = await w.instance();
+    const p = await enroll(a, w.connector.url, { checkinTime: '09:00' });
+    assert.equal((await a.outreach.tick(at('2026-03-07T14:00:00Z'))).sent, 1);
+    assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-03-08T13:00:00.000Z');
+    assert.equal((await a.outreach.tick(at('2026-03-08T13:00:00Z'))).sent, 1);
+  });
+});

@@ -1,0 +1,205 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import axe from 'axe-core';
+import type { TFunction } from 'i18next';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { BotHarness } from '../helpers/botHarness';
+import { translatorFor } from '../../bot/i18n';
+import { ARTIFACTS_DIR, WatchedPage, launchChromium, openWatched, startingAt } from './support';
+
+/**
+ * The playground in Debian's Chromium against the real Puente bot: Web Chat
+ * loaded from this app only, Spanish on "hola", a check-in finished with Teams
+ * card buttons, numbered SMS options, and the check-in prompt on request.
+ * Screenshots go to test/artifacts/.
+ */
+let h: BotHarness;
+let browser: Browser;
+let en: TFunction;
+let es: TFunction;
+
+before(async () => {
+  // Tuesday 1 December 2026, 10:00 in New York: a weekday without the weekly screen.
+  h = await BotHarness.start({ clock: startingAt('2026-12-01T15:00:00Z') });
+  browser = await launchChromium();
+  en = translatorFor(h.app.services.i18n, 'en');
+  es = translatorFor(h.app.services.i18n, 'es');
+});
+after(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+async function open(query: string): Promise<WatchedPage> {
+  const watched = await openWatched(browser, h.baseUrl);
+  await watched.page.goto(`${h.baseUrl}/playground${query}`);
+  await connected(watched.page);
+  return watched;
+}
+
+/** The status line says "connected" once the session exists and Web Chat is rendered. */
+async function connected(page: Page): Promise<void> {
+  const locale = await page.locator('body').getAttribute('data-locale');
+  const t = locale === 'es-US' ? es : en;
+  await page.locator('#status', { hasText: t('playground:page.ready') }).waitFor();
+}
+
+function sendBox(page: Page): Locator {
+  return page.locator('#webchat').getByRole('textbox');
+}
+
+async function type(page: Page, text: string): Promise<void> {
+  await sendBox(page).fill(text);
+  await sendBox(page).press('Enter');
+}
+
+/** A bot message whose visible text contains `text`. */
+function botSaid(page: Page, text: string): Locator {
+  return page.locator('#webchat .webchat__bubble:not(.webchat__bubble--from-user)', { hasText: shown(text) }).last();
+}
+
+/** `text` as Web Chat shows markdown: with typographic apostrophes ("it's" → "it’s"). */
+function shown(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]"));
+}
+
+function lastCard(page: Page): Locator {
+  return page.locator('#webchat .ac-adaptiveCard').last();
+}
+
+/** Clicks a button on the newest card once it shows `question`. */
+async function answerCard(page: Page, question: string, button: string): Promise<void> {
+  const card = lastCard(page);
+  await card.getByText(question).waitFor();
+  await card.getByRole('button', { name: button, exact: true }).click();
+}
+
+async function finish(watched: WatchedPage, screenshot: string): Promise<void> {
+  await watched.page.screenshot({ path: join(ARTIFACTS_DIR, screenshot), fullPage: true });
+  assert.deepEqual(watched.foreignRequests, [], 'the page fetches nothing from the network');
+  assert.deepEqual(watched.consoleErrors, [], 'no script errors and no Content-Security-Policy violations');
+  await watched.context.close();
+}
+
+async function userIdOf(page: Page): Promise<string> {
+  const id = await page.evaluate(() => window.localStorage.getItem('puente.playground.userId'));
+  assert.ok(id);
+  return id;
+}
+
+test('es-US: typing "hola" gets the Spanish greeting and menu', async () => {
+  const watched = await open('?locale=es-US');
+  const { page } = watched;
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es-US');
+
+  await type(page, 'hola');
+  await botSaid(page, es('common:menu.greeting', { name: es('playground:participant.displayName') })).waitFor();
+  // Web Chat preview: the menu as suggested actions, in Spanish.
+  const suggested = page.locator('#webchat .webchat__suggested-actions');
+  await suggested.getByRole('button', { name: es('common:menu.checkin'), exact: true }).first().waitFor();
+  assert.ok((await suggested.innerText()).includes(es('common:menu.tip')));
+  await finish(watched, 'playground-webchat-es.png');
+});
+
+test('msteams preview: a whole check-in answered by clicking Adaptive Card buttons', async () => {
+  const watched = await open('?channel=msteams&locale=en-US');
+  const { page } = watched;
+  await type(page, 'hi');
+  await answerCard(page, en('common:menu.greeting', { name: en('playground:participant.displayName') }), en('common:menu.checkin'));
+  await answerCard(page, en('checkin:mood.ask'), '7');
+  await answerCard(page, en('checkin:craving.ask'), '2');
+  await answerCard(page, en('checkin:use.ask'), en('checkin:use.no'));
+  const sleepCard = lastCard(page);
+  await sleepCard.getByText(en('checkin:sleep.ask')).waitFor();
+  await sleepCard.getByRole('spinbutton').fill('7.5');
+  await sleepCard.getByRole('button', { name: en('prompts:send'), exact: true }).click();
+  await answerCard(page, en('checkin:medication.ask'), en('checkin:medication.yes'));
+  await answerCard(page, en('checkin:wishedDead.ask'), en('prompts:no'));
+  await answerCard(page, en('checkin:suicidalThoughts.ask'), en('prompts:no'));
+  await answerCard(page, en('checkin:note.ask'), en('prompts:skip'));
+  await botSaid(page, en('checkin:thanks')).waitFor();
+
+  const participant = await h.app.services.participants.findByChannelUser('msteams', await userIdOf(page));
+  const record = await h.app.services.checkins.get(participant!.id, '2026-12-01');
+  assert.equal(record?.status, 'complete');
+  assert.equal(record?.channel, 'msteams');
+  assert.deepEqual(record?.answers, {
+    mood: 7,
+    craving: 2,
+    use: 'no',
+    sleepHours: 7.5,
+    medication: 'yes',
+    wishedDead: false,
+    suicidalThoughts: false,
+    note: null,
+  });
+  await finish(watched, 'playground-msteams-checkin-en.png');
+});
+
+for (const [locale, t, hello] of [
+  ['es-US', () => es, 'hola'],
+  ['en-US', () => en, 'hi'],
+] as const) {
+  test(`${locale}: switching the preview to sms with the keyboard shows the menu as numbered plain-text options`, async () => {
+    const watched = await open(`?channel=msteams&locale=${locale}`);
+    const { page } = watched;
+    await page.getByLabel(t()('playground:page.channel')).selectOption('sms');
+    await page.getByRole('button', { name: t()('playground:page.apply') }).press('Enter');
+    await page.waitForURL(/channel=sms/);
+    await connected(page);
+
+    await type(page, hello);
+    const menu = botSaid(page, t()('common:menu.greeting', { name: t()('playground:participant.displayName') }));
+    await menu.waitFor();
+    // Plain text keeps the SMS line breaks (Web Chat shows one paragraph per line).
+    const lines = (await menu.innerText()).split('\n').filter((line) => line.trim() !== '');
+    assert.deepEqual(lines.slice(1, 3), [`1 ${t()('common:menu.checkin')}`, `2 ${t()('common:menu.tip')}`]);
+    assert.equal(await page.locator('#webchat .ac-adaptiveCard').count(), 0, 'no cards on SMS');
+    assert.equal(await page.locator('#webchat .webchat__suggested-actions button').count(), 0, 'no buttons on SMS');
+    await finish(watched, `playground-sms-${locale}.png`);
+  });
+}
+
+for (const [channel, locale, t] of [
+  ['sms', 'es-US', () => es],
+  ['msteams', 'en-US', () => en],
+] as const) {
+  test(`${channel} ${locale}: "send my check-in prompt now" delivers the outreach prompt into the conversation`, async () => {
+    const watched = await open(`?channel=${channel}&locale=${locale}`);
+    const { page } = watched;
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await page.locator('#status', { hasText: t()('playground:page.promptSent') }).waitFor();
+    await botSaid(page, t()('outreach:checkin.prompt')).waitFor();
+    await finish(watched, `playground-prompt-${channel}-${locale}.png`);
+  });
+}
+
+test('"start over" removes the participant and starts a new playground user', async () => {
+  const watched = await open('?channel=sms&locale=en-US');
+  const { page } = watched;
+  const first = await userIdOf(page);
+  assert.ok(await h.app.services.participants.findByChannelUser('sms', first));
+
+  await page.getByRole('button', { name: en('playground:page.startOver') }).click();
+  await page.waitForFunction((old) => {
+    const now = window.localStorage.getItem('puente.playground.userId');
+    return now !== null && now !== old;
+  }, first);
+  await connected(page);
+  assert.equal(await h.app.services.participants.findByChannelUser('sms', first), undefined);
+  assert.ok(await h.app.services.participants.findByChannelUser('sms', await userIdOf(page)));
+  await finish(watched, 'playground-start-over.png');
+});
+
+test('the page has no serious accessibility problems (axe-core)', async () => {
+  const watched = await open('?locale=es-US');
+  const { page } = watched;
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
+  await finish(watched, 'playground-axe.png');
+});

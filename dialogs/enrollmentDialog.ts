@@ -79,7 +79,7 @@ export class EnrollmentDialog extends ComponentDialog {
     this.adopt(step.context, linked);
     (step.values as EnrollmentValues).participantId = linked.id;
     this.services.log.info({ participantId: linked.id, channelId: step.context.activity.channelId }, 'participant linked');
-    return step.beginDialog(AnswerPrompt.DEFAULT_ID, { ...CONSENT, vars: { name: linked.displayName } });
+    return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
   }
 
   private async recordConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -101,7 +101,7 @@ export class EnrollmentDialog extends ComponentDialog {
     const chosen = answer.status === 'answered' && isLanguage(answer.value) ? answer.value : turnLanguage(step.context).language;
     (step.values as EnrollmentValues).language = chosen;
     this.useLanguage(step.context, chosen);
-    return step.beginDialog(AnswerPrompt.DEFAULT_ID, { ...CONSENT, vars: { name: '' } });
+    return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
   }
 
   private async createParticipant(step: WaterfallStepContext): Promise<DialogTurnResult> {

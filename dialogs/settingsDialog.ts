@@ -140,14 +140,7 @@ export class SettingsDialog extends ComponentDialog {
     const answer = step.result as AnswerResult;
     const { language } = turnLanguage(step.context);
     const time = answer.status === 'answered' ? parseClockTime(String(answer.value)) : undefined;
-
-    const retry: CheckinTimeOptions['retry'] | undefined =
-      time === undefined
-        ? { textKey: 'settings:checkinTime.unclear' }
-        : !isOutsideQuietHours(time, this.services.config.quietHours)
-          ? { textKey: 'settings:checkinTime.quiet', time }
-          : undefined;
-    if (!retry && time) {
+    if (time && isOutsideQuietHours(time, this.services.config.quietHours)) {
       await updateParticipant(step.context, this.services, (p) => {
         p.checkinTime = time;
       });
@@ -155,6 +148,7 @@ export class SettingsDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (answer.status === 'answered' && attempt < CHECKIN_TIME_ATTEMPTS) {
+      const retry = time ? { textKey: 'settings:checkinTime.quiet', time } : { textKey: 'settings:checkinTime.unclear' };
       return step.replaceDialog(FLOW_OF.checkinTime, { attempt: attempt + 1, retry } satisfies CheckinTimeOptions);
     }
     const participant = await this.participant(step);

@@ -37,6 +37,10 @@ const CRISIS_REPLY_SENT = 'puente.crisisReplySent';
  * 4. HELP / INFO on `sms` (and on any channel while opted out), AYUDA anywhere:
  *    the program help; AYUDA's carries the crisis lines.
  * 5. While opted out, every other message gets no reply.
+ *
+ * Strangers (no participant record) are treated the same; their crisis flags
+ * carry participantId `unknown:<sha256 of channel:user>` (the id their link
+ * would get) and `sender`, the only way back to them.
  */
 export class SafetyGate {
   constructor(private readonly services: Services) {}

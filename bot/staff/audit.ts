@@ -29,10 +29,14 @@ export const AUDIT_ACTIONS = [
   'teams.acknowledge',
   'teams.unmapped',
   'flag.escalate',
+  'staff.add',
+  'staff.link',
+  'staff.unlock',
+  'staff.disable',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export type AuditChannel = 'dashboard' | 'teams' | 'system';
+export type AuditChannel = 'dashboard' | 'teams' | 'system' | 'cli';
 
 /**
  * Who did what to which record, when and from where. pk = the UTC month

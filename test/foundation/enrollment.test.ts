@@ -25,7 +25,7 @@ async function newParticipant(language: 'en' | 'es', name = 'Ana R') {
   return { id: p.id, code };
 }
 
-const consentAsk = { en: /OK to send you messages/, es: /podemos enviar mensajes/ };
+const consentAsk = { en: /OK to send you messages/, es: /Acepta recibir/ };
 const welcome = { en: /You're all set/, es: /Ya está todo listo/ };
 
 for (const channelId of ['sms', 'msteams'] as const) {
@@ -36,7 +36,6 @@ for (const channelId of ['sms', 'msteams'] as const) {
       const user = { id: `u-${channelId}-${language}`, channelId, locale: language === 'en' ? 'es-US' : 'en-US' };
       const ask = await h.say(user, language === 'es' ? `UNIRME ${code.toLowerCase()}` : `JOIN ${code}`);
       assert.match(replyText(ask.at(-1)!), consentAsk[language]);
-      assert.match(replyText(ask.at(-1)!), /Ana R/);
       if (channelId === 'sms') {
         assert.equal(ask.at(-1)!.attachments?.length ?? 0, 0, 'SMS gets plain text');
         assert.ok(countSegments(ask.at(-1)!.text).segments <= 2);
@@ -100,7 +99,7 @@ test('OPEN_ENROLLMENT enrolls an unknown user after a language choice and consen
     const ask = await open.say(user, 'hi');
     assert.match(ask[0].text, /Which language/);
     const consent = await open.say(user, '2');
-    assert.match(consent.at(-1)!.text, /podemos enviar mensajes/);
+    assert.match(consent.at(-1)!.text, /Acepta recibir/);
     const done = await open.say(user, 'si');
     assert.match(done.map(replyText).join('\n'), /Ya está todo listo/);
     const all = await open.app.services.participants.list();

@@ -65,7 +65,8 @@ export class CaptureConnector {
     const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(req.url ?? '');
     if (req.method === 'GET' && member) {
       const found = this.members.get(decodeURIComponent(member[1]));
-      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' }).end(JSON.stringify(found ?? { error: { code: 'NotFound' } }));
+      res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(found ?? { error: { code: 'NotFound' } }));
       return;
     }
     if (req.method === 'PUT' && match?.[2]) {
@@ -73,7 +74,8 @@ export class CaptureConnector {
       updated.conversation ??= { id: decodeURIComponent(match[1]) };
       updated.id ??= decodeURIComponent(match[2]);
       this.updated.push(updated);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: updated.id }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: updated.id }));
       const waiting = this.waiters;
       this.waiters = [];
       waiting.forEach((w) => w());

@@ -67,6 +67,7 @@ export function renderShell(input: ShellInput): string {
 <meta name="csrf-token" content="${viewer.csrfToken}">
 <title>${input.title} · ${t('staff:app.title')}</title>
 <link rel="stylesheet" href="/staff/assets/staff.css">
+<link rel="icon" href="data:,">
 <script type="module" src="/staff/assets/staff.js"></script>
 </head>
 <body data-page="${input.page}" data-lang="${viewer.language}" data-time-zone="${input.timeZone}" data-role="${viewer.role}" data-email="${viewer.email}">
@@ -133,6 +134,7 @@ export function renderSignIn(input: {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t('staff:signIn.title')} · ${t('staff:app.title')}</title>
 <link rel="stylesheet" href="/staff/assets/staff.css">
+<link rel="icon" href="data:,">
 </head>
 <body class="sign-in">
 <main id="main">

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Browser, chromium, Page } from 'playwright-core';
+import { emptyAnswers } from '../../bot/domain/checkins';
+import { replyText } from '../helpers/botHarness';
+import { PASSWORD, StaffHarness } from './staffHarness';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const EVIL_NOTE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> long day';
+
+interface AxeResult {
+  violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
+}
+
+/** axe-core in the page (evaluate runs outside the page's CSP); serious and critical violations fail. */
+async function assertAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(AXE);
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    [],
+    `${label}: axe found serious violations`,
+  );
+}
+
+describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (apt-get install chromium)' }, () => {
+  let s: StaffHarness;
+  let browser: Browser;
+  let participantId: string;
+  const problems: string[] = [];
+
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    s = await StaffHarness.start();
+    await s.account('clin@clinic.org', 'clinician');
+    await s.account('admin@clinic.org', 'admin', { language: 'es' });
+
+    // A participant on SMS with a few days of history, then today's check-in over HTTP.
+    const p = await s.participant('Ana María Ruiz', { language: 'en' });
+    participantId = p.id;
+    const user = { id: '+15550100123', channelId: 'sms' };
+    await s.services.participants.link(p.id, {
+      channelId: 'sms',
+      serviceUrl: s.h.connector.url,
+      conversationId: `conv-${user.id}`,
+      userId: user.id,
+      botId: 'puente-bot',
+    });
+    await s.services.participants.update(p.id, (x) => {
+      x.consent = { given: true, at: s.clock().toISOString(), channel: 'sms' };
+    });
+    const days: Array<[string, number, number, number]> = [
+      ['2025-02-20', 7, 2, 8],
+      ['2025-02-24', 6, 3, 7],
+      ['2025-02-27', 5, 5, 6],
+      ['2025-03-01', 4, 6, 5],
+      ['2025-03-03', 3, 7, 4.5],
+    ];
+    for (const [localDate, mood, craving, sleepHours] of days) {
+      const c = s.services.checkins.start({ participantId: p.id, timeZone: p.timeZone, language: 'en', channel: 'sms', localDate });
+      await s.services.checkins.save({ ...c, status: 'complete', answers: { ...emptyAnswers(), mood, craving, sleepHours, use: 'no' } });
+    }
+    await s.h.say(user, 'check in');
+    for (const answer of ['4', '9', 'no', '5', 'yes', 'no', 'no']) await s.h.say(user, answer);
+    const end = await s.h.say(user, EVIL_NOTE);
+    assert.ok(end.length > 0 && replyText(end[0]).length > 0, 'the check-in finished');
+    const flags = await s.services.flags.listForParticipant(p.id);
+    assert.equal(flags.length, 1, 'the check-in raised a flag');
+    assert.equal(flags[0].severity, 'high');
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await s?.stop();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+    });
+    page.on('response', (res) => {
+      if (res.status() >= 400) problems.push(`${res.status()} ${new URL(res.url()).pathname}`);
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string, path = '/staff'): Promise<void> {
+    await page.goto(`${s.base}${path}`);
+    assert.match(page.url(), /\/staff\/sign-in\?next=/);
+    await page.getByLabel(/Email|Correo/).fill(email);
+    await page.getByLabel(/Password|Contraseña/).fill(PASSWORD);
+    await page.getByLabel(/Password|Contraseña/).press('Enter');
+    await page.waitForURL(`${s.base}${path}`);
+  }
+
+  it('a clinician finds the flag on top, reads it with its chart, acknowledges, notes and resolves it', async () => {
+    const page = await newPage();
+    await page.goto(`${s.base}/staff/sign-in`);
+    await assertAccessible(page, 'sign-in');
+    await signIn(page, 'clin@clinic.org');
+
+    const firstRow = page.locator('#queue-rows tr').first();
+    await firstRow.waitFor();
+    assert.match(await firstRow.innerText(), /High[\s\S]*Ana María Ruiz[\s\S]*High craving/);
+    assert.match(await page.locator('#counts').innerText(), /High: 1/);
+    await assertAccessible(page, 'queue');
+    await page.screenshot({ path: join(ARTIFACTS, 'staff-queue.png'), fullPage: true });
+
+    // Keyboard only: tab to the participant link and open it.
+    const link = firstRow.getByRole('link', { name: 'Ana María Ruiz' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/staff\/flags\//);
+    await page.locator('#flag:not([hidden])').waitFor();
+
+    const chart = page.locator('#chart svg[role="img"]');
+    await chart.waitFor();
+    assert.match((await chart.getAttribute('aria-labelledby'))!, /chart-svg-title/);
+    assert.equal(await chart.locator('.series-mood .point').count(), 6, 'five earlier days and today');
+    assert.equal(await chart.locator('.flag-mark').count(), 1);
+    assert.equal(await page.locator('#chart-rows tr').count(), 30);
+    assert.match(await page.locator('#flag-reasons').innerText(), /High craving \(Craving \(0–10\): 9, threshold: 8\)/);
+
+    // The participant's note is shown as the text it is; nothing in it ran.
+    assert.match(await page.locator('#flag-answers').innerText(), /<script>window.__pwned = 1<\/script>/);
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.locator('#flag-answers script, #flag-answers img').count(), 0);
+
+    await assertAccessible(page, 'flag');
+    await page.screenshot({ path: join(ARTIFACTS, 'staff-flag.png'), fullPage: true });
+
+    await page.locator('#ack-button').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#notice', { hasText: 'Saved.' }).waitFor();
+    await page.locator('#flag-summary', { hasText: 'Acknowledged' }).waitFor();
+    assert.equal(await page.locator('#ack-button').isHidden(), true);
+
+    await page.getByLabel('Add a note').fill('Called her; she is safe and coming to group tonight.');
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await page.locator('#flag-notes', { hasText: 'coming to group tonight' }).waitFor();
+
+    await page.getByLabel('Outcome').selectOption('contacted');
+    await page.getByRole('button', { name: 'Resolve flag' }).click();
+    await page.locator('#resolved-note:not([hidden])').waitFor();
+    assert.match(await page.locator('#flag-summary').innerText(), /Resolved[\s\S]*clin@clinic\.org[\s\S]*Contacted/);
+
+    const flag = await s.services.flags.get(participantId, (await s.services.flags.listForParticipant(participantId))[0].id);
+    assert.equal(flag!.status, 'resolved');
+    assert.equal(flag!.outcome, 'contacted');
+    assert.equal(flag!.acknowledgedBy, 'clin@clinic.org');
+    assert.deepEqual(flag!.notes.map((n) => n.by), ['clin@clinic.org']);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/staff\/sign-in/);
+    await page.context().close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('an admin (in Spanish) sees those actions in the audit log; the participants pages pass axe', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin@clinic.org', '/staff/audit');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'es');
+    await page.getByRole('heading', { level: 1, name: 'Registro de auditoría' }).waitFor();
+    await page.locator('#audit-rows tr').first().waitFor();
+    const actions = await page.locator('#audit-rows tr').evaluateAll((rows) =>
+      rows.map((r) => `${r.children[1].textContent} ${r.getAttribute('data-action')}`),
+    );
+    for (const action of ['flag.view', 'flag.acknowledge', 'flag.note', 'flag.resolve', 'flags.list', 'signin.success']) {
+      assert.ok(actions.includes(`clin@clinic.org ${action}`), `${action} by the clinician is listed`);
+    }
+    await assertAccessible(page, 'audit (es)');
+    await page.screenshot({ path: join(ARTIFACTS, 'staff-audit-es.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Participantes' }).click();
+    await page.locator('#participant-rows tr').first().waitFor();
+    await assertAccessible(page, 'participants (es)');
+    await page.getByRole('link', { name: 'Ana María Ruiz' }).click();
+    await page.locator('#participant:not([hidden])').waitFor();
+    assert.equal(await page.locator('#history-rows tr').count(), 6);
+    await assertAccessible(page, 'participant (es)');
+    await page.context().close();
+    assert.deepEqual(problems, []);
+  });
+});

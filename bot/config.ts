@@ -59,7 +59,7 @@ const envSchema = z
     STAFF_TEAMS_CONVERSATION_ID: optional,
     STAFF_TEAMS_SERVICE_URL: optional.pipe(z.string().url().optional()),
     STAFF_TEAMS_TENANT_ID: optional,
-    STAFF_TEAMS_LANGUAGE: z.enum(LANGUAGES).optional(),
+    STAFF_TEAMS_LANGUAGE: optional.pipe(z.enum(LANGUAGES).optional()),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {
@@ -73,7 +73,7 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_END'], message: 'must be 08:00 or later' });
     }
     if (Boolean(env.STAFF_TEAMS_CONVERSATION_ID) !== Boolean(env.STAFF_TEAMS_SERVICE_URL)) {
-      ctx.addIssue({ code: 'custom', path: ['STAFF_TEAMS_SERVICE_URL'], message: 'and STAFF_TEAMS_CONVERSATION_ID are set together' });
+      ctx.addIssue({ code: 'custom', path: ['STAFF_TEAMS_SERVICE_URL'], message: 'must be set together with STAFF_TEAMS_CONVERSATION_ID' });
     }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });

@@ -2,12 +2,12 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnLanguage } from '../bot/channels/turnKeys';
-import { CheckIn, CheckInItem, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
+import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/domain/flags';
 import { evaluateCheckIn } from '../bot/flags/rules';
 import { Services } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
-import { turnProfile } from '../bot/turn/turnFacts';
+import { turnProfile, turnStateOf } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
@@ -16,6 +16,8 @@ import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
 export const CHECKIN_DIALOG = 'checkin';
 const START = 'checkin.start';
 const ITEM_LOOP = 'checkin.item';
+/** Conversation-state property holding an unfinished check-in. */
+const DRAFT = 'checkinDraft';
 
 /** Yes, no and a third way out ("prefer not to say", "none prescribed"); yes/no words answer it too. */
 const yesNoOr = (ns: string, third: { value: string; key: string }): ChoicePromptSpec['choices'] => [
@@ -57,10 +59,11 @@ interface CheckinEnd {
 }
 
 /**
- * The daily check-in. Every answer is saved to the day's record as it comes,
- * so a check-in left half-way continues where it stopped when taken up again
- * within config.checkinResumeMinutes, here or on another channel; after that
- * it starts over. A finished check-in is evaluated against the clinic's flag
+ * The daily check-in. Answers are kept in the conversation state, which every
+ * turn saves anyway (one write per turn), so a check-in left half-way continues
+ * where it stopped when taken up again in this conversation within
+ * config.checkinResumeMinutes; after that it starts over. The day's record is
+ * written when the check-in finishes, or at once when an answer is urgent. A finished check-in is evaluated against the clinic's flag
  * rules (one flag per check-in) and hands over to a matched coping tip.
  */
 export class CheckinDialog extends ComponentDialog {
@@ -98,7 +101,11 @@ export class CheckinDialog extends ComponentDialog {
     if (!participant) return step.endDialog();
 
     const now = clock();
-    const today = await checkins.today(participant.id, participant.timeZone);
+    const stored = await checkins.today(participant.id, participant.timeZone);
+    const draft = this.draft(step.context);
+    // A half-done check-in lives in conversation state (saved with the turn);
+    // the record holds it only once finished, or once an urgent answer was given.
+    const today = stored?.status === 'complete' ? stored : draft?.id === checkInId(participant.id, localDateOf(now, participant.timeZone)) ? draft : stored;
     this.setProgress(step, {
       checkIn: today ?? this.fresh(step.context, participant.id, participant.timeZone),
       screenDay: localWeekdayOf(now, participant.timeZone) === participant.screenWeekday,
@@ -111,11 +118,7 @@ export class CheckinDialog extends ComponentDialog {
       await say(step.context, 'checkin:resume');
       return step.replaceDialog(ITEM_LOOP);
     }
-    return this.begin(step, 'checkin:restart', {
-      ...this.fresh(step.context, participant.id, participant.timeZone),
-      replaced: today.replaced,
-      flagId: today.flagId,
-    });
+    return this.begin(step, 'checkin:restart', { ...this.fresh(step.context, participant.id, participant.timeZone), replaced: today.replaced, flagId: today.flagId });
   }
 
   private async afterUpdateQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -136,7 +139,7 @@ export class CheckinDialog extends ComponentDialog {
   private async begin(step: WaterfallStepContext, textKey: string, checkIn?: CheckIn): Promise<DialogTurnResult> {
     const progress = this.progress(step);
     if (checkIn) progress.checkIn = checkIn;
-    await this.services.checkins.save(progress.checkIn);
+    this.keepDraft(step.context, progress.checkIn);
     await say(step.context, textKey);
     return step.replaceDialog(ITEM_LOOP);
   }
@@ -172,8 +175,9 @@ export class CheckinDialog extends ComponentDialog {
     applyAnswer(checkIn, item, answer);
     checkIn.updatedAt = this.services.clock().toISOString();
     if (firstSafetyYes) await say(step.context, 'checkin:safetySupport');
-    await this.raiseUrgentNow(checkIn);
-    await this.services.checkins.save(checkIn);
+    // One write per turn (the conversation state) unless staff must see the answers now.
+    if (await this.raiseUrgentNow(checkIn)) await this.services.checkins.save(checkIn);
+    this.keepDraft(step.context, checkIn);
     return step.replaceDialog(ITEM_LOOP);
   }
 
@@ -182,9 +186,11 @@ export class CheckinDialog extends ComponentDialog {
    * if the participant finishes: the end of the check-in merges its other
    * reasons into the same flag.
    */
-  private async raiseUrgentNow(checkIn: CheckIn): Promise<void> {
+  private async raiseUrgentNow(checkIn: CheckIn): Promise<boolean> {
     const evaluation = evaluateCheckIn(checkIn, this.services.flagRules);
-    if (evaluation.severity === 'urgent') await this.raise(checkIn, evaluation.reasons);
+    if (evaluation.severity !== 'urgent') return false;
+    await this.raise(checkIn, evaluation.reasons);
+    return true;
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -197,6 +203,7 @@ export class CheckinDialog extends ComponentDialog {
     if (reasons.length) await this.raise(checkIn, reasons);
     checkIn.replaced = null;
     await this.services.checkins.save(checkIn);
+    this.keepDraft(step.context, undefined);
 
     await say(step.context, 'checkin:thanks');
     if (checkIn.flagId) await say(step.context, 'checkin:followUp');
@@ -216,6 +223,15 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   // ── state ────────────────────────────────────────────────────────────────
+
+  /** Today's unfinished check-in, kept in conversation state so "check in" again resumes it. */
+  private draft(context: TurnContext): CheckIn | undefined {
+    return turnStateOf(context).get<CheckIn>(DRAFT);
+  }
+
+  private keepDraft(context: TurnContext, checkIn: CheckIn | undefined): void {
+    turnStateOf(context).set(DRAFT, checkIn && structuredClone(checkIn));
+  }
 
   private expired(lastActiveAt: string, now: Date): boolean {
     return now.getTime() - new Date(lastActiveAt).getTime() > this.services.config.checkinResumeMinutes * 60_000;

@@ -69,8 +69,10 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `${TAKE} ${GAP}${MANY} ${GAP}${PILLS}`,
       `${TAKE} ${GAP}all (?:of )?(?:my|the|his|her) ${PILLS} (?:at once|at the same time|together|in one go)`,
       `${TAKE} ${GAP}(?:days|weeks|week|month|months) (?:worth )?of (?:my )?${PILLS}`,
-      // Someone else's pills, all of them ("all my pills" alone is an adherence answer).
+      // Someone else's pills, all of them.
       `${TAKE} ${GAP}all (?:of )?(?:my )?(?:[a-z]+s|his|her|their) ${PILLS}`,
+      // "I took all my pills" is ambiguous: recall wins, unless it plainly reports adherence.
+      `${TAKE} ${GAP}all (?:of )?my ${PILLS}(?! (?:today|this morning|this evening|tonight|yesterday|on time|as prescribed|like (?:i was|im) supposed|for the day|every day))`,
       '(?:swallowed|took|downed) (?:the|a|my) (?:whole |entire )?bottle(?! of (?:water|wine|beer|vodka|tequila|whiskey|liquor|soda|juice))',
       `(?:took|taken|used|shot up|shot|snorted|injected|smoked) (?:way )?(?:too much|to much|too many|to many)(?! time| of| energy| effort| space| work| money)`,
       `(?:going to|gonna|about to|want to|wanna) (?:swallow|take) ${GAP}(?:a bunch of|a handful of|a bottle of|the whole bottle|the bottle|all (?:of )?(?:my|the) ${PILLS} at once)`,
@@ -104,6 +106,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'me pase con (?:la dosis|las pastillas)',
       `${PASTILLAS} de (?:toda )?(?:la|una) (?:semana|mes)`,
       `${TOMAR} ${GAP}todas (?:las|mis) ${PASTILLAS} de (?:mi|su|la|el)`,
+      // "Me tomé todas mis pastillas" is ambiguous: recall wins, unless it plainly reports adherence.
+      `${TOMAR} ${GAP}todas (?:las|mis) ${PASTILLAS}(?! (?:de hoy|hoy|a tiempo|a la hora|como me (?:dijeron|indicaron)|de la manana|de la noche|del dia|ayer))`,
       `(?:voy a tomarme|me voy a tomar|quiero tomarme|me quiero tomar|voy a tragarme|me voy a tragar) ${GAP}(?:todas|demasiadas|un monton de|el frasco|un frasco|el bote|la caja)`,
     ],
   },

@@ -13,6 +13,8 @@ import { Language } from '../../bot/i18n';
 import { silentLogger } from '../../bot/log';
 import { createPuenteBot } from '../../bot/puenteBot';
 import { Stored } from '../../bot/store/port';
+import { DocumentStateStorage } from '../../bot/store/stateStorage';
+import { conversationStateKey } from '../../bot/turn/conversationState';
 
 export type Channel = 'sms' | 'msteams';
 
@@ -109,8 +111,17 @@ export class Chat {
     return this.adapter.activeQueue.splice(0);
   }
 
+  /** Today's stored record (finished, or urgent). */
   async today(): Promise<Stored<CheckIn> | undefined> {
     return this.app.services.checkins.today(this.participant!.id, 'America/Chicago');
+  }
+
+  /** Today's check-in as far as it got: the unfinished draft in conversation state, else the record. */
+  async progress(): Promise<CheckIn | undefined> {
+    const state = await new DocumentStateStorage(this.app.services.store).readOne<{ checkinDraft?: CheckIn }>(
+      conversationStateKey(this.options.channel, `${this.options.channel}-conversation-1`),
+    );
+    return state?.state.checkinDraft ?? (await this.today());
   }
 
   async flags(participantId = this.participant!.id): Promise<Stored<Flag>[]> {

@@ -179,7 +179,7 @@ describe('answers that cannot be read', () => {
         const movedOn = read(await chat.say('11'));
         assert.ok(movedOn.includes(t(language, 'prompts:giveUp')), movedOn);
         assert.ok(movedOn.includes(t(language, 'checkin:craving.ask')), movedOn);
-        const record = await chat.today();
+        const record = await chat.progress();
         assert.equal(record?.answers.mood, null);
         assert.deepEqual(record?.unreadable, ['mood']);
         assert.deepEqual(record?.asked, ['mood']);
@@ -237,7 +237,7 @@ describe('a check-in left half-way', () => {
         chat.clock.advance(HOUR + 50 * 60_000);
         const next = read(await chat.say('4'));
         assert.ok(next.includes(t(language, 'checkin:use.ask')), next);
-        const record = await chat.today();
+        const record = await chat.progress();
         assert.equal(record?.answers.mood, 6);
         assert.equal(record?.answers.craving, 4);
       });
@@ -252,7 +252,7 @@ describe('a check-in left half-way', () => {
         const resumed = read(await chat.say(START[language]));
         assert.ok(resumed.includes(t(language, 'checkin:resume')), resumed);
         assert.ok(resumed.includes(t(language, 'checkin:use.ask')), resumed);
-        const record = await chat.today();
+        const record = await chat.progress();
         assert.deepEqual([record?.answers.mood, record?.answers.craving], [6, 4]);
       });
 
@@ -264,7 +264,7 @@ describe('a check-in left half-way', () => {
         const again = read(await chat.say('4'));
         assert.ok(again.includes(t(language, 'checkin:restart')), again);
         assert.ok(again.includes(t(language, 'checkin:mood.ask')), again);
-        const record = await chat.today();
+        const record = await chat.progress();
         assert.equal(record?.answers.mood, null, 'the late reply is not taken for the old question');
         assert.deepEqual(record?.asked, []);
         assert.equal(record?.startedAt, chat.clock().toISOString());
@@ -301,7 +301,7 @@ describe('a second check-in on the same day', () => {
       const restart = read(await chat.say(language === 'en' ? 'yes' : 'sí'));
       assert.ok(restart.includes(t(language, 'checkin:mood.ask')), restart);
       await chat.say('2');
-      const midway = await chat.today();
+      const midway = await chat.progress();
       assert.equal(midway?.status, 'in_progress');
       assert.equal(midway?.replaced?.answers.mood, 7, 'the finished answers are kept until the update is done');
       for (const answer of ['3', '2', '7', '1', 'no', 'no']) await chat.say(answer);
@@ -335,7 +335,7 @@ describe('interruptions in the middle of a check-in', () => {
 
         const next = read(await chat.say('4'));
         assert.ok(next.includes(t(language, 'checkin:use.ask')), `craving answered, use asked:\n${next}`);
-        assert.equal((await chat.today())?.answers.craving, 4);
+        assert.equal((await chat.progress())?.answers.craving, 4);
       });
     }
 
@@ -346,7 +346,7 @@ describe('interruptions in the middle of a check-in', () => {
       const switched = read(await chat.say('español'));
       assert.ok(switched.includes(t('es', 'checkin:craving.ask')), switched);
       assert.ok(read(await chat.say('cuatro')).includes(t('es', 'checkin:use.ask')));
-      assert.equal((await chat.today())?.answers.craving, 4);
+      assert.equal((await chat.progress())?.answers.craving, 4);
     });
   }
 
@@ -360,7 +360,7 @@ describe('interruptions in the middle of a check-in', () => {
       assert.ok((await chat.app.services.participants.get(chat.participant!.id))?.optedOutAt);
       assert.deepEqual(await chat.say('4'), [], 'silence');
       assert.deepEqual(await chat.say('STOP'), [], 'one confirmation only');
-      assert.equal((await chat.today())?.answers.craving, null, 'nothing answered while opted out');
+      assert.equal((await chat.progress())?.answers.craving, null, 'nothing answered while opted out');
 
       const start = await chat.say(language === 'en' ? 'START' : 'REANUDAR');
       assert.deepEqual(start.map((r) => r.text), [t(language, 'safety:optIn.confirmed')]);

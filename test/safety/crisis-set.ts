@@ -49,6 +49,7 @@ export const CRISIS_SET: Readonly<Record<Language, LabelledSet>> = {
       'I want to end it all',
       'i took a whole bottle of pills',
       'I took too many pills and I feel weird',
+      'I took all my pills',
       'i think i overdosed',
       "I think I od'd",
       "my friend OD'd and isn't breathing",
@@ -174,6 +175,7 @@ export const CRISIS_SET: Readonly<Record<Language, LabelledSet>> = {
       'I swallowed a bunch of pills an hour ago',
     ],
     benign: [
+      'I took all my pills today like I was supposed to',
       'this traffic is killing me',
       "I'm dying to see the game tonight",
       'that cake was to die for',
@@ -333,6 +335,7 @@ export const CRISIS_SET: Readonly<Record<Language, LabelledSet>> = {
       'voy a matar me',
       'me quiero cortar',
       'tomé demasiadas pastillas',
+      'me tomé todas las pastillas',
       'tome demasiadas pastillas',
       'pienso en el sucidio',
       'tengo pensamientos de suicidio',
@@ -474,6 +477,7 @@ export const CRISIS_SET: Readonly<Record<Language, LabelledSet>> = {
       'ya me cansé de vivir así',
     ],
     benign: [
+      'me tomé todas mis pastillas de hoy',
       'me muero de risa',
       'me mata el calor',
       'estoy muerto de hambre',

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { Flag, FlagOutcome, SEVERITIES } from '../../domain/flags';
 import { TRACKS } from '../../domain/participant';
 import { isLanguage, Language, languageOf, LANGUAGES } from '../../i18n';
+import { decodeOffsetToken, encodeOffsetToken } from '../../store/queryFields';
 import { AUDIT_ACTIONS, AuditInput, csvHeader, csvRow, InvalidContinuationError } from '../audit';
 import { Signedin } from '../auth';
 import { FlagActionError, MAX_NOTE_LENGTH, OUTCOMES } from '../flagReview';
@@ -475,7 +476,7 @@ export class StaffRoutes {
     const offset = decodeOffset(continuation);
     const items = all.slice(offset, offset + limit);
     await a.audit({ action: 'participants.list', recordType: 'participant', detail: { count: items.length, searched: Boolean(filter.q) } });
-    a.res.send(200, { items, total: all.length, continuation: offset + limit < all.length ? encodeOffset(offset + limit) : null });
+    a.res.send(200, { items, total: all.length, continuation: offset + limit < all.length ? encodeOffsetToken(offset + limit) : null });
   }
 
   private async showParticipant(a: Authorized): Promise<void> {
@@ -598,17 +599,11 @@ function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
   return parsed.data;
 }
 
-function encodeOffset(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
+/** Participant list pages: an offset into the filtered, sorted list (the list is built in memory). */
 function decodeOffset(token: string | undefined): number {
-  if (!token) return 0;
   try {
-    const o = (JSON.parse(Buffer.from(token, 'base64url').toString()) as { o?: unknown }).o;
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
+    return decodeOffsetToken(token);
   } catch {
-    // fall through
+    throw new InvalidContinuationError();
   }
-  throw new InvalidContinuationError();
 }

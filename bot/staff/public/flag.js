@@ -48,6 +48,7 @@ function byLine(at, who) {
 }
 
 function render({ flag, participant, checkin, history, previousFlags }) {
+  document.querySelector('h1').textContent = `${t('flag.title')}: ${participant ? participant.displayName : whoText({ participant: null, senderChannel: flag.senderChannel })}`;
   const who = participant
     ? el('a', { href: `/staff/participants/${encodeURIComponent(participant.id)}` }, participant.displayName)
     : whoText({ participant: null, senderChannel: flag.senderChannel });

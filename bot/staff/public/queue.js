@@ -35,7 +35,7 @@ function row(item) {
   if (item.escalatedAt) severity.append(' ', el('span', { class: 'tag escalated' }, t('queue.escalated')));
   return el(
     'tr',
-    { class: `flag-row severity-${item.severity}`, 'data-flag-id': item.id },
+    { 'data-flag-id': item.id },
     severity,
     el('td', {}, el('a', { href: flagHref(item.participantId, item.id) }, whoText(item))),
     el('td', {}, item.reasons.map(reasonText).join('; ')),

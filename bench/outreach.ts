@@ -62,6 +62,7 @@ interface Result {
   due: number;
   sent?: number;
   claimed?: number;
+  connections?: number;
   seconds?: number;
   perMessage?: { reads: number; writes: number; queries: number };
   emptyTickMs?: { median: number; p90: number; max: number };
@@ -73,8 +74,9 @@ let peakRss = 0;
 const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
 
 /** The channel: answers 200 at once and keeps nothing. */
-async function startNullConnector(): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+async function startNullConnector(): Promise<{ url: string; requests: () => number; connections: () => number; close(): Promise<void> }> {
   let requests = 0;
+  let connections = 0;
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
@@ -83,11 +85,17 @@ async function startNullConnector(): Promise<{ url: string; requests: () => numb
     });
   });
   server.keepAliveTimeout = 60_000;
+  server.on('connection', () => connections++);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => requests,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    connections: () => connections,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -124,7 +132,7 @@ async function seed(store: DocumentStore, total: number, due: number, serviceUrl
       const p = participant(i, serviceUrl);
       await store.create('participants', p);
       const entry = checkinEntry(p, i < due ? '2026-12-01' : '2026-12-02');
-      await store.create<DueEntry>('outreachDue', { ...entry, id: 'checkin', pk: p.id, updatedAt: '2026-12-01T00:00:00Z' });
+      await store.create<DueEntry>('outreachDue', { ...entry, id: 'daily', pk: p.id, updatedAt: '2026-12-01T00:00:00Z' });
       if (i % 1000 === 0) sampleRss();
     }
   };
@@ -196,6 +204,7 @@ async function runScenario(scenario: Scenario): Promise<Result> {
     const started = performance.now();
     const report = await scheduler.tick(TICK_AT);
     const seconds = (performance.now() - started) / 1000;
+    sender.close();
     sampleRss();
     const claimed = await store.count('outreachLedger', {});
     if (report.sent !== due || connector.requests() !== due) throw new Error(`sent ${report.sent}, connector saw ${connector.requests()}, expected ${due}`);
@@ -206,6 +215,7 @@ async function runScenario(scenario: Scenario): Promise<Result> {
       due,
       sent: report.sent,
       claimed,
+      connections: connector.connections(),
       seconds: Math.round(seconds * 100) / 100,
       perMessage: {
         reads: per(store.stats.reads - before.reads),
@@ -231,7 +241,7 @@ function report(r: Result): string {
   const rate = Math.round(r.sent! / r.seconds!);
   return (
     `${r.scenario.padEnd(13)} ${r.due} due in one minute: ${r.claimed} claimed and ${r.sent} sent in ${r.seconds} s = ${rate} sends/s; ` +
-    `per message ${r.perMessage!.reads} reads, ${r.perMessage!.writes} writes, ${r.perMessage!.queries} queries; peak RSS ${r.peakRssMb} MB`
+    `per message ${r.perMessage!.reads} reads, ${r.perMessage!.writes} writes, ${r.perMessage!.queries} queries; ${r.connections} connections; peak RSS ${r.peakRssMb} MB`
   );
 }
 

@@ -6,13 +6,25 @@ export const OUTREACH_KINDS = ['checkin', 'followup', 'reminder'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];
 
 /**
- * The next instant something is due for one participant, one per kind:
- * pk = participantId, id = kind. The tick reads the entries with dueAt ≤ now
+ * Each participant has at most two entries: the daily cycle (check-in prompt,
+ * then its follow-up, then the next day's prompt) and the next reminder.
+ */
+export const DUE_SLOTS = ['daily', 'reminder'] as const;
+export type DueSlot = (typeof DUE_SLOTS)[number];
+
+export function slotOf(kind: OutreachKind): DueSlot {
+  return kind === 'reminder' ? 'reminder' : 'daily';
+}
+
+/**
+ * The next instant something is due for one participant, per slot:
+ * pk = participantId, id = slot. The tick reads the entries with dueAt ≤ now
  * through the dueAt index; each handled entry is replaced by the next one of
- * its chain (tomorrow's prompt, the next session's reminder) or deleted.
+ * its chain (the follow-up, tomorrow's prompt, the next session's reminder)
+ * or deleted. One write moves a chain on.
  */
 export interface DueEntry extends DocBase {
-  id: OutreachKind;
+  id: DueSlot;
   participantId: string;
   kind: OutreachKind;
   /** ISO instant (UTC, toISOString) the message falls due. */
@@ -29,7 +41,7 @@ export interface DueEntry extends DocBase {
 export type NewDueEntry = Omit<DueEntry, 'id' | 'pk' | 'updatedAt'>;
 
 function toDoc(entry: NewDueEntry, now: Date): DueEntry {
-  return { ...entry, id: entry.kind, pk: entry.participantId, updatedAt: now.toISOString() };
+  return { ...entry, id: slotOf(entry.kind), pk: entry.participantId, updatedAt: now.toISOString() };
 }
 
 /** Due entries in the store. Writes on an entry read before are conditional on its eTag. */
@@ -54,13 +66,8 @@ export class DueEntries {
     return out;
   }
 
-  async get(participantId: string, kind: OutreachKind): Promise<Stored<DueEntry> | undefined> {
-    return this.store.get<DueEntry>(DUE, participantId, kind);
-  }
-
-  async forParticipant(participantId: string): Promise<Stored<DueEntry>[]> {
-    const found = await Promise.all(OUTREACH_KINDS.map((kind) => this.get(participantId, kind)));
-    return found.filter((e): e is Stored<DueEntry> => e !== undefined);
+  async get(participantId: string, slot: DueSlot): Promise<Stored<DueEntry> | undefined> {
+    return this.store.get<DueEntry>(DUE, participantId, slot);
   }
 
   /**
@@ -80,18 +87,18 @@ export class DueEntries {
   }
 
   /**
-   * Makes the participant's entry of this kind equal `next` (or absent), unless
+   * Makes the participant's entry in this slot equal `next` (or absent), unless
    * `keep` says the current one must stay. Retries on concurrent changes.
    */
   async set(
     participantId: string,
-    kind: OutreachKind,
+    slot: DueSlot,
     next: NewDueEntry | null,
     now: Date,
     keep: (current: Stored<DueEntry>) => boolean = () => false,
   ): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(participantId, kind);
+      const current = await this.get(participantId, slot);
       if (current && keep(current)) return;
       try {
         if (!current) {
@@ -104,16 +111,11 @@ export class DueEntries {
         if (!(err instanceof ConflictError)) throw err;
       }
     }
-    throw new Error(`outreach entry ${participantId}/${kind} kept changing`);
+    throw new Error(`outreach entry ${participantId}/${slot} kept changing`);
   }
 
-  /** Creates or overwrites an entry (the follow-up of a prompt just sent: last writer wins on purpose). */
-  async put(entry: NewDueEntry, now: Date): Promise<void> {
-    await this.store.upsert<DueEntry>(DUE, toDoc(entry, now));
-  }
-
-  async remove(participantId: string, kind: OutreachKind): Promise<void> {
-    await this.store.delete(DUE, participantId, kind);
+  async remove(participantId: string, slot: DueSlot): Promise<void> {
+    await this.store.delete(DUE, participantId, slot);
   }
 }
 

@@ -124,6 +124,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
       task = undefined;
       scheduler.stop();
       await running?.catch(() => undefined);
+      sender.close();
     },
 
     readiness() {

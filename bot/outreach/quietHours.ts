@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { addDays, localDateOf, wallTimeToInstant } from '../domain/localTime';
+import { addDays, localDateOf, localTimeOf, wallTimeToInstant } from '../domain/localTime';
 
 export interface QuietHours {
   /** Local 'HH:mm' quiet time begins (e.g. 21:00). */
@@ -8,13 +7,9 @@ export interface QuietHours {
   end: string;
 }
 
-function localHhmm(at: Date, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
-}
-
 /** Is `at` inside quiet hours on the participant's local clock? Handles spans over midnight and within a day. */
 export function inQuietHours(at: Date, zone: string, quiet: QuietHours): boolean {
-  const now = localHhmm(at, zone);
+  const now = localTimeOf(at, zone);
   if (quiet.start === quiet.end) return false;
   return quiet.start > quiet.end ? now >= quiet.start || now < quiet.end : now >= quiet.start && now < quiet.end;
 }

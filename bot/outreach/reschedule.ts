@@ -4,7 +4,7 @@ import { Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';
 import { attends, ProgramSession, ProgramSessions } from '../domain/sessions';
 import { DocumentStore } from '../store/port';
-import { DueEntries, DueEntry } from './dueEntries';
+import { DUE_SLOTS, DueEntries, DueEntry } from './dueEntries';
 import { Ledger, ledgerKey } from './ledger';
 import { checkinEntry, nextCheckinEntry, nextReminderEntry } from './planner';
 
@@ -30,7 +30,7 @@ export async function rescheduleParticipant(deps: RescheduleDeps, participantId:
   const now = deps.clock();
   const p = await deps.participants.get(participantId);
   if (!p || p.status === 'discharged') {
-    await Promise.all((['checkin', 'followup', 'reminder'] as const).map((kind) => due.remove(participantId, kind)));
+    await Promise.all(DUE_SLOTS.map((slot) => due.remove(participantId, slot)));
     return;
   }
   const keepIfDue = (current: DueEntry) => current.dueAt <= now.toISOString();
@@ -39,7 +39,8 @@ export async function rescheduleParticipant(deps: RescheduleDeps, participantId:
   if (await new Ledger(deps.store).get(p.id, ledgerKey('checkin', checkin.localDate!))) {
     checkin = checkinEntry(p, addDays(checkin.localDate!, 1));
   }
-  await due.set(p.id, 'checkin', checkin, now, keepIfDue);
+  // A pending follow-up stays: the prompt after it is placed, with the new settings, once it is handled.
+  await due.set(p.id, 'daily', checkin, now, (current) => keepIfDue(current) || current.kind === 'followup');
   const program = sessions ?? (await new ProgramSessions(deps.store, deps.clock).list());
   await due.set(p.id, 'reminder', nextReminderEntry(p, program, now), now, keepIfDue);
 }

@@ -9,7 +9,7 @@ import { localDateOf } from '../domain/localTime';
 import { ChannelAddress, Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';
 import { attends, occurrenceOn, ProgramSession, ProgramSessions } from '../domain/sessions';
-import { translatorFor } from '../i18n';
+import { Language, Translate, translatorFor } from '../i18n';
 import { Logger } from '../log';
 import { DocumentStore, Stored } from '../store/port';
 import { DueEntries, DueEntry, NewDueEntry, OutreachKind } from './dueEntries';
@@ -102,6 +102,7 @@ export class OutreachScheduler {
   /** Entries this process is working on: an overlapping tick leaves them alone. */
   private readonly working = new Set<string>();
   private stopping = false;
+  private readonly translators = new Map<Language, Translate>();
 
   constructor(private readonly deps: SchedulerDeps) {
     this.due = new DueEntries(deps.store);
@@ -109,6 +110,16 @@ export class OutreachScheduler {
     this.sessions = new ProgramSessions(deps.store, () => new Date());
     this.owner = deps.owner ?? randomUUID();
     this.monotonic = deps.monotonic ?? (() => performance.now());
+  }
+
+  /** One fixed translator per language, made once. */
+  private translator(language: Language): Translate {
+    let t = this.translators.get(language);
+    if (!t) {
+      t = translatorFor(this.deps.i18n, language);
+      this.translators.set(language, t);
+    }
+    return t;
   }
 
   /** After this, ticks start no new entries (those in hand finish): for shutdown. */
@@ -221,14 +232,16 @@ export class OutreachScheduler {
   private async planFollowup(entry: DueEntry, p: Participant, ctx: TickContext): Promise<Plan> {
     const localDate = entry.localDate!;
     const now = ctx.now();
+    // After the follow-up comes the next day's prompt, placed with the participant's current settings.
+    const next = followingCheckinEntry(p, localDate, now);
     const ineligible = ineligibility(p);
-    if (ineligible) return { action: 'skip', reason: ineligible, next: null };
-    if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next: null };
+    if (ineligible) return { action: 'skip', reason: ineligible, next };
+    if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
     // Judged whether or not the follow-up itself can still go out.
     const raiseMissed = await this.secondUnansweredInARow(p.id, localDate);
-    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next: null, raiseMissed };
-    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next: null, raiseMissed };
-    return { action: 'send', key: ledgerKey('followup', localDate), spec: CHECKIN_FOLLOWUP, address: deliveryAddress(p)!, next: null, raiseMissed };
+    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next, raiseMissed };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next, raiseMissed };
+    return { action: 'send', key: ledgerKey('followup', localDate), spec: CHECKIN_FOLLOWUP, address: deliveryAddress(p)!, next, raiseMissed };
   }
 
   private async planReminder(entry: DueEntry, p: Participant, ctx: TickContext): Promise<Plan> {
@@ -253,7 +266,7 @@ export class OutreachScheduler {
       if (end < occurrence.start) return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
       return { action: 'skip', reason: 'quietHours', next };
     }
-    const t = translatorFor(this.deps.i18n, p.language);
+    const t = this.translator(p.language);
     const spec = reminderSpec({ start: occurrence.start, kind: occurrence.session.kind, now, zone: p.timeZone, language: p.language }, t);
     return { action: 'send', key: ledgerKey('reminder', occurrence.occurrenceId), spec, address: deliveryAddress(p)!, next, raiseMissed: false };
   }
@@ -290,9 +303,8 @@ export class OutreachScheduler {
       return;
     }
     if (claim.status === 'done') {
-      // Sent (or failed) by a tick that stopped before moving the entry on: finish its work, count nothing.
-      await this.afterResult(entry, claim.entry, ctx);
-      await this.due.advance(entry, plan.next, ctx.now());
+      // Sent (or failed) by a tick that stopped before moving the entry on: move it on, count nothing.
+      await this.due.advance(entry, this.nextAfter(entry, claim.entry, plan), ctx.now());
       return;
     }
     const { delivery, address } = await this.deliver(p, plan, entry.kind);
@@ -322,8 +334,7 @@ export class OutreachScheduler {
         ],
       });
     }
-    await this.afterResult(entry, result, ctx);
-    await this.due.advance(entry, plan.next, ctx.now());
+    await this.due.advance(entry, this.nextAfter(entry, result, plan), ctx.now());
   }
 
   /**
@@ -338,7 +349,7 @@ export class OutreachScheduler {
   ): Promise<{ delivery: Delivery; address: ChannelAddress | undefined }> {
     const sender = this.deps.sender;
     if (!sender) throw new Error('outreach scheduler has no sender (dry-run only)');
-    const t = translatorFor(this.deps.i18n, p.language);
+    const t = this.translator(p.language);
     let participant: Participant = p;
     let address: ChannelAddress | undefined = plan.address;
     let delivery: Delivery = { status: 'unreachable', attempts: 0, statusCode: 404 };
@@ -355,12 +366,17 @@ export class OutreachScheduler {
     return { delivery, address: plan.address };
   }
 
-  /** What follows a recorded result, idempotent (a later tick may run it again): a sent prompt gets its follow-up. */
-  private async afterResult(entry: DueEntry, result: LedgerEntry, ctx: TickContext): Promise<void> {
+  /**
+   * Where the entry goes once its message has a result: a prompt that went out
+   * is followed by its follow-up, N hours after it was sent; anything else by
+   * the next step the plan worked out. Follows from the ledger alone, so a
+   * later tick finishing a dead one's work gets the same answer.
+   */
+  private nextAfter(entry: DueEntry, result: LedgerEntry, plan: Extract<Plan, { action: 'send' }>): NewDueEntry | null {
     if (entry.kind === 'checkin' && result.state === 'sent' && result.sentAt) {
-      const followup = followupEntry(entry.participantId, entry.localDate!, new Date(result.sentAt), this.deps.outreach.followupHours);
-      await this.due.put(followup, ctx.now());
+      return followupEntry(entry.participantId, entry.localDate!, new Date(result.sentAt), this.deps.outreach.followupHours);
     }
+    return plan.next;
   }
 
   private async raiseMissed(participantId: string, localDate: string): Promise<void> {

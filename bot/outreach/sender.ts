@@ -1,3 +1,5 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { ChannelAddress } from '../domain/participant';
@@ -55,6 +57,8 @@ export function conversationReference(address: ChannelAddress): Partial<Conversa
  */
 export class ProactiveSender implements Sender {
   private readonly sleep: Sleep;
+  /** Kept-alive connections shared by every send (the SDK would open one per message). */
+  private readonly agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 64 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 64 }) };
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -76,7 +80,7 @@ export class ProactiveSender implements Sender {
         // participant for a message they never got), so the send's error is carried out by hand.
         let sendError: unknown;
         await this.adapter.continueConversationAsync(this.identity, reference, async (context) => {
-          withoutSdkRetries(context.turnState.get(this.adapter.ConnectorClientKey));
+          tuneConnectorClient(context.turnState.get(this.adapter.ConnectorClientKey), this.agents);
           try {
             await context.sendActivity(activity);
           } catch (err) {
@@ -106,21 +110,41 @@ export class ProactiveSender implements Sender {
     }
     return { status: 'failed', attempts: this.options.maxAttempts, failure: 'transient', statusCode: lastStatus };
   }
+
+  /** Closes the kept-alive connections. */
+  close(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+}
+
+interface PipelineLike {
+  removePolicy?(policy: { name: string }): unknown;
+  addPolicy?(policy: { name: string; sendRequest(request: { url: string; agent?: unknown }, next: (r: unknown) => Promise<unknown>): Promise<unknown> }): void;
 }
 
 /**
- * botbuilder's ConnectorClient retries 429 and 5xx by itself (core-rest-pipeline's
- * defaultRetryPolicy: 3 more tries, waits up to 64 s) without the rate limiter
- * hearing of it. The proactive path retries on its own instead, so pacing, the
- * attempt limit and what gets recorded stay in one place. The client is made
- * per continueConversationAsync call, so inbound turns keep the SDK policy.
- * Should the SDK's internals move, its retries simply stay on (a test counts
- * attempts and would tell).
+ * Two adjustments to the ConnectorClient CloudAdapter makes for each
+ * continueConversationAsync call (inbound turns keep the SDK defaults):
+ * - its own retries go: core-rest-pipeline's defaultRetryPolicy retries 429
+ *   and 5xx (3 more tries, waits up to 64 s) without the rate limiter hearing
+ *   of it; the proactive path retries itself, so pacing, the attempt limit and
+ *   what gets recorded stay in one place;
+ * - requests go through shared kept-alive agents: each client would otherwise
+ *   open (and keep) a connection, with a TLS handshake, per message.
+ * Should the SDK's internals move, both simply stay at the SDK defaults (a
+ * test counts attempts and would tell).
  */
-function withoutSdkRetries(connectorClient: unknown): void {
-  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy?(policy: { name: string }): unknown } } } | undefined)
-    ?.client?.pipeline;
+function tuneConnectorClient(connectorClient: unknown, agents: { http: HttpAgent; https: HttpsAgent }): void {
+  const pipeline = (connectorClient as { client?: { pipeline?: PipelineLike } } | undefined)?.client?.pipeline;
   pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
+  pipeline?.addPolicy?.({
+    name: 'puenteSharedAgent',
+    sendRequest: (request, next) => {
+      request.agent ??= request.url.startsWith('https:') ? agents.https : agents.http;
+      return next(request);
+    },
+  });
 }
 
 /** The HTTP status of a connector error (RestError carries `statusCode`), or undefined for network errors. */

@@ -70,6 +70,9 @@ export interface AuditRange {
   action?: AuditAction;
 }
 
+/** Orders this process's events within one millisecond. */
+let sequence = 0;
+
 export class AuditLog {
   constructor(
     private readonly store: DocumentStore,
@@ -80,8 +83,9 @@ export class AuditLog {
     const at = this.clock();
     const iso = at.toISOString();
     await this.store.create<AuditEvent>(AUDIT, {
-      // Time first, so ids sort like events; the suffix keeps same-millisecond events apart.
-      id: `${iso}_${randomUUID()}`,
+      // Time first, then this process's write order, so ids sort like events; the random
+      // suffix keeps apart events of the same millisecond from other processes.
+      id: `${iso}_${(++sequence).toString(36).padStart(8, '0')}_${randomUUID().slice(0, 8)}`,
       pk: monthOf(at),
       at: iso,
       actor: input.actor,

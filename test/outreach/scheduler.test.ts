@@ -2,7 +2,7 @@ import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { FlagService } from '../../bot/domain/flags';
 import { ProgramSessions, NewSession } from '../../bot/domain/sessions';
-import { DueEntry } from '../../bot/outreach/dueEntries';
+import { DueEntry, slotOf } from '../../bot/outreach/dueEntries';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { DATABASES, enroll, Instance, OutreachWorld, texts } from './outreachHarness';
 
@@ -24,8 +24,10 @@ const group: NewSession = {
   cancelledDates: [],
 };
 
+/** The participant's pending entry of this kind, if that is what its slot holds. */
 async function dueEntry(i: Instance, participantId: string, kind: DueEntry['kind']) {
-  return i.services.store.get<DueEntry>('outreachDue', participantId, kind);
+  const entry = await i.services.store.get<DueEntry>('outreachDue', participantId, slotOf(kind));
+  return entry?.kind === kind ? entry : undefined;
 }
 
 for (const db of DATABASES) {
@@ -53,10 +55,11 @@ for (const db of DATABASES) {
       assert.equal(w.received(la.id).length, 0);
 
       assert.equal((await a.outreach.tick(at('2026-12-01T14:01:00Z'))).sent, 0, 'nothing twice');
-      assert.equal((await dueEntry(a, ny.id, 'checkin'))!.dueAt, '2026-12-02T14:00:00.000Z');
-      assert.equal((await dueEntry(a, madrid.id, 'checkin'))!.dueAt, '2026-12-02T14:00:00.000Z');
+      assert.equal((await dueEntry(a, ny.id, 'followup'))!.dueAt, '2026-12-01T17:00:00.000Z');
       assert.equal((await a.outreach.tick(at('2026-12-01T17:00:00Z'))).sent, 4, 'LA prompt plus three follow-ups');
       assert.equal(w.received(la.id).length, 1);
+      assert.equal((await dueEntry(a, ny.id, 'checkin'))!.dueAt, '2026-12-02T14:00:00.000Z');
+      assert.equal((await dueEntry(a, madrid.id, 'checkin'))!.dueAt, '2026-12-02T14:00:00.000Z');
     });
 
     test('one follow-up N hours after an unanswered prompt; none when the check-in was done', async () => {
@@ -74,6 +77,7 @@ for (const db of DATABASES) {
       assert.equal(w.received(answered.id).length, 1, 'only the prompt');
       assert.equal((await a.outreach.tick(at('2026-12-01T18:00:00Z'))).sent, 0, 'the follow-up goes once');
       assert.equal(await dueEntry(a, quiet.id, 'followup'), undefined);
+      assert.equal((await dueEntry(a, quiet.id, 'checkin'))!.localDate, '2026-12-02', 'then the next prompt');
     });
 
     test('the second unanswered prompt in a row raises one moderate missed-check-ins flag', async () => {
@@ -190,9 +194,9 @@ for (const db of DATABASES) {
         // The chain goes on with the next day's prompt.
         assert.equal((await b.outreach.tick(at('2026-12-02T14:00:00Z'))).sent, 1);
         assert.equal(w2.received(evening.id).length, 1);
-        // Down for two whole days: stale prompts and follow-up are skipped, and today's (already past) still go out today.
+        // Down for three days: what was pending (a follow-up, a prompt) is skipped, and today's prompts (already past) still go out today.
         const after = await b.outreach.tick(at('2026-12-05T16:00:00Z'));
-        assert.deepEqual(after.skipped, { expired: 3 });
+        assert.deepEqual(after.skipped, { expired: 2 });
         assert.equal((await b.outreach.tick(at('2026-12-05T16:01:00Z'))).sent, 2);
       } finally {
         await w2.close();
@@ -213,10 +217,12 @@ for (const db of DATABASES) {
       assert.equal(early.sent, 0);
       assert.equal((await a.outreach.tick(at('2026-12-01T17:00:00Z'))).sent, 1);
 
-      // A new time zone applies from the next prompt (today's went out already).
+      // A new time zone applies from the next prompt: today's went out, its follow-up stays, then tomorrow in LA.
       w.clock.set('2026-12-01T17:30:00Z');
       await participants.update(p.id, (doc) => (doc.timeZone = 'America/Los_Angeles'));
       await rescheduleParticipant(a.services, p.id);
+      assert.equal((await dueEntry(a, p.id, 'followup'))!.dueAt, '2026-12-01T20:00:00.000Z');
+      await a.outreach.tick(at('2026-12-01T20:00:00Z'));
       assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-12-02T20:00:00.000Z');
 
       await participants.update(p.id, (doc) => (doc.status = 'discharged'));
@@ -260,8 +266,9 @@ describe('DST', () => {
     assert.equal((await a.outreach.tick(at('2026-03-08T07:29:00Z'))).sent, 0);
     assert.equal((await a.outreach.tick(at('2026-03-08T07:30:00Z'))).sent, 1);
     assert.equal((await a.outreach.tick(at('2026-03-08T08:30:00Z'))).sent, 0);
-    assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-03-09T06:30:00.000Z');
     assert.equal(w.received(p.id).length, 1);
+    assert.equal((await a.outreach.tick(at('2026-03-08T10:30:00Z'))).sent, 1, 'the follow-up');
+    assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-03-09T06:30:00.000Z');
 
     const quiet = await w.instance('default-quiet');
     const q = await enroll(quiet, w.connector.url, { checkinTime: '02:30' });
@@ -276,6 +283,8 @@ describe('DST', () => {
     assert.equal((await a.outreach.tick(at('2026-11-01T05:30:00Z'))).sent, 1); // 01:30 EDT
     assert.equal((await a.outreach.tick(at('2026-11-01T06:30:00Z'))).sent, 0); // 01:30 EST, the same wall time again
     assert.equal(w.received(p.id).length, 1);
+    assert.equal((await dueEntry(a, p.id, 'followup'))!.dueAt, '2026-11-01T08:30:00.000Z'); // three real hours later
+    await a.outreach.tick(at('2026-11-01T08:30:00Z'));
     assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-11-02T06:30:00.000Z');
   });
 
@@ -284,6 +293,7 @@ describe('DST', () => {
     const a = await w.instance();
     const p = await enroll(a, w.connector.url, { checkinTime: '09:00' });
     assert.equal((await a.outreach.tick(at('2026-03-07T14:00:00Z'))).sent, 1);
+    await a.outreach.tick(at('2026-03-07T17:00:00Z'));
     assert.equal((await dueEntry(a, p.id, 'checkin'))!.dueAt, '2026-03-08T13:00:00.000Z');
     assert.equal((await a.outreach.tick(at('2026-03-08T13:00:00Z'))).sent, 1);
   });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { checkInId, emptyAnswers } from '../../bot/domain/checkins';
+import { DueEntries, slotOf } from '../../bot/outreach/dueEntries';
 import { flagApi, HIGH, LOW, MODERATE, PASSWORD, StaffClient, StaffHarness, URGENT } from './staffHarness';
 
 describe('staff API: flags, participants, audit', () => {
@@ -102,7 +103,12 @@ describe('staff API: flags, participants, audit', () => {
 
     const audit = await admin.json('GET', '/api/staff/audit?from=2025-03-04&to=2025-03-04&limit=100');
     const mineEvents = audit.items.filter((e: any) => e.actor === 'clin@clinic.org' && e.recordId === flagId());
-    assert.deepEqual(mineEvents.map((e: any) => e.action).reverse(), ['flag.view', 'flag.acknowledge', 'flag.note', 'flag.resolve']);
+    // Newest first by time; events of the same instant keep the order they were written in.
+    assert.deepEqual(mineEvents.map((e: any) => e.action).sort(), ['flag.acknowledge', 'flag.note', 'flag.resolve', 'flag.view']);
+    assert.deepEqual(mineEvents.map((e: any) => e.at), [...mineEvents.map((e: any) => e.at)].sort().reverse());
+    const csv = await (await admin.call('GET', '/api/staff/audit/export?from=2025-03-04&to=2025-03-04')).text();
+    const exported = csv.split('\r\n').filter((l) => l.includes(',clin@clinic.org,') && l.includes(flagId())).map((l) => l.split(',')[3]);
+    assert.deepEqual(exported, ['flag.view', 'flag.acknowledge', 'flag.note', 'flag.resolve']);
     for (const e of mineEvents) {
       assert.equal(e.participantId, pid);
       assert.match(e.ip, /127\.0\.0\.1/);
@@ -125,8 +131,10 @@ describe('staff API: flags, participants, audit', () => {
     assert.equal((await admin.call('GET', '/api/staff/audit/export?from=2025-03-05&to=2025-03-01')).status, 400);
     const earlier = await admin.call('GET', '/api/staff/audit/export?from=2025-02-01&to=2025-02-28');
     assert.equal((await earlier.text()).trim().split('\r\n').length, 1, 'header only');
-    const exportEvents = await admin.json('GET', '/api/staff/audit?from=2025-03-04&to=2025-03-04&action=audit.export');
-    assert.equal(exportEvents.items.length, 2);
+    const exports = async () => (await admin.json('GET', '/api/staff/audit?from=2025-03-04&to=2025-03-04&action=audit.export')).items.length;
+    const before = await exports();
+    await (await admin.call('GET', '/api/staff/audit/export?from=2025-03-04&to=2025-03-04')).text();
+    assert.equal(await exports(), before + 1);
   });
 
   it('enrolls a participant (code shown once and redeemable), edits, pauses, resumes, discharges', async () => {
@@ -137,13 +145,13 @@ describe('staff API: flags, participants, audit', () => {
     assert.match(enrolled.enrollmentCode, /^[A-Z2-9]{8}$/);
     const id = enrolled.participant.id;
     assert.equal(JSON.stringify(await admin.json('GET', `/api/staff/participants/${id}`)).includes(enrolled.enrollmentCode), false, 'never shown again');
-    const due = await s.services.store.get<any>('outreachDue', id, 'checkin');
+    const due = await new DueEntries(s.services.store).get(id, slotOf('checkin'));
     assert.ok(due, 'outreach was planned for the new participant');
 
     const edited = await admin.json('PATCH', `/api/staff/participants/${id}`, { checkinTime: '09:15', track: 'morning', timeZone: 'America/Denver' });
     assert.deepEqual(edited.changed.sort(), ['checkinTime', 'track']);
-    const moved = await s.services.store.get<any>('outreachDue', id, 'checkin');
-    assert.notEqual(moved.dueAt, due.dueAt, 'rescheduled at once');
+    const moved = await new DueEntries(s.services.store).get(id, slotOf('checkin'));
+    assert.notEqual(moved!.dueAt, due!.dueAt, 'rescheduled at once');
     assert.equal((await admin.call('PATCH', `/api/staff/participants/${id}`, { displayName: 'New' })).status, 400, 'only schedule and language fields');
 
     const status = async (action: string) => admin.call('POST', `/api/staff/participants/${id}/status`, { action });
@@ -153,7 +161,7 @@ describe('staff API: flags, participants, audit', () => {
     assert.equal((await status('resume')).status, 200);
     assert.equal((await status('discharge')).status, 200);
     assert.equal((await status('pause')).status, 409);
-    assert.equal(await s.services.store.get('outreachDue', id, 'checkin'), undefined, 'no outreach after discharge');
+    assert.equal(await new DueEntries(s.services.store).get(id, slotOf('checkin')), undefined, 'no outreach after discharge');
     assert.equal((await admin.call('POST', `/api/staff/participants/${id}/enrollment-code`, {})).status, 409);
     assert.equal(await s.services.participants.redeemEnrollmentCode(enrolled.enrollmentCode).then((p) => p?.id), id);
   });

@@ -106,18 +106,26 @@ describe('staff Teams alerts through the Bot Framework protocol', () => {
   it('Action.Submit fallback: maps by the member’s email and updates the posted card in place', async () => {
     await s.flag(pid, 'checkin:high', HIGH);
     const posted = s.teams!.received[0];
+    const submit = (from: string, id: string) =>
+      s.h.post({
+        type: 'message',
+        id,
+        channelId: 'msteams',
+        serviceUrl: s.teams!.url,
+        conversation: { id: `${STAFF_CHANNEL};messageid=sent-1`, conversationType: 'channel', isGroup: true },
+        from: { id: from },
+        recipient: { id: 'puente-bot' },
+        replyToId: 'sent-1',
+        value: { puenteStaff: 'ack', participantId: pid, flagId: 'checkin:high' },
+      });
+    // Not a member Teams knows an email for: told so, nothing changes.
+    assert.equal((await submit('29:visitor', 'msg-0')).status, 200);
+    assert.match(s.teams!.received[1].text, /not linked to a Puente staff account/);
+    assert.equal(s.teams!.updated.length, 0);
+    assert.equal((await s.services.flags.get(pid, 'checkin:high'))!.status, 'open');
+
     s.teams!.members.set('29:ben', { id: '29:ben', email: 'Ben@Clinic.org', userPrincipalName: 'ben@clinic.org' });
-    const { status } = await s.h.post({
-      type: 'message',
-      id: 'msg-1',
-      channelId: 'msteams',
-      serviceUrl: s.teams!.url,
-      conversation: { id: `${STAFF_CHANNEL};messageid=sent-1`, conversationType: 'channel', isGroup: true },
-      from: { id: '29:ben' },
-      recipient: { id: 'puente-bot' },
-      replyToId: 'sent-1',
-      value: { puenteStaff: 'ack', participantId: pid, flagId: 'checkin:high' },
-    });
+    const { status } = await submit('29:ben', 'msg-1');
     assert.equal(status, 200);
     assert.equal(posted.conversation!.id, STAFF_CHANNEL);
     assert.equal(s.teams!.updated.length, 1);

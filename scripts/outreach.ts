@@ -63,7 +63,7 @@ function print(report: TickReport, json: boolean): void {
     .join(', ');
   const verb = report.dryRun ? `would send ${report.planned.length}` : `sent ${report.sent}, failed ${report.failed}`;
   process.stdout.write(
-    `${report.at}: ${report.due} due; ${verb}; skipped ${skipped || 'none'}; deferred ${report.deferred}; in flight elsewhere ${report.inFlight}\n`,
+    `${report.at}: ${report.due} due; ${verb}; skipped ${skipped || 'none'}; deferred ${report.deferred}; in flight elsewhere ${report.inFlight}; errors ${report.errors}\n`,
   );
 }
 

@@ -48,22 +48,19 @@ function toDoc(entry: NewDueEntry, now: Date): DueEntry {
 export class DueEntries {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Every entry due at or before `at`, oldest first: one indexed range query (no scan of participants). */
+  /**
+   * Every entry due at or before `at`, oldest first: one range query on the
+   * dueAt index (no scan of participants). The ORDER BY is what makes SQLite
+   * walk the dueAt index (the adapter always orders, by pk and id at least);
+   * on Cosmos DB it is served by the declared composite index.
+   */
   async dueBy(at: Date): Promise<Stored<DueEntry>[]> {
-    const out: Stored<DueEntry>[] = [];
-    let continuation: string | undefined;
-    // All pages are read before any entry is handled: handling moves entries, which would shift later pages.
-    do {
-      const page = await this.store.query<DueEntry>(DUE, {
-        where: [{ field: 'dueAt', op: '<=', value: at.toISOString() }],
-        orderBy: [{ field: 'dueAt' }],
-        limit: 1000,
-        continuation,
-      });
-      out.push(...page.items);
-      continuation = page.continuation;
-    } while (continuation);
-    return out;
+    // All of it is read before any entry is handled: handling moves entries, which would shift later pages.
+    const { items } = await this.store.query<DueEntry>(DUE, {
+      where: [{ field: 'dueAt', op: '<=', value: at.toISOString() }],
+      orderBy: [{ field: 'dueAt' }],
+    });
+    return items;
   }
 
   async get(participantId: string, slot: DueSlot): Promise<Stored<DueEntry> | undefined> {

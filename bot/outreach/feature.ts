@@ -32,6 +32,7 @@ export interface OutreachTotals {
   sent: number;
   failed: number;
   skipped: number;
+  errors: number;
 }
 
 export interface OutreachFeature extends Feature {
@@ -70,7 +71,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
   let task: ScheduledTask | undefined;
   let running: Promise<unknown> | undefined;
   let lastTick: TickReport | undefined;
-  const totals: OutreachTotals = { ticks: 0, sent: 0, failed: 0, skipped: 0 };
+  const totals: OutreachTotals = { ticks: 0, sent: 0, failed: 0, skipped: 0, errors: 0 };
 
   const record = (report: TickReport) => {
     if (report.dryRun) return;
@@ -78,6 +79,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     totals.ticks++;
     totals.sent += report.sent;
     totals.failed += report.failed;
+    totals.errors += report.errors;
     totals.skipped += Object.values(report.skipped).reduce((sum, n) => sum + (n ?? 0), 0);
     const { planned: _planned, ...counts } = report;
     if (report.due > 0) log.info(counts, 'outreach tick');
@@ -136,6 +138,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
         skipped: lastTick.skipped,
         deferred: lastTick.deferred,
         inFlight: lastTick.inFlight,
+        errors: lastTick.errors,
         durationMs: lastTick.durationMs,
       };
       return { outreach: { scheduled: task !== undefined, lastTick: last ?? null, totals: { ...totals } } };

@@ -58,8 +58,10 @@ export interface TickReport {
   skipped: Partial<Record<SkipReason, number>>;
   /** Entries moved later without sending: a changed check-in time or lead, quiet hours before a meeting. */
   deferred: number;
-  /** Claimed by another live tick or instance; left to it. */
+  /** Claimed by another live tick or instance (or, in a dry run, already sent); left alone. */
   inFlight: number;
+  /** Entries whose handling threw (store trouble): they stay due and the next tick tries again. */
+  errors: number;
   /** Dry run only: the messages that would go out. */
   planned: PlannedSend[];
 }
@@ -107,6 +109,7 @@ export class OutreachScheduler {
   constructor(private readonly deps: SchedulerDeps) {
     this.due = new DueEntries(deps.store);
     this.ledger = new Ledger(deps.store);
+    // Only list() is used here; the clock would stamp sessions a tick never adds.
     this.sessions = new ProgramSessions(deps.store, () => new Date());
     this.owner = deps.owner ?? randomUUID();
     this.monotonic = deps.monotonic ?? (() => performance.now());
@@ -130,7 +133,7 @@ export class OutreachScheduler {
   async tick(at: Date, options: { dryRun?: boolean } = {}): Promise<TickReport> {
     const started = this.monotonic();
     const dryRun = options.dryRun ?? false;
-    const report: TickReport = { at: at.toISOString(), dryRun, durationMs: 0, due: 0, sent: 0, failed: 0, skipped: {}, deferred: 0, inFlight: 0, planned: [] };
+    const report: TickReport = { at: at.toISOString(), dryRun, durationMs: 0, due: 0, sent: 0, failed: 0, skipped: {}, deferred: 0, inFlight: 0, errors: 0, planned: [] };
     let sessions: Promise<ProgramSession[]> | undefined;
     const ctx: TickContext = {
       at,
@@ -156,7 +159,7 @@ export class OutreachScheduler {
           await this.handle(entry, ctx);
         } catch (err) {
           // One participant's trouble must not stop the others; the entry stays due and is retried next tick.
-          report.failed++;
+          report.errors++;
           this.deps.log.error({ participantId: entry.participantId, kind: entry.kind, err: { type: (err as Error).name } }, 'outreach entry failed');
         } finally {
           this.working.delete(key);
@@ -172,7 +175,7 @@ export class OutreachScheduler {
     const participant = await this.deps.participants.get(entry.participantId);
     const plan = await this.plan(entry, participant, ctx);
     if (ctx.dryRun) {
-      this.recordDryRun(entry, plan, ctx);
+      await this.recordDryRun(entry, plan, ctx);
       return;
     }
     switch (plan.action) {
@@ -189,10 +192,16 @@ export class OutreachScheduler {
     }
   }
 
-  private recordDryRun(entry: Stored<DueEntry>, plan: Plan, ctx: TickContext): void {
+  /** Counts what the tick would do; reads the ledger (never writes it) so a message already out is not listed. */
+  private async recordDryRun(entry: Stored<DueEntry>, plan: Plan, ctx: TickContext): Promise<void> {
     if (plan.action === 'defer') ctx.report.deferred++;
     else if (plan.action === 'skip') count(ctx.report.skipped, plan.reason);
     else {
+      const claimed = await this.ledger.get(entry.participantId, plan.key);
+      if (claimed && (claimed.state !== 'claimed' || claimed.leaseUntil > ctx.now().toISOString())) {
+        ctx.report.inFlight++;
+        return;
+      }
       ctx.report.planned.push({ participantId: entry.participantId, kind: entry.kind, channelId: plan.address.channelId, dueAt: entry.dueAt, key: plan.key });
     }
   }

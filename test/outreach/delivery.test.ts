@@ -121,7 +121,7 @@ describe('delivery', () => {
     const facts = a.outreach.readiness!() as { outreach: { lastTick: Record<string, unknown>; totals: Record<string, number> } };
     assert.equal(facts.outreach.lastTick.sent, 1);
     assert.deepEqual(facts.outreach.lastTick.skipped, { noConsent: 1 });
-    assert.deepEqual(facts.outreach.totals, { ticks: 1, sent: 1, failed: 0, skipped: 1 });
+    assert.deepEqual(facts.outreach.totals, { ticks: 1, sent: 1, failed: 0, skipped: 1, errors: 0 });
   });
 
   test('sendCheckinPromptNow sends the prompt at once in the participant language, and refuses after opt-out', async () => {

@@ -73,15 +73,18 @@ for (const db of DATABASES) {
         sender: { deliver: () => new Promise(() => undefined) },
       });
       void hung.tick(at(PROMPT_AT));
-      const claimed = async () => (await a.services.store.count('outreachLedger', {})) > 0;
-      await waitFor(claimed);
+      // Its 16 workers claim all 12 messages, then each hangs in the send.
+      await waitFor(async () => (await a.services.store.count('outreachLedger', {})) === 12);
       hung.stop();
 
+      const dry = await b.outreach.tick(at('2026-12-01T14:01:00Z'), { dryRun: true });
+      assert.equal(dry.inFlight, 12, 'a dry run does not list what another instance is sending');
+      assert.equal(dry.planned.length, 0);
       const early = await b.outreach.tick(at('2026-12-01T14:01:00Z'));
-      assert.ok(early.inFlight >= 1, 'a live claim is respected');
+      assert.equal(early.inFlight, 12, 'a live claim is respected');
       const claimedNow = await a.services.store.query<LedgerEntry>('outreachLedger', { where: [{ field: 'owner', op: '=', value: 'hung' }] });
       const victims = new Set(claimedNow.items.map((e) => e.participantId));
-      assert.ok(victims.size >= 1);
+      assert.equal(victims.size, 12);
       for (const id of victims) assert.equal(w.connector.received.filter((x) => String(x.conversation?.id).endsWith(id)).length, 0);
 
       const later = await b.outreach.tick(new Date(at(PROMPT_AT).getTime() + LEASE_MS + 60_000));

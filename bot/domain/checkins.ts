@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Clock } from '../clock';
 import { Language } from '../i18n';
 import { DocBase, DocumentStore, Stored } from '../store/port';
+import { queryAll } from '../store/queryAll';
 
 export const CHECKINS = 'checkins';
 
@@ -171,22 +172,14 @@ export class CheckIns {
   async history(participantId: string, timeZone: string, days: number): Promise<Stored<CheckIn>[]> {
     const today = DateTime.fromJSDate(this.clock(), { zone: timeZone });
     const from = today.minus({ days: Math.max(0, days - 1) }).toISODate()!;
-    const out: Stored<CheckIn>[] = [];
-    let continuation: string | undefined;
-    do {
-      const page = await this.store.query<CheckIn>(CHECKINS, {
-        pk: participantId,
-        where: [
-          { field: 'participantId', op: '=', value: participantId },
-          { field: 'localDate', op: '>=', value: from },
-        ],
-        orderBy: [{ field: 'localDate', dir: 'desc' }],
-        limit: 100,
-        continuation,
-      });
-      out.push(...page.items);
-      continuation = page.continuation;
-    } while (continuation);
-    return out;
+    return queryAll<CheckIn>(this.store, CHECKINS, {
+      pk: participantId,
+      where: [
+        { field: 'participantId', op: '=', value: participantId },
+        { field: 'localDate', op: '>=', value: from },
+      ],
+      orderBy: [{ field: 'localDate', dir: 'desc' }],
+      limit: 100,
+    });
   }
 }

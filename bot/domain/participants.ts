@@ -2,6 +2,7 @@ import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
 import { ConflictError, DocBase, DocumentStore, Stored } from '../store/port';
 import { ChannelAddress, Participant } from './participant';
+import { queryAll } from '../store/queryAll';
 
 /** Who a channel user is: channel user id → participant. pk = id (point reads). */
 interface ChannelLink extends DocBase {
@@ -60,18 +61,7 @@ export class Participants {
   }
 
   async list(): Promise<Stored<Participant>[]> {
-    const out: Stored<Participant>[] = [];
-    let continuation: string | undefined;
-    do {
-      const page = await this.store.query<Participant>('participants', {
-        orderBy: [{ field: 'createdAt' }],
-        limit: 500,
-        continuation,
-      });
-      out.push(...page.items);
-      continuation = page.continuation;
-    } while (continuation);
-    return out;
+    return queryAll<Participant>(this.store, 'participants', { orderBy: [{ field: 'createdAt' }], limit: 500 });
   }
 
   /**

@@ -5,6 +5,7 @@ import { Clock } from '../clock';
 import { DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
 import { addDays, daysBetween, localDateOf, wallTimeToInstant } from './localTime';
 import { Participant, Track, TRACKS } from './participant';
+import { queryAll } from '../store/queryAll';
 
 export const SESSIONS_COLLECTION = 'sessions';
 /** Every session lives in one small partition, read whole (a program has tens of sessions, not thousands). */
@@ -203,19 +204,7 @@ export class ProgramSessions {
   }
 
   async list(): Promise<Stored<ProgramSession>[]> {
-    const out: Stored<ProgramSession>[] = [];
-    let continuation: string | undefined;
-    do {
-      const page = await this.store.query<ProgramSession>(SESSIONS_COLLECTION, {
-        pk: SESSIONS_PK,
-        orderBy: [{ field: 'startLocal' }],
-        limit: 500,
-        continuation,
-      });
-      out.push(...page.items);
-      continuation = page.continuation;
-    } while (continuation);
-    return out;
+    return queryAll<ProgramSession>(this.store, SESSIONS_COLLECTION, { pk: SESSIONS_PK, orderBy: [{ field: 'startLocal' }], limit: 500 });
   }
 
   /**

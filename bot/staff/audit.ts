@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Clock } from '../clock';
 import { DocBase, DocumentStore, Stored } from '../store/port';
+import { queryEach } from '../store/queryAll';
 
 export const AUDIT = 'audit';
 
@@ -130,18 +131,12 @@ export class AuditLog {
   /** Every event in the range, oldest first, a store page at a time (CSV export). */
   async *all(range: AuditRange): AsyncGenerator<Stored<AuditEvent>> {
     for (const month of monthsDescending(range).reverse()) {
-      let continuation: string | undefined;
-      do {
-        const page = await this.store.query<AuditEvent>(AUDIT, {
-          pk: month,
-          where: this.conditions(month, range),
-          orderBy: [{ field: 'at', dir: 'asc' }],
-          limit: 500,
-          continuation,
-        });
-        yield* page.items;
-        continuation = page.continuation;
-      } while (continuation);
+      yield* queryEach<AuditEvent>(this.store, AUDIT, {
+        pk: month,
+        where: this.conditions(month, range),
+        orderBy: [{ field: 'at', dir: 'asc' }],
+        limit: 500,
+      });
     }
   }
 

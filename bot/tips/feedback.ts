@@ -1,6 +1,7 @@
 import { Language } from '../i18n';
 import { DocBase, DocumentStore, Stored } from '../store/port';
 import { TipCategory } from './catalog';
+import { queryAll } from '../store/queryAll';
 
 export const TIP_FEEDBACK = 'tipFeedback';
 
@@ -49,19 +50,11 @@ export class TipFeedbackLog {
 
   /** A participant's answers, oldest first. participantId repeats the pk: the Cosmos emulator does not scope by partition. */
   async forParticipant(participantId: string): Promise<Stored<TipFeedback>[]> {
-    const out: Stored<TipFeedback>[] = [];
-    let continuation: string | undefined;
-    do {
-      const page = await this.store.query<TipFeedback>(TIP_FEEDBACK, {
-        pk: participantId,
-        where: [{ field: 'participantId', op: '=', value: participantId }],
-        orderBy: [{ field: 'answeredAt' }],
-        limit: 200,
-        continuation,
-      });
-      out.push(...page.items);
-      continuation = page.continuation;
-    } while (continuation);
-    return out;
+    return queryAll<TipFeedback>(this.store, TIP_FEEDBACK, {
+      pk: participantId,
+      where: [{ field: 'participantId', op: '=', value: participantId }],
+      orderBy: [{ field: 'answeredAt' }],
+      limit: 200,
+    });
   }
 }

@@ -82,8 +82,8 @@ interface Result {
   peakRssMb: number;
 }
 
-let peakRss = 0;
-const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
+/** The kernel's high-water mark of this scenario process (maxRSS is in KiB). */
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /** The channel: answers 200 at once and keeps nothing. */
 async function startNullConnector(): Promise<{ url: string; requests: () => number; connections: () => number; close(): Promise<void> }> {
@@ -172,7 +172,6 @@ async function seed(store: DocumentStore, total: number, due: number, serviceUrl
       const { participant: p, entry } = seedDocs(next++, due, serviceUrl);
       await store.create('participants', p);
       await store.create<DueEntry>('outreachDue', entry);
-      if (next % 1000 === 0) sampleRss();
     }
   };
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
@@ -187,13 +186,11 @@ async function runScenario(scenario: Scenario): Promise<Result> {
   const store: DocumentStore = cosmos
     ? new CosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'bench', endpointDiscovery: false }, COLLECTIONS)
     : new SqliteStore(join(dir, 'bench.db'), COLLECTIONS);
-  const timer = setInterval(sampleRss, 20);
   try {
     await store.init();
     const total = kind === 'burst' ? Number(values.due) : Number(cosmos ? values['cosmos-participants'] : values.participants);
     const due = kind === 'burst' ? total : 0;
     const seedSeconds = cosmos ? await seed(store, total, due, connector.url) : seedSqlite(join(dir, 'bench.db'), total, due, connector.url);
-    sampleRss();
 
     const config = loadConfig({ LOG_LEVEL: 'silent', OUTREACH_CONCURRENCY: values.concurrency });
     const log = silentLogger();
@@ -226,7 +223,6 @@ async function runScenario(scenario: Scenario): Promise<Result> {
         const started = performance.now();
         const report = await scheduler.tick(new Date(TICK_AT.getTime() + i * 60_000));
         times.push(performance.now() - started);
-        sampleRss();
         if (report.due !== 0) throw new Error('the empty tick found something due');
       }
       times.sort((a, b) => a - b);
@@ -237,7 +233,7 @@ async function runScenario(scenario: Scenario): Promise<Result> {
         due: 0,
         emptyTickMs: { median: ms(times[10]), p90: ms(times[18]), max: ms(times[19]) },
         seedSeconds: Math.round(seedSeconds),
-        peakRssMb: Math.round(peakRss / 2 ** 20),
+        peakRssMb: peakRssMb(),
       };
     }
 
@@ -246,7 +242,6 @@ async function runScenario(scenario: Scenario): Promise<Result> {
     const report = await scheduler.tick(TICK_AT);
     const seconds = (performance.now() - started) / 1000;
     sender.close();
-    sampleRss();
     const claimed = await store.count('outreachLedger', {});
     if (report.sent !== due || connector.requests() !== due) throw new Error(`sent ${report.sent}, connector saw ${connector.requests()}, expected ${due}`);
     const per = (n: number) => Math.round((n / report.sent) * 100) / 100;
@@ -264,10 +259,9 @@ async function runScenario(scenario: Scenario): Promise<Result> {
         queries: per(store.stats.queries - before.queries),
       },
       seedSeconds: Math.round(seedSeconds),
-      peakRssMb: Math.round(peakRss / 2 ** 20),
+      peakRssMb: peakRssMb(),
     };
   } finally {
-    clearInterval(timer);
     await store.close();
     await connector.close();
     await cosmos?.close();

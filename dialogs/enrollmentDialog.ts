@@ -5,6 +5,7 @@ import { renderPrompt } from '../bot/channels/render';
 import { LANGUAGE_KEY, turnLanguage } from '../bot/channels/turnKeys';
 import { ChannelAddress, Participant } from '../bot/domain/participant';
 import { Language, isLanguage } from '../bot/i18n';
+import { rescheduleParticipant } from '../bot/outreach/reschedule';
 import { Services } from '../bot/services';
 import { rememberProfile, setGuestLanguage } from '../bot/turn/participantContext';
 import { PROFILE_KEY, turnStateOf } from '../bot/turn/turnFacts';
@@ -123,6 +124,7 @@ export class EnrollmentDialog extends ComponentDialog {
     const participant = await participants.update(created.id, (p) => {
       p.consent = { given: true, at: clock().toISOString(), channel: step.context.activity.channelId };
     });
+    await rescheduleParticipant(this.services, participant.id);
     this.adopt(step.context, participant);
     this.services.log.info({ participantId: participant.id }, 'participant enrolled (open enrollment)');
     await say(step.context, 'enrollment:welcome', { name: participant.displayName });

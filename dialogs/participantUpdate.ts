@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { LANGUAGE_KEY } from '../bot/channels/turnKeys';
 import { Participant } from '../bot/domain/participant';
 import { Language } from '../bot/i18n';
+import { rescheduleParticipant } from '../bot/outreach/reschedule';
 import { Services } from '../bot/services';
 import { Stored } from '../bot/store/port';
 import { ProfileSnapshot, rememberProfile } from '../bot/turn/participantContext';
@@ -15,10 +16,11 @@ export function currentProfile(context: TurnContext): ProfileSnapshot {
 }
 
 /**
- * Changes the participant record (eTag-safe read-modify-write) and refreshes
+ * Changes the participant record (eTag-safe read-modify-write), refreshes
  * the profile snapshot in conversation state and in this turn, so the next
- * turns see the change without another read. Setting values is idempotent:
- * a re-run turn writes the same again.
+ * turns see the change without another read, and moves their outreach to the
+ * new settings (check-in time, time zone, reminders). Setting values is
+ * idempotent: a re-run turn writes the same again.
  */
 export async function updateParticipant(
   context: TurnContext,
@@ -27,6 +29,7 @@ export async function updateParticipant(
 ): Promise<Stored<Participant>> {
   const profile = currentProfile(context);
   const participant = await services.participants.update(profile.participantId, change);
+  await rescheduleParticipant(services, participant.id);
   context.turnState.set(PROFILE_KEY, rememberProfile(turnStateOf(context), participant, services.clock()));
   return participant;
 }

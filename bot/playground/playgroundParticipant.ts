@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { languageOf, translatorFor } from '../i18n';
 import { Participant } from '../domain/participant';
+import { rescheduleParticipant } from '../outreach/reschedule';
 import { Services } from '../services';
 import { Stored } from '../store/port';
 import { PREVIEW_CHANNELS, PreviewChannel, PreviewLocale } from './conversations';
@@ -60,6 +61,8 @@ export async function enrollPlaygroundUser(services: Services, address: Playgrou
       if (!p.consent.given) p.consent = { given: true, at: clock().toISOString(), channel: `${CONSENT_PREFIX}${address.channelId}` };
     });
   }
+  // A new playground participant gets daily prompts like anyone enrolled.
+  if (!existing) await rescheduleParticipant(services, participant.id);
   return participants.link(participant.id, {
     channelId: address.channelId,
     serviceUrl: address.serviceUrl,
@@ -84,5 +87,7 @@ export async function removePlaygroundParticipant(services: Services, participan
   const participant = await services.participants.get(participantId);
   if (!participant?.consent.channel?.startsWith(CONSENT_PREFIX)) return false;
   await services.participants.remove(participantId);
+  // With the record gone, this drops its pending outreach.
+  await rescheduleParticipant(services, participantId);
   return true;
 }

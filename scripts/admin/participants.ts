@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { participantFieldsSchema } from '../../bot/domain/participantInput';
+import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { AdminContext, UsageError } from './context';
 
 const USAGE = `usage:
@@ -36,6 +37,7 @@ async function add(ctx: AdminContext, args: string[]): Promise<void> {
   });
   if (!parsed.success) throw new UsageError(`refused: ${parsed.error.issues[0].message}`);
   const participant = await ctx.participants.add({ ...parsed.data, reminders: { enabled: true, leadMinutes: 60 } });
+  await rescheduleParticipant(ctx, participant.id);
   const enrollmentCode = await ctx.participants.issueEnrollmentCode(participant.id, ctx.config.enrollmentCodeDays);
   if (values.json) ctx.out(JSON.stringify({ id: participant.id, enrollmentCode }));
   else {

@@ -5,6 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DateTime } from 'luxon';
+import { DueEntries } from '../../bot/outreach/dueEntries';
+import { COLLECTIONS } from '../../bot/store/collections';
+import { SqliteStore } from '../../bot/store/sqlite/sqliteStore';
 
 const run = promisify(execFile);
 let dir: string;
@@ -46,6 +50,17 @@ test('participant add prints an id and a one-time code; list shows the record', 
   assert.equal(ana.track, 'evening');
   assert.equal(ana.checkinTime, '19:00');
   assert.deepEqual(ana.consent, { given: false, at: null, channel: null });
+
+  // Enrolled by the operator = scheduled: the first daily prompt is already due at 19:00 Chicago time.
+  const store = new SqliteStore(env.SQLITE_PATH!, COLLECTIONS);
+  await store.init();
+  try {
+    const due = await new DueEntries(store).get(id, 'daily');
+    assert.equal(due?.kind, 'checkin');
+    assert.equal(DateTime.fromISO(due!.dueAt, { zone: 'America/Chicago' }).toFormat('HH:mm'), '19:00');
+  } finally {
+    await store.close();
+  }
 });
 
 test('bad flag values are refused with a clear message and nothing is written', async () => {

@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { DateTime } from 'luxon';
 import { Language } from '../../bot/i18n';
+import { DueEntries } from '../../bot/outreach/dueEntries';
 import { buttonData, Chat, ChatHarness } from '../main/chatHarness';
 
 describe('settings dialog', () => {
@@ -44,6 +46,10 @@ describe('settings dialog', () => {
         const reply = await chat.text(typed);
         assert.ok(reply.startsWith(t('settings:checkinTime.saved', { time: '' }).split(' ')[0]), reply);
         assert.equal((await record(p.id)).checkinTime, saved);
+        // The daily prompt moved with it.
+        const due = await new DueEntries(h.services.store).get(p.id, 'daily');
+        assert.equal(due?.kind, 'checkin');
+        assert.equal(DateTime.fromISO(due!.dueAt, { zone: p.timeZone }).toFormat('HH:mm'), saved);
       });
     }
 

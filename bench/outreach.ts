@@ -13,11 +13,12 @@
  * Each scenario runs in its own child process so its peak RSS is its own.
  * Figures only: nothing here passes or fails on time.
  *
- *   npm run bench:outreach [-- --due 10000 --participants 100000 --cosmos-participants 20000 --concurrency 16 --only sqlite --heap-mb 192]
+ *   npm run bench:outreach [-- --due 10000 --participants 100000 --cosmos-participants 20000 --concurrency 16 --only sqlite --heap-mb 256]
  *
- * --heap-mb caps V8's old space in the scenario processes (--max-old-space-size):
- * the live heap of a burst stays near 55 MB, and without a cap V8 lets garbage
- * pile up before collecting, which is what peak RSS then shows.
+ * --heap-mb caps V8's old space in the scenario processes (--max-old-space-size),
+ * by default at 256 MB as `npm start` runs the service: the live heap of a burst
+ * stays near 55 MB, and without a cap V8 lets garbage pile up before collecting,
+ * which is what peak RSS then shows. `--heap-mb 0` runs uncapped.
  */
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
@@ -58,7 +59,7 @@ const { values } = parseArgs({
     'cosmos-participants': { type: 'string', default: '20000' },
     concurrency: { type: 'string', default: '16' },
     only: { type: 'string' },
-    'heap-mb': { type: 'string' },
+    'heap-mb': { type: 'string', default: '256' },
     run: { type: 'string' },
   },
 });
@@ -287,7 +288,7 @@ async function main(): Promise<void> {
     return;
   }
   const chosen = SCENARIOS.filter((s) => !values.only || s.endsWith(`:${values.only}`) || s.startsWith(`${values.only}:`));
-  const heap = values['heap-mb'] ? [`--max-old-space-size=${Number(values['heap-mb'])}`] : [];
+  const heap = Number(values['heap-mb']) > 0 ? [`--max-old-space-size=${Number(values['heap-mb'])}`] : [];
   process.stdout.write(
     `Outreach bench (node ${process.version}, concurrency ${values.concurrency}, limiter off, ${heap.length ? `old space capped at ${values['heap-mb']} MB` : 'default heap'}; ` +
       `Cosmos is cosmosdb-server in the same process, so its RSS includes the server)\n`,

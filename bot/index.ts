@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   log.info({ url, store: config.store, localMode: config.localMode }, 'Puente is listening');
   if (config.localMode) {
     process.stdout.write(`\nPuente is running on the ${config.store} store.\n  Bot endpoint:  ${url}/api/messages\n`);
-    process.stdout.write(`  Playground:    ${url}${PLAYGROUND_PATH}\n`);
+    process.stdout.write(`  Playground:    ${url}${PLAYGROUND_PATH}\n  Staff:         ${url}/staff\n`);
   }
 
   let stopping = false;

@@ -85,6 +85,9 @@ const envSchema = z
 
 export type Env = z.output<typeof envSchema>;
 
+/** Every environment variable Puente reads (the .env.example test checks each is documented). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../bot/config';
+import { readFileSync } from 'node:fs';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../../bot/config';
 
 test('defaults need no environment at all', () => {
   const c = loadConfig({});
@@ -41,4 +42,16 @@ test('an app id turns local mode off; narrower quiet hours are accepted', () => 
   const c = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret', QUIET_HOURS_START: '20:00', QUIET_HOURS_END: '09:00' });
   assert.equal(c.localMode, false);
   assert.deepEqual(c.quietHours, { start: '20:00', end: '09:00' });
+});
+
+test('.env.example lists every variable the schema reads, each under a comment', () => {
+  const lines = readFileSync('.env.example', 'utf8').split('\n');
+  assert.ok(ENV_VARIABLES.length >= 20);
+  for (const name of ENV_VARIABLES) {
+    const at = lines.findIndex((l) => l.startsWith(`${name}=`));
+    assert.ok(at > 0, `${name} is missing from .env.example`);
+    assert.match(lines[at - 1], /^#/, `${name} has no comment above it`);
+  }
+  // And nothing documented that the schema does not read.
+  for (const line of lines.filter((l) => /^[A-Za-z_]+=/.test(l))) assert.ok(ENV_VARIABLES.includes(line.split('=')[0]), line);
 });

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { Clock, systemClock } from '../../bot/clock';
 import { Config, ConfigError, loadConfig } from '../../bot/config';
 import { Participants } from '../../bot/domain/participants';
@@ -35,5 +36,16 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
       return;
     }
     throw err;
+  }
+}
+
+type FlagOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+/** Strict flag parsing for an admin command: an unknown or malformed flag is a refusal with the usage text. */
+export function parseFlags<O extends FlagOptions>(args: string[], options: O, usage: string, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (err) {
+    throw new UsageError(`refused: ${(err as Error).message}\n${usage}`);
   }
 }

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { participantFieldsSchema } from '../../bot/domain/participantInput';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
-import { AdminContext, UsageError } from './context';
+import { AdminContext, UsageError, parseFlags } from './context';
 
 const USAGE = `usage:
   npm run admin -- participant add --name "Ana R" --lang es --tz America/Chicago --track evening --checkin 19:00 [--screen-day 1] [--json]
@@ -18,7 +17,7 @@ export async function participantCommand(ctx: AdminContext, args: string[]): Pro
 }
 
 async function add(ctx: AdminContext, args: string[]): Promise<void> {
-  const { values } = parse(args, {
+  const { values } = parseFlags(args, {
     name: { type: 'string' },
     lang: { type: 'string' },
     tz: { type: 'string' },
@@ -26,7 +25,7 @@ async function add(ctx: AdminContext, args: string[]): Promise<void> {
     checkin: { type: 'string' },
     'screen-day': { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
-  });
+  }, USAGE);
   const parsed = participantFieldsSchema(ctx.config.quietHours).safeParse({
     displayName: values.name ?? '',
     language: values.lang ?? ctx.config.defaultLanguage,
@@ -47,7 +46,7 @@ async function add(ctx: AdminContext, args: string[]): Promise<void> {
 }
 
 async function list(ctx: AdminContext, args: string[]): Promise<void> {
-  const { values } = parse(args, { json: { type: 'boolean', default: false } });
+  const { values } = parseFlags(args, { json: { type: 'boolean', default: false } }, USAGE);
   const all = (await ctx.participants.list()).map(({ _etag, ...p }) => p);
   if (values.json) {
     ctx.out(JSON.stringify(all, null, 2));
@@ -57,19 +56,9 @@ async function list(ctx: AdminContext, args: string[]): Promise<void> {
 }
 
 async function newCode(ctx: AdminContext, args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { json: { type: 'boolean', default: false } }, true);
+  const { values, positionals } = parseFlags(args, { json: { type: 'boolean', default: false } }, USAGE, true);
   const id = positionals[0];
   if (!id || !(await ctx.participants.get(id))) throw new UsageError('refused: no participant with that id');
   const enrollmentCode = await ctx.participants.issueEnrollmentCode(id, ctx.config.enrollmentCodeDays);
   ctx.out(values.json ? JSON.stringify({ id, enrollmentCode }) : `enrollment code ${enrollmentCode}`);
-}
-
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-function parse<O extends Options>(args: string[], options: O, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (err) {
-    throw new UsageError(`refused: ${(err as Error).message}\n${USAGE}`);
-  }
 }

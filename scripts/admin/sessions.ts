@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { ProgramSession, ProgramSessions, SESSIONS_COLLECTION } from '../../bot/domain/sessions';
 import { rescheduleAttendees } from '../../bot/outreach/reschedule';
-import { AdminContext, UsageError } from './context';
+import { AdminContext, UsageError, parseFlags } from './context';
 import { CsvRowError, sessionsFromCsv } from './sessionsCsv';
 
 const USAGE = `usage:
@@ -22,7 +21,7 @@ export async function sessionsCommand(ctx: AdminContext, args: string[]): Promis
 
 /** All rows or none: every row is checked first, and a failed write removes the rows written before it. */
 async function importCsv(ctx: AdminContext, repo: ProgramSessions, args: string[]): Promise<void> {
-  const { positionals } = parse(args, {}, true);
+  const { positionals } = parseFlags(args, {}, USAGE, true);
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError(USAGE);
   let text: string;
@@ -50,7 +49,7 @@ async function importCsv(ctx: AdminContext, repo: ProgramSessions, args: string[
 }
 
 async function list(ctx: AdminContext, repo: ProgramSessions, args: string[]): Promise<void> {
-  const { values } = parse(args, { json: { type: 'boolean', default: false } });
+  const { values } = parseFlags(args, { json: { type: 'boolean', default: false } }, USAGE);
   const sessions = (await repo.list()).map(({ _etag, ...s }) => s);
   if (values.json) {
     ctx.out(JSON.stringify(sessions, null, 2));
@@ -64,7 +63,7 @@ async function list(ctx: AdminContext, repo: ProgramSessions, args: string[]): P
 }
 
 async function cancel(ctx: AdminContext, repo: ProgramSessions, args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { date: { type: 'string' } }, true);
+  const { values, positionals } = parseFlags(args, { date: { type: 'string' } }, USAGE, true);
   const id = positionals[0];
   if (!id || !values.date) throw new UsageError(USAGE);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError('refused: --date must be YYYY-MM-DD');
@@ -76,14 +75,4 @@ async function cancel(ctx: AdminContext, repo: ProgramSessions, args: string[]):
   }
   await rescheduleAttendees(ctx, [session]);
   ctx.out(`cancelled ${id} on ${values.date}`);
-}
-
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-function parse<O extends Options>(args: string[], options: O, allowPositionals = false) {
-  try {
-    return parseArgs({ args, options, allowPositionals, strict: true });
-  } catch (err) {
-    throw new UsageError(`refused: ${(err as Error).message}\n${USAGE}`);
-  }
 }

@@ -1,11 +1,10 @@
-import { parseArgs } from 'node:util';
 import { isLanguage } from '../../bot/i18n';
 import { AuditLog, AuditInput } from '../../bot/staff/audit';
 import { SignInGuard } from '../../bot/staff/signInGuard';
 import { StaffSessions } from '../../bot/staff/sessions';
 import { isEmail, normalizeEmail, STAFF_ROLES, StaffAccounts, StaffRole } from '../../bot/staff/staffAccounts';
 import { ConflictError } from '../../bot/store/port';
-import { AdminContext, UsageError } from './context';
+import { AdminContext, UsageError, parseFlags } from './context';
 
 const USAGE = `usage:
   npm run admin -- staff add --email a@clinic.org --role clinician|admin --password-stdin [--language en|es] [--aad-object-id ID]
@@ -22,13 +21,13 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
     new AuditLog(ctx.store, ctx.clock).record({ ...input, actor: null, actorRole: 'operator', channel: 'cli', recordType: 'staff' });
 
   if (action === 'add') {
-    const { values } = parse(rest, {
+    const { values } = parseFlags(rest, {
       email: { type: 'string' },
       role: { type: 'string' },
       'password-stdin': { type: 'boolean', default: false },
       language: { type: 'string', default: 'en' },
       'aad-object-id': { type: 'string' },
-    });
+    }, USAGE);
     if (!values.email || !isEmail(values.email)) throw new UsageError(`refused: --email must be an email address\n${USAGE}`);
     if (!STAFF_ROLES.includes(values.role as StaffRole)) throw new UsageError(`refused: --role must be one of ${STAFF_ROLES.join(', ')}`);
     if (!isLanguage(values.language)) throw new UsageError('refused: --language must be en or es');
@@ -52,14 +51,14 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
     return;
   }
   if (action === 'list') {
-    const { values } = parse(rest, { json: { type: 'boolean', default: false } });
+    const { values } = parseFlags(rest, { json: { type: 'boolean', default: false } }, USAGE);
     const all = (await accounts.list()).map(({ email, role, language, aadObjectId, disabledAt, createdAt }) => ({ email, role, language, aadObjectId, disabledAt, createdAt }));
     if (values.json) ctx.out(JSON.stringify(all, null, 2));
     else for (const a of all) ctx.out(`${a.email.padEnd(32)} ${a.role.padEnd(9)} ${a.language}  teams:${a.aadObjectId ? 'linked' : '-'}${a.disabledAt ? '  disabled' : ''}`);
     return;
   }
   if (action === 'link-teams' || action === 'unlock' || action === 'disable') {
-    const { values } = parse(rest, { email: { type: 'string' }, 'aad-object-id': { type: 'string' } });
+    const { values } = parseFlags(rest, { email: { type: 'string' }, 'aad-object-id': { type: 'string' } }, USAGE);
     const account = values.email ? await accounts.byEmail(values.email) : undefined;
     if (!account) throw new UsageError('refused: no staff account with that --email');
     if (action === 'link-teams') {
@@ -93,14 +92,4 @@ async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
-
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
-
-function parse<O extends Options>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, strict: true });
-  } catch (err) {
-    throw new UsageError(`refused: ${(err as Error).message}\n${USAGE}`);
-  }
 }

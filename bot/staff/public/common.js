@@ -140,6 +140,21 @@ export function loaded(ok, emptyKey) {
   else status.hidden = true;
 }
 
+/** Loads one record's page: renders it and shows its section, or says why it could not. */
+export async function loadRecord(path, render, sectionId) {
+  let data;
+  try {
+    data = await api('GET', path);
+  } catch (err) {
+    loaded(false);
+    notice(failureText(err), 'error');
+    return;
+  }
+  render(data);
+  loaded(true);
+  document.getElementById(sectionId).hidden = false;
+}
+
 /** The "next page" / "first page" links carry the continuation token in the URL. */
 export function pager(continuation) {
   const next = document.getElementById('page-next');

@@ -9,7 +9,7 @@ import {
   flagHref,
   formatDate,
   formatTime,
-  loaded,
+  loadRecord,
   notice,
   reasonText,
   severityBadge,
@@ -29,18 +29,8 @@ export async function flagPage() {
   await load();
 }
 
-async function load() {
-  let detail;
-  try {
-    detail = await api('GET', base);
-  } catch (err) {
-    loaded(false);
-    notice(failureText(err), 'error');
-    return;
-  }
-  render(detail);
-  loaded(true);
-  document.getElementById('flag').hidden = false;
+function load() {
+  return loadRecord(base, render, 'flag');
 }
 
 function byLine(at, who) {

@@ -1,4 +1,4 @@
-import { answerText, api, clear, dataOf, dl, el, failureText, flagHref, formatDate, loaded, notice, reasonText, severityBadge, t, timeElement } from './common.js';
+import { answerText, api, clear, dataOf, dl, el, failureText, flagHref, formatDate, loadRecord, notice, reasonText, severityBadge, t, timeElement } from './common.js';
 import { showCode } from './participants.js';
 
 const id = document.getElementById('main').dataset.participantId;
@@ -9,18 +9,8 @@ export async function participantPage() {
   await load();
 }
 
-async function load() {
-  let data;
-  try {
-    data = await api('GET', base);
-  } catch (err) {
-    loaded(false);
-    notice(failureText(err), 'error');
-    return;
-  }
-  render(data);
-  loaded(true);
-  document.getElementById('participant').hidden = false;
+function load() {
+  return loadRecord(base, render, 'participant');
 }
 
 function render({ participant: p, checkins, flags }) {

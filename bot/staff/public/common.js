@@ -140,6 +140,24 @@ export function loaded(ok, emptyKey) {
   else status.hidden = true;
 }
 
+/** A table body of flags (when, severity, reasons, status), each linking to its page. */
+export function renderFlagRows(tbody, flags) {
+  const rows = clear(tbody);
+  if (flags.length === 0) rows.append(el('tr', {}, el('td', { colspan: 4 }, t('flag.noPrevious'))));
+  for (const f of flags) {
+    rows.append(
+      el(
+        'tr',
+        {},
+        el('td', {}, el('a', { href: flagHref(f.participantId, f.id) }, timeElement(f.createdAt))),
+        el('td', {}, severityBadge(f.severity)),
+        el('td', {}, f.reasons.map(reasonText).join('; ')),
+        el('td', {}, t(`status.${f.status}`)),
+      ),
+    );
+  }
+}
+
 /** Loads one record's page: renders it and shows its section, or says why it could not. */
 export async function loadRecord(path, render, sectionId) {
   let data;

@@ -6,12 +6,12 @@ import {
   dl,
   el,
   failureText,
-  flagHref,
   formatDate,
   formatTime,
   loadRecord,
   notice,
   reasonText,
+  renderFlagRows,
   severityBadge,
   t,
   timeElement,
@@ -92,20 +92,7 @@ function render({ flag, participant, checkin, history, previousFlags }) {
     notes.append(el('li', {}, el('p', { class: 'note-meta' }, byLine(note.at, note.by)), el('p', { class: 'participant-text' }, note.text)));
   }
 
-  const previous = clear(document.getElementById('previous-rows'));
-  if (previousFlags.length === 0) previous.append(el('tr', {}, el('td', { colspan: 4 }, t('flag.noPrevious'))));
-  for (const f of previousFlags) {
-    previous.append(
-      el(
-        'tr',
-        {},
-        el('td', {}, el('a', { href: flagHref(f.participantId, f.id) }, timeElement(f.createdAt))),
-        el('td', {}, severityBadge(f.severity)),
-        el('td', {}, f.reasons.map(reasonText).join('; ')),
-        el('td', {}, t(`status.${f.status}`)),
-      ),
-    );
-  }
+  renderFlagRows(document.getElementById('previous-rows'), previousFlags);
 
   const resolved = flag.status === 'resolved';
   document.getElementById('ack-button').hidden = flag.status !== 'open';

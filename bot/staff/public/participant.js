@@ -1,4 +1,4 @@
-import { answerText, api, clear, dataOf, dl, el, failureText, flagHref, formatDate, loadRecord, notice, reasonText, severityBadge, t, timeElement } from './common.js';
+import { answerText, api, clear, dataOf, dl, el, failureText, formatDate, loadRecord, notice, renderFlagRows, t, timeElement } from './common.js';
 import { showCode } from './participants.js';
 
 const id = document.getElementById('main').dataset.participantId;
@@ -48,20 +48,7 @@ function render({ participant: p, checkins, flags }) {
     );
   }
 
-  const flagRows = clear(document.getElementById('previous-rows'));
-  if (flags.length === 0) flagRows.append(el('tr', {}, el('td', { colspan: 4 }, t('flag.noPrevious'))));
-  for (const f of flags) {
-    flagRows.append(
-      el(
-        'tr',
-        {},
-        el('td', {}, el('a', { href: flagHref(f.participantId, f.id) }, timeElement(f.createdAt))),
-        el('td', {}, severityBadge(f.severity)),
-        el('td', {}, f.reasons.map(reasonText).join('; ')),
-        el('td', {}, t(`status.${f.status}`)),
-      ),
-    );
-  }
+  renderFlagRows(document.getElementById('previous-rows'), flags);
 }
 
 function bindAdmin() {

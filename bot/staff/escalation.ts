@@ -45,7 +45,7 @@ export class EscalationCheck {
         await this.onEscalated(flag);
       } catch (err) {
         // The mark and the banner stand; the post is what failed.
-        this.core.log.error({ flagId: flag.id, err: { type: (err as Error)?.name } }, 'escalation post failed');
+        this.core.log.error({ flagId: flag.id, err }, 'escalation post failed');
       }
     }
     return escalated;

@@ -97,7 +97,7 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
             info: () => undefined,
             debug: () => undefined,
             warn: (message) => log.warn({ task: STAFF_TASK }, message),
-            error: (message) => log.error({ task: STAFF_TASK, err: { type: message instanceof Error ? message.name : 'Error' } }, 'staff task error'),
+            error: (message) => log.error({ task: STAFF_TASK, err: message }, 'staff task error'),
           },
         },
       );

@@ -259,7 +259,7 @@ export class StaffRoutes {
       const status = { not_found: 404, invalid_state: 409, invalid: 400 }[err.reason];
       return void res.send(status, { error: err.reason, message: err.message });
     }
-    this.core.log.error({ route, err: { type: (err as Error)?.name } }, 'staff request failed');
+    this.core.log.error({ route, err }, 'staff request failed');
     res.send(500, { error: 'internal error' });
   }
 
@@ -461,7 +461,7 @@ export class StaffRoutes {
       try {
         await listener(flag);
       } catch (err) {
-        this.core.log.warn({ flagId: flag.id, err: { type: (err as Error)?.name } }, 'flag change listener failed');
+        this.core.log.warn({ flagId: flag.id, err }, 'flag change listener failed');
       }
     }
   }

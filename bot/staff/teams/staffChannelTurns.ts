@@ -130,7 +130,7 @@ export class StaffChannelTurns {
         const email = member.email ?? member.userPrincipalName;
         if (email) account = await this.core.accounts.byEmail(email);
       } catch (err) {
-        this.core.log.warn({ err: { type: (err as Error)?.name } }, 'could not look up the Teams member');
+        this.core.log.warn({ err }, 'could not look up the Teams member');
       }
     }
     return account && !account.disabledAt ? account : undefined;

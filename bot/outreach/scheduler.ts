@@ -4,7 +4,7 @@ import { MessageSpec } from '../channels/prompt';
 import { renderPrompt } from '../channels/render';
 import { OutreachConfig } from '../config';
 import { CheckIns } from '../domain/checkins';
-import { FlagService } from '../domain/flags';
+import { FlagService } from '../flags/service';
 import { localDateOf } from '../domain/localTime';
 import { ChannelAddress, Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';

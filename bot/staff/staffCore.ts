@@ -2,14 +2,15 @@ import type { i18n } from 'i18next';
 import { Clock } from '../clock';
 import { Config } from '../config';
 import { CheckIns } from '../domain/checkins';
-import { Flag } from '../domain/flags';
 import { Participants } from '../domain/participants';
+import { FlagEvents } from '../flags/events';
+import { FlagQueue } from '../flags/queue';
+import { FlagRepository } from '../flags/repository';
+import { FlagReview } from '../flags/review';
 import { Logger } from '../log';
 import { DocumentStore } from '../store/port';
 import { AuditLog } from './audit';
 import { Sleep, StaffAuth } from './auth';
-import { FlagQueue } from './flagQueue';
-import { FlagReview } from './flagReview';
 import { ParticipantAdmin, RescheduleHook } from './participantAdmin';
 import { StaffSessions } from './sessions';
 import { SignInGuard } from './signInGuard';
@@ -30,11 +31,12 @@ export interface StaffCore {
   guard: SignInGuard;
   auth: StaffAuth;
   audit: AuditLog;
+  flags: FlagRepository;
   queue: FlagQueue;
   review: FlagReview;
+  /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
+  flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
-  /** Told after staff change a flag in the dashboard (the Teams card shows who acknowledged). */
-  flagChanged: Set<(flag: Flag) => Promise<void>>;
 }
 
 export interface StaffCoreDeps {
@@ -45,6 +47,7 @@ export interface StaffCoreDeps {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
+  flagEvents: FlagEvents;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -54,6 +57,7 @@ export interface StaffCoreDeps {
 
 export function createStaffCore(deps: StaffCoreDeps): StaffCore {
   const { config, clock, store } = deps;
+  const flags = new FlagRepository(store);
   const accounts = new StaffAccounts(store, clock, deps.kdf);
   const sessions = new StaffSessions(store, clock, config.staff.sessionIdleMinutes);
   const guard = new SignInGuard(store, clock, {
@@ -75,9 +79,10 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     guard,
     auth: new StaffAuth(accounts, sessions, guard, deps.sleep),
     audit: new AuditLog(store, clock),
-    queue: new FlagQueue(store),
-    review: new FlagReview(store, clock),
+    flags,
+    queue: new FlagQueue(flags),
+    review: new FlagReview(flags, clock),
+    flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
-    flagChanged: new Set(),
   };
 }

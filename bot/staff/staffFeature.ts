@@ -1,9 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { schedule, ScheduledTask } from 'node-cron';
 import type { Feature, PuenteApp } from '../app';
+import { EscalationCheck } from '../flags/escalation';
 import { Services } from '../services';
 import { Sleep } from './auth';
-import { EscalationCheck } from './escalation';
 import { StaffRoutes } from './http/routes';
 import { RescheduleHook } from './participantAdmin';
 import { ScryptParams } from './password';
@@ -34,7 +34,7 @@ export interface StaffFeature extends Feature {
 
 /**
  * The care team's side as an app feature: the dashboard and its API on the
- * app's server, Teams alerts on the FlagNotifier, card actions from the staff
+ * app's server, Teams alerts on the flag events, card actions from the staff
  * channel, and a node-cron task each minute for escalation.
  */
 export function createStaffFeature(services: Services, options: StaffFeatureOptions = {}): StaffFeature {
@@ -42,13 +42,31 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
   const { log, config } = services;
   let teams: TeamsAlerts | undefined;
   let channelTurns: StaffChannelTurns | undefined;
-  let unsubscribe: (() => void) | undefined;
+  const unsubscribe: Array<() => void> = [];
   let task: ScheduledTask | undefined;
   let running: Promise<unknown> | undefined;
   let lastTick: { at: string; escalated: number } | undefined;
 
-  const escalation = new EscalationCheck(core, async (flag) => {
-    await teams?.post(flag, true);
+  const escalation = new EscalationCheck({
+    flags: core.flags,
+    review: core.review,
+    clock: core.clock,
+    log,
+    minutes: config.staff.escalationMinutes,
+    record: (flag) =>
+      core.audit.record({
+        actor: null,
+        actorRole: null,
+        action: 'flag.escalate',
+        recordType: 'flag',
+        recordId: flag.id,
+        participantId: flag.participantId,
+        channel: 'system',
+        detail: { minutes: config.staff.escalationMinutes },
+      }),
+    post: async (flag) => {
+      await teams?.post(flag, true);
+    },
   });
 
   const tick = async (at: Date = services.clock()) => {
@@ -78,8 +96,10 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
         const alerts = new TeamsAlerts(core, app.adapter, channel, config.bot.appId);
         teams = alerts;
         channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
-        unsubscribe = services.flagNotifier.subscribe((flag) => alerts.onFlag(flag));
-        core.flagChanged.add((flag) => alerts.refresh(flag));
+        unsubscribe.push(
+          services.flagEvents.on('raised', (flag) => alerts.onFlag(flag)),
+          services.flagEvents.on('changed', (flag) => alerts.refresh(flag)),
+        );
       }
     },
 
@@ -104,7 +124,7 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
     },
 
     async stop() {
-      unsubscribe?.();
+      for (const off of unsubscribe.splice(0)) off();
       await task?.destroy();
       task = undefined;
       await running?.catch(() => undefined);

@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes, TeamsInfo, TurnContext } from 'botbuilder';
 import { translatorFor } from '../../i18n';
-import { FlagActionError } from '../flagReview';
+import { FlagActionError } from '../../flags/review';
 import { StaffAccount } from '../staffAccounts';
 import { StaffCore } from '../staffCore';
 import { Stored } from '../../store/port';

@@ -5,10 +5,10 @@ export const UPDATE_ATTEMPTS = 5;
 
 /**
  * A pure change of one document: the current version (without its eTag, a
- * shallow copy the change may edit), returning the version to write, or
- * undefined when nothing needs writing.
+ * shallow copy the change may edit), returning the version to write,
+ * undefined when nothing needs writing, or null to delete the document.
  */
-export type DocChange<T extends DocBase> = (current: T) => T | undefined;
+export type DocChange<T extends DocBase> = (current: T) => T | undefined | null;
 
 export interface UpdateOptions<T extends DocBase> {
   /** When the document is missing: the document to create (conditionally: a racing create retries the change). */
@@ -20,12 +20,14 @@ export interface UpdateResult<T extends DocBase> {
   doc: Stored<T>;
   /** False when the change asked for no write (doc is the version read). */
   changed: boolean;
+  /** True when the change deleted the document (doc is the version it deleted). */
+  deleted: boolean;
   /** True when the document was missing and `create` made it. */
   created: boolean;
 }
 
 /**
- * Read, apply `change`, write with the eTag read; when someone else wrote in
+ * Read, apply `change`, write (or delete) with the eTag read; when someone else wrote in
  * between, read again and re-apply, so no concurrent change is lost. Resolves
  * undefined when the document is missing and there is no `create`.
  */
@@ -59,12 +61,16 @@ export async function updateDocument<T extends DocBase>(
     try {
       if (!current) {
         if (!options.create) return undefined;
-        return { doc: await store.create<T>(collection, options.create()), changed: true, created: true };
+        return { doc: await store.create<T>(collection, options.create()), changed: true, created: true, deleted: false };
       }
       const { _etag, ...copy } = current;
       const next = change(copy as unknown as T);
-      if (!next) return { doc: current, changed: false, created: false };
-      return { doc: await store.replace<T>(collection, next, _etag), changed: true, created: false };
+      if (next === undefined) return { doc: current, changed: false, created: false, deleted: false };
+      if (next === null) {
+        await store.delete(collection, pk, id, _etag);
+        return { doc: current, changed: true, created: false, deleted: true };
+      }
+      return { doc: await store.replace<T>(collection, next, _etag), changed: true, created: false, deleted: false };
     } catch (err) {
       if (!isWriteConflict(err)) throw err;
     }

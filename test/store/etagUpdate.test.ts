@@ -69,6 +69,13 @@ for (const factory of STORE_FACTORIES) {
       );
     });
 
+    it('deletes when the change says null, with the eTag it read', async () => {
+      await h.store.create<Counter>('counters', { id: 'c', pk: 'c', count: 0, by: [] });
+      const result = await updateDocument<Counter>(h.store, 'counters', 'c', 'c', (c) => (c.count === 0 ? null : c));
+      assert.deepEqual({ changed: result?.changed, deleted: result?.deleted }, { changed: true, deleted: true });
+      assert.equal(await h.store.get<Counter>('counters', 'c', 'c'), undefined);
+    });
+
     it('creates a missing document when asked, and retries the change when a create races it', async () => {
       assert.equal(await updateDocument<Counter>(h.store, 'counters', 'c', 'c', increment('me')), undefined);
       const created = await updateDocument<Counter>(h.store, 'counters', 'c', 'c', increment('me'), { create: () => ({ id: 'c', pk: 'c', count: 1, by: ['me'] }) });

@@ -3,7 +3,9 @@ import { Clock } from '../clock';
 import { Config } from '../config';
 import { CheckIns } from '../domain/checkins';
 import { Participants } from '../domain/participants';
+import { EscalationCheck } from '../flags/escalation';
 import { FlagEvents } from '../flags/events';
+import type { Flag } from '../flags/flag';
 import { FlagQueue } from '../flags/queue';
 import { FlagRepository } from '../flags/repository';
 import { FlagReview } from '../flags/review';
@@ -85,4 +87,28 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
   };
+}
+
+/** The escalation check over the staff core: each escalation is audited as the system, then `post`ed (Teams). */
+export function createEscalationCheck(core: StaffCore, post: (flag: Flag) => Promise<void>): EscalationCheck {
+  const minutes = core.config.staff.escalationMinutes;
+  return new EscalationCheck({
+    flags: core.flags,
+    review: core.review,
+    clock: core.clock,
+    log: core.log,
+    minutes,
+    post,
+    record: (flag) =>
+      core.audit.record({
+        actor: null,
+        actorRole: null,
+        action: 'flag.escalate',
+        recordType: 'flag',
+        recordId: flag.id,
+        participantId: flag.participantId,
+        channel: 'system',
+        detail: { minutes },
+      }),
+  });
 }

@@ -1,13 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import { schedule, ScheduledTask } from 'node-cron';
 import type { Feature, PuenteApp } from '../app';
-import { EscalationCheck } from '../flags/escalation';
 import { Services } from '../services';
 import { Sleep } from './auth';
 import { StaffRoutes } from './http/routes';
 import { RescheduleHook } from './participantAdmin';
 import { ScryptParams } from './password';
-import { createStaffCore, StaffCore } from './staffCore';
+import { createEscalationCheck, createStaffCore, StaffCore } from './staffCore';
 import { StaffChannelTurns } from './teams/staffChannelTurns';
 import { TeamsAlerts } from './teams/teamsAlerts';
 
@@ -47,26 +46,8 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
   let running: Promise<unknown> | undefined;
   let lastTick: { at: string; escalated: number } | undefined;
 
-  const escalation = new EscalationCheck({
-    flags: core.flags,
-    review: core.review,
-    clock: core.clock,
-    log,
-    minutes: config.staff.escalationMinutes,
-    record: (flag) =>
-      core.audit.record({
-        actor: null,
-        actorRole: null,
-        action: 'flag.escalate',
-        recordType: 'flag',
-        recordId: flag.id,
-        participantId: flag.participantId,
-        channel: 'system',
-        detail: { minutes: config.staff.escalationMinutes },
-      }),
-    post: async (flag) => {
-      await teams?.post(flag, true);
-    },
+  const escalation = createEscalationCheck(core, async (flag) => {
+    await teams?.post(flag, true);
   });
 
   const tick = async (at: Date = services.clock()) => {

@@ -19,9 +19,17 @@ const optional = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
+/** Comma-separated values; blank entries dropped. */
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+
 const envSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    // Telemetry (bot/telemetry.ts): OpenTelemetry exported to Application Insights when set.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
     SQLITE_PATH: z.string().min(1).default('./data/puente.db'),
@@ -60,6 +68,16 @@ const envSchema = z
     STAFF_TEAMS_SERVICE_URL: optional.pipe(z.string().url().optional()),
     STAFF_TEAMS_TENANT_ID: optional,
     STAFF_TEAMS_LANGUAGE: optional.pipe(z.enum(LANGUAGES).optional()),
+    // Staff sign-in with OpenID Connect (Microsoft Entra ID), bot/staff/oidc.ts.
+    STAFF_OIDC_ISSUER: optional.pipe(z.string().url().optional()),
+    STAFF_OIDC_CLIENT_ID: optional,
+    STAFF_OIDC_CLIENT_SECRET: optional,
+    STAFF_OIDC_CLIENT_KEY_PATH: optional,
+    STAFF_OIDC_ADMIN_ROLES: list.transform((v) => (v.length ? v : ['Puente.Admin'])),
+    STAFF_OIDC_CLINICIAN_ROLES: list.transform((v) => (v.length ? v : ['Puente.Clinician'])),
+    STAFF_OIDC_ADMIN_GROUPS: list,
+    STAFF_OIDC_CLINICIAN_GROUPS: list,
+    STAFF_PASSWORD_SIGNIN: flag.default(true),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'cosmos' && !env.COSMOS_ENDPOINT) {
@@ -74,6 +92,15 @@ const envSchema = z
     }
     if (Boolean(env.STAFF_TEAMS_CONVERSATION_ID) !== Boolean(env.STAFF_TEAMS_SERVICE_URL)) {
       ctx.addIssue({ code: 'custom', path: ['STAFF_TEAMS_SERVICE_URL'], message: 'must be set together with STAFF_TEAMS_CONVERSATION_ID' });
+    }
+    if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_OIDC_CLIENT_ID'], message: 'is required when STAFF_OIDC_ISSUER is set' });
+    }
+    if (env.STAFF_OIDC_ISSUER && !env.STAFF_OIDC_CLIENT_SECRET === !env.STAFF_OIDC_CLIENT_KEY_PATH) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_OIDC_CLIENT_SECRET'], message: 'or STAFF_OIDC_CLIENT_KEY_PATH (one of the two) is required when STAFF_OIDC_ISSUER is set' });
+    }
+    if (!env.STAFF_PASSWORD_SIGNIN && !env.STAFF_OIDC_ISSUER) {
+      ctx.addIssue({ code: 'custom', path: ['STAFF_PASSWORD_SIGNIN'], message: 'may be false only when STAFF_OIDC_ISSUER is set (nobody could sign in)' });
     }
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
@@ -91,6 +118,8 @@ export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 export interface Config {
   port: number;
   logLevel: Env['LOG_LEVEL'];
+  /** Application Insights connection string; absent: no telemetry is exported. */
+  appInsightsConnectionString?: string;
   store: 'sqlite' | 'cosmos';
   sqlitePath: string;
   cosmos: { endpoint?: string; key?: string; database: string; endpointDiscovery: boolean };
@@ -123,6 +152,24 @@ export interface StaffConfig {
   trustProxy: boolean;
   /** The staff Teams channel alerts go to; absent: no Teams alerts. */
   teams?: { conversationId: string; serviceUrl: string; tenantId?: string; language: Env['DEFAULT_LOCALE'] };
+  /** Sign-in with OpenID Connect (Entra ID); absent: passwords only. */
+  oidc?: StaffOidcConfig;
+  /** False: the password form and routes are gone (OIDC only). */
+  passwordSignIn: boolean;
+}
+
+export interface StaffOidcConfig {
+  issuer: string;
+  clientId: string;
+  /** client_secret_basic … */
+  clientSecret?: string;
+  /** … or private_key_jwt with this PEM private key (and its certificate, which Entra identifies it by). */
+  clientKeyPath?: string;
+  /** App role values (`roles` claim) and group object ids (`groups` claim) that make someone admin or clinician. */
+  adminRoles: string[];
+  clinicianRoles: string[];
+  adminGroups: string[];
+  clinicianGroups: string[];
 }
 
 /** Proactive messages (bot/outreach). */
@@ -152,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     store: e.STORE,
     sqlitePath: e.SQLITE_PATH,
     cosmos: {
@@ -193,6 +241,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               language: e.STAFF_TEAMS_LANGUAGE ?? e.DEFAULT_LOCALE,
             }
           : undefined,
+      oidc:
+        e.STAFF_OIDC_ISSUER && e.STAFF_OIDC_CLIENT_ID
+          ? {
+              issuer: e.STAFF_OIDC_ISSUER,
+              clientId: e.STAFF_OIDC_CLIENT_ID,
+              clientSecret: e.STAFF_OIDC_CLIENT_SECRET,
+              clientKeyPath: e.STAFF_OIDC_CLIENT_KEY_PATH,
+              adminRoles: e.STAFF_OIDC_ADMIN_ROLES,
+              clinicianRoles: e.STAFF_OIDC_CLINICIAN_ROLES,
+              adminGroups: e.STAFF_OIDC_ADMIN_GROUPS,
+              clinicianGroups: e.STAFF_OIDC_CLINICIAN_GROUPS,
+            }
+          : undefined,
+      passwordSignIn: e.STAFF_PASSWORD_SIGNIN,
     },
   };
 }

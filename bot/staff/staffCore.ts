@@ -12,6 +12,9 @@ import { FlagReview } from '../flags/review';
 import { Logger } from '../log';
 import { DocumentStore } from '../store/port';
 import { AuditLog } from './audit';
+import { OidcClient } from './oidc';
+import { OidcFlows } from './oidcFlows';
+import { OidcSignIn } from './oidcSignIn';
 import { Sleep, StaffAuth } from './auth';
 import { ParticipantAdmin, RescheduleHook } from './participantAdmin';
 import { StaffSessions } from './sessions';
@@ -39,6 +42,14 @@ export interface StaffCore {
   /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
+  /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
+  oidc?: StaffOidc;
+}
+
+export interface StaffOidc {
+  client: OidcClient;
+  flows: OidcFlows;
+  signIn: OidcSignIn;
 }
 
 export interface StaffCoreDeps {
@@ -86,6 +97,11 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     review: new FlagReview(flags, clock),
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
+    oidc: config.staff.oidc && {
+      client: new OidcClient(config.staff.oidc, config.publicBaseUrl),
+      flows: new OidcFlows(store, clock),
+      signIn: new OidcSignIn(config.staff.oidc, accounts, sessions),
+    },
   };
 }
 

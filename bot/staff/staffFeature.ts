@@ -52,7 +52,7 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
 
   const tick = async (at: Date = services.clock()) => {
     const escalated = await escalation.run(at);
-    const sessionsSwept = await core.sessions.sweep();
+    const sessionsSwept = (await core.sessions.sweep()) + ((await core.oidc?.flows.sweep()) ?? 0);
     lastTick = { at: at.toISOString(), escalated };
     if (escalated > 0) log.info({ escalated }, 'urgent flags escalated');
     return { escalated, sessionsSwept };

@@ -28,6 +28,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'staff', indexes: [] },
   // Dashboard sessions, pk = id = SHA-256 of the session token (the token itself is never stored).
   { name: 'staffSessions', indexes: [] },
+  // Microsoft (OpenID Connect) sign-ins under way, pk = id = SHA-256 of the state: one point read and delete per callback.
+  { name: 'staffOidcFlows', indexes: [] },
   // Failed sign-in counters, pk = id = SHA-256 of the email tried (known or not, so both look alike).
   { name: 'staffSignins', indexes: [] },
   // Audit events, pk = UTC month 'YYYY-MM': a date-range export reads one partition per month, newest first.

@@ -3,9 +3,9 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../bot/config';
 
 describe('staff configuration', () => {
-  it('defaults: 15-minute idle sessions and escalation, lock after 5 failures, no Teams alerts', () => {
+  it('defaults: 15-minute idle sessions and escalation, lock after 5 failures, no Teams alerts, passwords on and no OIDC', () => {
     const c = loadConfig({ PORT: '4000' });
-    assert.deepEqual(c.staff, { sessionIdleMinutes: 15, signInMaxFailures: 5, signInLockMinutes: 15, escalationMinutes: 15, trustProxy: false, teams: undefined });
+    assert.deepEqual(c.staff, { sessionIdleMinutes: 15, signInMaxFailures: 5, signInLockMinutes: 15, escalationMinutes: 15, trustProxy: false, teams: undefined, oidc: undefined, passwordSignIn: true });
     assert.equal(c.publicBaseUrl, 'http://localhost:4000');
   });
 

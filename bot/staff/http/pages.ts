@@ -124,6 +124,10 @@ export function renderSignIn(input: {
   next: string;
   email?: string;
   message?: { kind: 'error' | 'info'; text: string };
+  /** Where "Sign in with Microsoft" starts (STAFF_OIDC_* set). */
+  microsoftHref?: string;
+  /** False: no password form (STAFF_PASSWORD_SIGNIN=false). */
+  passwordForm: boolean;
 }): string {
   const { t } = input;
   const message = input.message;
@@ -145,6 +149,10 @@ ${
     ? html`<div class="${message.kind === 'error' ? 'error' : 'notice'}" role="${message.kind === 'error' ? 'alert' : 'status'}">${message.text}</div>`
     : ''
 }
+${input.microsoftHref ? html`<p><a class="button" id="sign-in-microsoft" href="${input.microsoftHref}">${t('staff:signIn.microsoft')}</a></p>` : ''}
+${
+  input.passwordForm
+    ? html`${input.microsoftHref ? html`<p>${t('staff:signIn.orPassword')}</p>` : ''}
 <form method="post" action="/staff/sign-in">
 <input type="hidden" name="${CSRF_FIELD}" value="${input.csrf}">
 <input type="hidden" name="next" value="${input.next}">
@@ -154,7 +162,9 @@ ${
 <p><label for="password">${t('staff:signIn.password')}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required></p>
 <p><button type="submit">${t('staff:signIn.submit')}</button></p>
-</form>
+</form>`
+    : ''
+}
 <p class="languages">${LANGUAGES.map((l) => html`<a href="/staff/sign-in?lang=${l}" lang="${l}" hreflang="${l}">${t(`staff:languageName.${l}`)}</a> `)}</p>
 </main>
 </body>

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { StaffCore } from '../staffCore';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
+import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
 import { registerSignInRoutes } from './signInRoutes';
@@ -18,6 +19,7 @@ export class StaffRoutes {
     const guard = new StaffGuard(this.core, server);
     guard.registerAssets();
     registerSignInRoutes(guard, this.core);
+    if (this.core.oidc) registerOidcRoutes(guard, this.core, this.core.oidc);
     registerFlagRoutes(guard, this.core);
     registerParticipantRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);

@@ -6,29 +6,43 @@ import { AppError, ERROR_STATUS } from '../../errors';
 import { isLanguage, Language, languageOf, LANGUAGES } from '../../i18n';
 import { StaffCore } from '../staffCore';
 import { Authorized, COOKIE_PATH, StaffGuard } from './guard';
+import { OIDC_START_PATH } from '../oidc';
 import { renderSignIn } from './pages';
 import { bodyOf, clearCookie, clientIp, cookie, cookieValue, CSRF_FIELD, queryOf, redirect, safeNext, sameSecret, sendHtml, SESSION_COOKIE, SIGNIN_COOKIE } from './web';
 
-type Notice = { kind: 'error' | 'info'; text: string };
+export type Notice = { kind: 'error' | 'info'; text: string };
+
+/** The sign-in page's language: asked for (?lang=), else the browser's, else the default. */
+export function pageLanguage(core: StaffCore, req: Request, asked: string | undefined): Language {
+  if (isLanguage(asked)) return asked;
+  const accept = req.headers['accept-language'];
+  return languageOf(typeof accept === 'string' ? accept.split(',')[0] : undefined) ?? core.config.defaultLanguage;
+}
+
+export interface SignInPage {
+  language: Language;
+  next: string;
+  email?: string;
+  message?: Notice;
+  /** More Set-Cookie values for this answer. */
+  cookies?: string[];
+}
+
+/** The sign-in page: the Microsoft button when OIDC is set up, the password form unless switched off. */
+export function sendSignIn(core: StaffCore, req: Request, res: Response, status: number, page: SignInPage): void {
+  const { language, next, email, message } = page;
+  const t = core.i18n.getFixedT(language);
+  const { oidc, passwordSignIn } = core.config.staff;
+  const microsoftHref = oidc ? `${OIDC_START_PATH}?${new URLSearchParams({ next, lang: language })}` : undefined;
+  const csrf = randomBytes(24).toString('base64url');
+  const cookies = [...(passwordSignIn ? [cookie(req, SIGNIN_COOKIE, csrf, '/staff/sign-in', 30 * 60)] : []), ...(page.cookies ?? [])];
+  sendHtml(res, status, renderSignIn({ t, language, csrf, next, email, message, microsoftHref, passwordForm: passwordSignIn }), cookies.length ? { 'Set-Cookie': cookies } : {});
+}
 
 /** Sign-in (page and JSON), sign-out, and the signed-in person's own settings. */
 export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
-  const pageLanguage = (req: Request, asked: string | undefined): Language => {
-    if (isLanguage(asked)) return asked;
-    const accept = req.headers['accept-language'];
-    return languageOf(typeof accept === 'string' ? accept.split(',')[0] : undefined) ?? core.config.defaultLanguage;
-  };
-
   const formatTime = (at: Date, language: Language) =>
     DateTime.fromJSDate(at, { zone: core.config.programTimeZone }).setLocale(language).toLocaleString(DateTime.TIME_SIMPLE);
-
-  const sendSignIn = (req: Request, res: Response, status: number, language: Language, next: string, email?: string, message?: Notice) => {
-    const csrf = randomBytes(24).toString('base64url');
-    const t = core.i18n.getFixedT(language);
-    sendHtml(res, status, renderSignIn({ t, language, csrf, next, email, message }), {
-      'Set-Cookie': cookie(req, SIGNIN_COOKIE, csrf, '/staff/sign-in', 30 * 60),
-    });
-  };
 
   const signIn = async (req: Request, email: string, password: string) => {
     const ip = clientIp(req, core.config.staff.trustProxy);
@@ -63,48 +77,57 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
 
   guard.open('get', '/staff/sign-in', (req, res) => {
     const q = queryOf(req);
-    const language = pageLanguage(req, q.lang);
+    const language = pageLanguage(core, req, q.lang);
     const t = core.i18n.getFixedT(language);
     const message = q.expired ? { kind: 'info' as const, text: t('staff:signIn.expired') } : q.out ? { kind: 'info' as const, text: t('staff:signIn.signedOut') } : undefined;
-    sendSignIn(req, res, 200, language, safeNext(q.next), undefined, message);
+    sendSignIn(core, req, res, 200, { language, next: safeNext(q.next), message });
   });
 
-  guard.open('post', '/staff/sign-in', async (req, res) => {
-    const body = bodyOf(req);
-    const language = pageLanguage(req, typeof body.lang === 'string' ? body.lang : undefined);
-    const t = core.i18n.getFixedT(language);
-    const next = safeNext(body.next);
-    const email = typeof body.email === 'string' ? body.email : '';
-    if (!sameSecret(typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : undefined, cookieValue(req, SIGNIN_COOKIE))) {
-      return sendSignIn(req, res, 403, language, next, email, { kind: 'error', text: t('staff:app.forbidden') });
-    }
-    const result = await signIn(req, email, typeof body.password === 'string' ? body.password : '');
-    if (result.ok) {
-      return redirect(res, next, {
-        'Set-Cookie': [cookie(req, SESSION_COOKIE, result.token, COOKIE_PATH), clearCookie(req, SIGNIN_COOKIE, '/staff/sign-in')],
+  // Switched off (STAFF_PASSWORD_SIGNIN=false), the password routes answer 404 and take no password at all.
+  if (!core.config.staff.passwordSignIn) {
+    for (const path of ['/staff/sign-in', '/api/staff/session']) {
+      guard.open('post', path, () => {
+        throw new AppError('not_found');
       });
     }
-    const text = result.reason === 'locked' ? t('staff:signIn.locked', { time: formatTime(result.lockedUntil, language) }) : t('staff:signIn.invalid');
-    sendSignIn(req, res, ERROR_STATUS[result.reason === 'locked' ? 'locked' : 'invalid_credentials'], language, next, email, { kind: 'error', text });
-  });
+  } else {
+    guard.open('post', '/staff/sign-in', async (req, res) => {
+      const body = bodyOf(req);
+      const language = pageLanguage(core, req, typeof body.lang === 'string' ? body.lang : undefined);
+      const t = core.i18n.getFixedT(language);
+      const next = safeNext(body.next);
+      const email = typeof body.email === 'string' ? body.email : '';
+      if (!sameSecret(typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : undefined, cookieValue(req, SIGNIN_COOKIE))) {
+        return sendSignIn(core, req, res, 403, { language, next, email, message: { kind: 'error', text: t('staff:app.forbidden') } });
+      }
+      const result = await signIn(req, email, typeof body.password === 'string' ? body.password : '');
+      if (result.ok) {
+        return redirect(res, next, {
+          'Set-Cookie': [cookie(req, SESSION_COOKIE, result.token, COOKIE_PATH), clearCookie(req, SIGNIN_COOKIE, '/staff/sign-in')],
+        });
+      }
+      const text = result.reason === 'locked' ? t('staff:signIn.locked', { time: formatTime(result.lockedUntil, language) }) : t('staff:signIn.invalid');
+      sendSignIn(core, req, res, ERROR_STATUS[result.reason === 'locked' ? 'locked' : 'invalid_credentials'], { language, next, email, message: { kind: 'error', text } });
+    });
 
-  /**
-   * JSON sign-in for API clients. Only `application/json` bodies are taken:
-   * a cross-site HTML form cannot send one, so this needs no login-CSRF token.
-   */
-  guard.open('post', '/api/staff/session', async (req, res) => {
-    if (!req.is('application/json')) return void res.send(415, { error: 'send application/json' });
-    const body = bodyOf(req);
-    const result = await signIn(req, String(body.email ?? ''), String(body.password ?? ''));
-    if (!result.ok) {
-      if (result.reason !== 'locked') throw new AppError('invalid_credentials');
-      const retryAfter = Math.max(1, Math.ceil((result.lockedUntil.getTime() - core.clock().getTime()) / 1000));
-      res.header('Retry-After', String(retryAfter));
-      return void res.send(ERROR_STATUS.locked, { error: 'locked', retryAfterSeconds: retryAfter });
-    }
-    res.header('Set-Cookie', cookie(req, SESSION_COOKIE, result.token, COOKIE_PATH));
-    res.send(200, { email: result.account.email, role: result.account.role, language: result.account.language, csrfToken: result.session.csrfToken });
-  });
+    /**
+     * JSON sign-in for API clients. Only `application/json` bodies are taken:
+     * a cross-site HTML form cannot send one, so this needs no login-CSRF token.
+     */
+    guard.open('post', '/api/staff/session', async (req, res) => {
+      if (!req.is('application/json')) return void res.send(415, { error: 'send application/json' });
+      const body = bodyOf(req);
+      const result = await signIn(req, String(body.email ?? ''), String(body.password ?? ''));
+      if (!result.ok) {
+        if (result.reason !== 'locked') throw new AppError('invalid_credentials');
+        const retryAfter = Math.max(1, Math.ceil((result.lockedUntil.getTime() - core.clock().getTime()) / 1000));
+        res.header('Retry-After', String(retryAfter));
+        return void res.send(ERROR_STATUS.locked, { error: 'locked', retryAfterSeconds: retryAfter });
+      }
+      res.header('Set-Cookie', cookie(req, SESSION_COOKIE, result.token, COOKIE_PATH));
+      res.send(200, { email: result.account.email, role: result.account.role, language: result.account.language, csrfToken: result.session.csrfToken });
+    });
+  }
 
   guard.form('/staff/sign-out', (a) => signOut(a, true));
   guard.form('/staff/language', async (a) => {

@@ -42,8 +42,8 @@ export function isLocalRequest(req: Request): boolean {
   return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
 }
 
-export function cookie(req: Request, name: string, value: string, path: string, maxAgeSeconds?: number): string {
-  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${path}`, 'HttpOnly', 'SameSite=Strict'];
+export function cookie(req: Request, name: string, value: string, path: string, maxAgeSeconds?: number, sameSite: 'Strict' | 'Lax' = 'Strict'): string {
+  const parts = [`${name}=${encodeURIComponent(value)}`, `Path=${path}`, 'HttpOnly', `SameSite=${sameSite}`];
   if (!isLocalRequest(req)) parts.push('Secure');
   if (maxAgeSeconds !== undefined) parts.push(`Max-Age=${maxAgeSeconds}`);
   return parts.join('; ');

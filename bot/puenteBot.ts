@@ -1,6 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Bot } from './app';
+import type { Bot } from './features';
 import { I18N_KEY, LANGUAGE_KEY } from './channels/turnKeys';
 import { Services } from './services';
 import { SafetyGate } from './safety/gate';

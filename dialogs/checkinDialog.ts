@@ -5,7 +5,7 @@ import { turnLanguage } from '../bot/channels/turnKeys';
 import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/domain/flags';
 import { evaluateCheckIn } from '../bot/flags/rules';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
 import { turnProfile, turnStateOf } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
@@ -67,7 +67,7 @@ interface CheckinEnd {
  * rules (one flag per check-in) and hands over to a matched coping tip.
  */
 export class CheckinDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(CHECKIN_DIALOG);
     this.addDialog(new AnswerPrompt());
     this.addDialog(new WeeklyScreenDialog());

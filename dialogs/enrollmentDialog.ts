@@ -5,8 +5,7 @@ import { renderPrompt } from '../bot/channels/render';
 import { LANGUAGE_KEY, turnLanguage } from '../bot/channels/turnKeys';
 import { ChannelAddress, Participant } from '../bot/domain/participant';
 import { Language, isLanguage } from '../bot/i18n';
-import { rescheduleParticipant } from '../bot/outreach/reschedule';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { rememberProfile, setGuestLanguage } from '../bot/turn/participantContext';
 import { PROFILE_KEY, turnStateOf } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
@@ -52,7 +51,7 @@ const LANGUAGE_CHOICE: ChoicePromptSpec = {
  * and development use): language, consent, and a new record on the spot.
  */
 export class EnrollmentDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(ENROLLMENT_DIALOG);
     this.addDialog(new AnswerPrompt());
     this.addDialog(new WaterfallDialog(BY_CODE, [(s) => this.redeemCode(s), (s) => this.recordConsent(s)]));
@@ -124,7 +123,7 @@ export class EnrollmentDialog extends ComponentDialog {
     const participant = await participants.update(created.id, (p) => {
       p.consent = { given: true, at: clock().toISOString(), channel: step.context.activity.channelId };
     });
-    await rescheduleParticipant(this.services, participant.id);
+    await this.services.outreach.reschedule(participant.id);
     this.adopt(step.context, participant);
     this.services.log.info({ participantId: participant.id }, 'participant enrolled (open enrollment)');
     await say(step.context, 'enrollment:welcome', { name: participant.displayName });

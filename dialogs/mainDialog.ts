@@ -2,7 +2,7 @@ import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
 import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
 import { currentProfile, switchLanguage } from './participantUpdate';
@@ -42,7 +42,7 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
  * A conversation that reached its end starts over with the next message.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(MAIN_DIALOG);
     this.addDialog(new WaterfallDialog(FLOW, [(s) => this.offerMenu(s), (s) => this.go(s)]));
     this.addDialog(new AnswerPrompt(MENU_PROMPT));

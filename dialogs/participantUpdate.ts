@@ -2,8 +2,7 @@ import { TurnContext } from 'botbuilder';
 import { LANGUAGE_KEY } from '../bot/channels/turnKeys';
 import { Participant } from '../bot/domain/participant';
 import { Language } from '../bot/i18n';
-import { rescheduleParticipant } from '../bot/outreach/reschedule';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { Stored } from '../bot/store/port';
 import { ProfileSnapshot, rememberProfile } from '../bot/turn/participantContext';
 import { PROFILE_KEY, turnProfile, turnStateOf } from '../bot/turn/turnFacts';
@@ -24,12 +23,12 @@ export function currentProfile(context: TurnContext): ProfileSnapshot {
  */
 export async function updateParticipant(
   context: TurnContext,
-  services: Services,
+  services: DialogServices,
   change: (p: Participant) => void,
 ): Promise<Stored<Participant>> {
   const profile = currentProfile(context);
   const participant = await services.participants.update(profile.participantId, change);
-  await rescheduleParticipant(services, participant.id);
+  await services.outreach.reschedule(participant.id);
   context.turnState.set(PROFILE_KEY, rememberProfile(turnStateOf(context), participant, services.clock()));
   return participant;
 }
@@ -39,7 +38,7 @@ export async function updateParticipant(
  * (outreach reads it), the profile snapshot (later turns) and LANGUAGE_KEY
  * (the rest of this turn, so the confirmation is already in the new language).
  */
-export async function switchLanguage(context: TurnContext, services: Services, language: Language): Promise<void> {
+export async function switchLanguage(context: TurnContext, services: DialogServices, language: Language): Promise<void> {
   await updateParticipant(context, services, (p) => {
     p.language = language;
   });

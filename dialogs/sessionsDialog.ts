@@ -3,9 +3,9 @@ import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContex
 import type { TFunction } from 'i18next';
 import { countSegments, SMS_SEGMENT_BUDGET } from '../bot/channels/smsSegments';
 import { turnLanguage } from '../bot/channels/turnKeys';
-import { ProgramSessions, SessionOccurrence, upcomingOccurrences } from '../bot/domain/sessions';
+import { SessionOccurrence, upcomingOccurrences } from '../bot/domain/sessions';
 import { Language } from '../bot/i18n';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { formatWhen } from './localFormat';
 import { currentProfile } from './participantUpdate';
 import { say } from './say';
@@ -42,11 +42,8 @@ const SMS_LAYOUTS: Layout[] = [
  * "lun, 3 de mar, 6:30 p.m.").
  */
 export class SessionsDialog extends ComponentDialog {
-  private readonly sessions: ProgramSessions;
-
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(SESSIONS_DIALOG);
-    this.sessions = new ProgramSessions(services.store, services.clock);
     this.addDialog(new WaterfallDialog(FLOW, [(s) => this.list(s)]));
     this.initialDialogId = FLOW;
   }
@@ -58,7 +55,7 @@ export class SessionsDialog extends ComponentDialog {
 
     const sms = context.activity.channelId === Channels.Sms;
     const most = sms ? SMS_MOST : CHAT_MOST;
-    const upcoming = upcomingOccurrences(await this.sessions.list(), participant, this.services.clock(), most);
+    const upcoming = upcomingOccurrences(await this.services.sessions.list(), participant, this.services.clock(), most);
     if (upcoming.length === 0) {
       await say(context, 'sessions:none', { clinicPhone: this.services.config.clinicPhone });
       return step.endDialog();

@@ -5,7 +5,7 @@ import { turnLanguage } from '../bot/channels/turnKeys';
 import { Participant } from '../bot/domain/participant';
 import { isOutsideQuietHours } from '../bot/domain/participantInput';
 import { isLanguage } from '../bot/i18n';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { formatClockTime, formatTimeIn } from './localFormat';
 import { currentProfile, switchLanguage, updateParticipant } from './participantUpdate';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
@@ -54,7 +54,7 @@ interface CheckinTimeOptions {
  * record (outreach reads it) and confirmed; one change per visit.
  */
 export class SettingsDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(SETTINGS_DIALOG);
     this.addDialog(new WaterfallDialog(FLOW, [(s) => this.chooseSetting(s), (s) => this.openSetting(s)]));
     this.addDialog(new WaterfallDialog(FLOW_OF.language, [(s) => this.askLanguage(s), (s) => this.saveLanguage(s)]));

@@ -1,7 +1,7 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnLanguage } from '../bot/channels/turnKeys';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { isTipCategory, TIP_CATEGORIES, TipCategory, tipTextKey } from '../bot/tips/catalog';
 import { isTipRating } from '../bot/tips/feedback';
 import { categoryForCheckin } from '../bot/tips/match';
@@ -41,7 +41,7 @@ interface FlowValues {
  * says whether it helped; "another" shows a different one of the same kind.
  */
 export class TipDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(TIP_DIALOG);
     this.addDialog(
       new WaterfallDialog(FLOW, [

@@ -1,13 +1,12 @@
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
-import { turnLanguage } from '../bot/channels/turnKeys';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/domain/flags';
 import { evaluateCheckIn } from '../bot/flags/rules';
 import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
-import { turnProfile, turnStateOf } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
@@ -96,7 +95,7 @@ export class CheckinDialog extends ComponentDialog {
 
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { participants, checkins, clock } = this.services;
-    const profile = turnProfile(step.context);
+    const profile = turnFacts(step.context).profile;
     const participant = profile && (await participants.get(profile.participantId));
     if (!participant) return step.endDialog();
 
@@ -148,7 +147,7 @@ export class CheckinDialog extends ComponentDialog {
     return this.services.checkins.start({
       participantId,
       timeZone,
-      language: turnLanguage(context).language,
+      language: turnFacts(context).language,
       channel: context.activity.channelId,
     });
   }
@@ -226,11 +225,11 @@ export class CheckinDialog extends ComponentDialog {
 
   /** Today's unfinished check-in, kept in conversation state so "check in" again resumes it. */
   private draft(context: TurnContext): CheckIn | undefined {
-    return turnStateOf(context).get<CheckIn>(DRAFT);
+    return turnFacts(context).state.get<CheckIn>(DRAFT);
   }
 
   private keepDraft(context: TurnContext, checkIn: CheckIn | undefined): void {
-    turnStateOf(context).set(DRAFT, checkIn && structuredClone(checkIn));
+    turnFacts(context).state.set(DRAFT, checkIn && structuredClone(checkIn));
   }
 
   private expired(lastActiveAt: string, now: Date): boolean {

@@ -2,12 +2,10 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { renderPrompt } from '../bot/channels/render';
-import { LANGUAGE_KEY, turnLanguage } from '../bot/channels/turnKeys';
 import { ChannelAddress, Participant } from '../bot/domain/participant';
 import { Language, isLanguage } from '../bot/i18n';
 import { DialogServices } from '../bot/services';
-import { rememberProfile, setGuestLanguage } from '../bot/turn/participantContext';
-import { PROFILE_KEY, turnStateOf } from '../bot/turn/turnFacts';
+import { chooseGuestLanguage, refreshProfile, turnFacts, useLanguage } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 
 export const ENROLLMENT_DIALOG = 'enrollment';
@@ -98,9 +96,9 @@ export class EnrollmentDialog extends ComponentDialog {
 
   private async askOpenConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as AnswerResult;
-    const chosen = answer.status === 'answered' && isLanguage(answer.value) ? answer.value : turnLanguage(step.context).language;
+    const chosen = answer.status === 'answered' && isLanguage(answer.value) ? answer.value : turnFacts(step.context).language;
     (step.values as EnrollmentValues).language = chosen;
-    this.useLanguage(step.context, chosen);
+    chooseGuestLanguage(step.context, chosen);
     return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
   }
 
@@ -111,7 +109,7 @@ export class EnrollmentDialog extends ComponentDialog {
     }
     const { config, participants, clock } = this.services;
     const created = await participants.add({
-      displayName: step.context.activity.from.name?.trim() || turnLanguage(step.context).t('enrollment:guestName'),
+      displayName: step.context.activity.from.name?.trim() || turnFacts(step.context).t('enrollment:guestName'),
       language: (step.values as EnrollmentValues).language,
       timeZone: config.programTimeZone,
       track: 'evening',
@@ -132,14 +130,10 @@ export class EnrollmentDialog extends ComponentDialog {
 
   /** From now on this conversation speaks as this participant, in their language. */
   private adopt(context: TurnContext, participant: Participant): void {
-    context.turnState.set(PROFILE_KEY, rememberProfile(turnStateOf(context), participant, this.services.clock()));
-    context.turnState.set(LANGUAGE_KEY, participant.language);
+    refreshProfile(context, participant, this.services.clock());
+    useLanguage(context, participant.language);
   }
 
-  private useLanguage(context: TurnContext, language: Language): void {
-    setGuestLanguage(turnStateOf(context), language);
-    context.turnState.set(LANGUAGE_KEY, language);
-  }
 }
 
 function isYes(result: AnswerResult | undefined): boolean {
@@ -147,7 +141,7 @@ function isYes(result: AnswerResult | undefined): boolean {
 }
 
 async function say(context: TurnContext, textKey: string, vars?: Record<string, string>): Promise<void> {
-  const { t } = turnLanguage(context);
+  const { t } = turnFacts(context);
   await context.sendActivity(renderPrompt({ kind: 'message', textKey, vars }, context.activity.channelId, t));
 }
 

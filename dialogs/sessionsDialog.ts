@@ -2,7 +2,7 @@ import { Channels } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import { countSegments, SMS_SEGMENT_BUDGET } from '../bot/channels/smsSegments';
-import { turnLanguage } from '../bot/channels/turnKeys';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { SessionOccurrence, upcomingOccurrences } from '../bot/domain/sessions';
 import { Language } from '../bot/i18n';
 import { DialogServices } from '../bot/services';
@@ -61,7 +61,7 @@ export class SessionsDialog extends ComponentDialog {
       return step.endDialog();
     }
 
-    const { t, language } = turnLanguage(context);
+    const { t, language } = turnFacts(context);
     const describe = (layout: Layout) => listing(upcoming, layout, { t, language, timeZone: participant.timeZone });
     const layout = sms ? SMS_LAYOUTS.find((l) => fitsSms(t('sessions:list', { lines: describe(l) }))) ?? SMS_LAYOUTS[SMS_LAYOUTS.length - 1] : CHAT_LAYOUT;
     const lines = describe(layout);

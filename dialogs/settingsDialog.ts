@@ -1,7 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, PromptChoice, TextPromptSpec } from '../bot/channels/prompt';
-import { turnLanguage } from '../bot/channels/turnKeys';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { Participant } from '../bot/domain/participant';
 import { isOutsideQuietHours } from '../bot/domain/participantInput';
 import { isLanguage } from '../bot/i18n';
@@ -118,7 +118,7 @@ export class SettingsDialog extends ComponentDialog {
 
   private async askCheckinTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { retry } = step.options as CheckinTimeOptions;
-    const { language } = turnLanguage(step.context);
+    const { language } = turnFacts(step.context);
     const { quietHours } = this.services.config;
     const participant = await this.participant(step);
     const spec: TextPromptSpec = {
@@ -138,7 +138,7 @@ export class SettingsDialog extends ComponentDialog {
   private async saveCheckinTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { attempt } = step.options as CheckinTimeOptions;
     const answer = step.result as AnswerResult;
-    const { language } = turnLanguage(step.context);
+    const { language } = turnFacts(step.context);
     const time = answer.status === 'answered' ? parseClockTime(String(answer.value)) : undefined;
     if (time && isOutsideQuietHours(time, this.services.config.quietHours)) {
       await updateParticipant(step.context, this.services, (p) => {
@@ -221,7 +221,7 @@ export class SettingsDialog extends ComponentDialog {
   private async saveTimeZone(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = step.result as AnswerResult;
     if (answer.status !== 'answered') return step.endDialog();
-    const { t, language } = turnLanguage(step.context);
+    const { t, language } = turnFacts(step.context);
     const zone = zoneFromText(String(answer.value));
     if (!zone) {
       const participant = await this.participant(step);
@@ -260,7 +260,7 @@ export class SettingsDialog extends ComponentDialog {
     await updateParticipant(step.context, this.services, (p) => {
       p.screenWeekday = day;
     });
-    const { t } = turnLanguage(step.context);
+    const { t } = turnFacts(step.context);
     await say(step.context, 'settings:screenDay.saved', { day: t(`settings:weekday.${day}`) });
     return step.endDialog();
   }

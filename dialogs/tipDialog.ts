@@ -1,6 +1,6 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, YesNoPromptSpec } from '../bot/channels/prompt';
-import { turnLanguage } from '../bot/channels/turnKeys';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { DialogServices } from '../bot/services';
 import { isTipCategory, TIP_CATEGORIES, TipCategory, tipTextKey } from '../bot/tips/catalog';
 import { isTipRating } from '../bot/tips/feedback';
@@ -127,7 +127,7 @@ export class TipDialog extends ComponentDialog {
       tipId: values.tipId,
       category: values.category,
       rating,
-      language: turnLanguage(step.context).language,
+      language: turnFacts(step.context).language,
       channel: step.context.activity.channelId,
       shownAt: values.shownAt,
       answeredAt: this.services.clock().toISOString(),

@@ -9,6 +9,7 @@ import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
+import { answerOf, childResultOf } from './steps';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
 import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
 
@@ -121,7 +122,7 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   private async afterUpdateQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered' || answer.value !== true) {
       await say(step.context, 'checkin:update.kept');
       return step.endDialog();
@@ -166,10 +167,10 @@ export class CheckinDialog extends ComponentDialog {
     const { checkIn } = this.progress(step);
     const item = nextItem(checkIn);
     if (!item) {
-      checkIn.screen = step.result as WeeklyScreen;
+      checkIn.screen = childResultOf<WeeklyScreen>(step);
       return this.finish(step);
     }
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     const firstSafetyYes = isSafetyItem(item) && answer.status === 'answered' && answer.value === true && !saidSafetyYes(checkIn);
     applyAnswer(checkIn, item, answer);
     checkIn.updatedAt = this.services.clock().toISOString();

@@ -5,7 +5,7 @@ import type { Feature } from '../features';
 import { renderPrompt } from '../channels/render';
 import { translatorFor } from '../i18n';
 import { OutreachService, Services } from '../services';
-import { deliveryAddress, ineligibility, SkipReason } from './planner';
+import { reach, SkipReason } from './planner';
 import { RateLimiter, RateLimits, Sleep } from './rateLimiter';
 import { rescheduleParticipant } from './reschedule';
 import { StoreRunCoordinator } from './runCoordinator';
@@ -129,11 +129,10 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     async sendCheckinPromptNow(participantId) {
       const p = await services.participants.get(participantId);
       if (!p) return { sent: false, reason: 'unknownParticipant' satisfies SkipReason };
-      const ineligible = ineligibility(p);
-      const address = deliveryAddress(p);
-      if (ineligible || !address) return { sent: false, reason: ineligible ?? ('unreachable' satisfies SkipReason) };
-      const activity = renderPrompt(CHECKIN_PROMPT, address.channelId, translatorFor(services.i18n, p.language));
-      const delivery = await sender.deliver(address, activity);
+      const to = reach(p);
+      if (!to.ok) return { sent: false, reason: to.reason };
+      const activity = renderPrompt(CHECKIN_PROMPT, to.address.channelId, translatorFor(services.i18n, p.language));
+      const delivery = await sender.deliver(to.address, activity);
       return delivery.status === 'sent' ? { sent: true } : { sent: false, reason: delivery.status };
     },
 

@@ -19,7 +19,7 @@ export interface MinuteTask {
 /**
  * A node-cron task each minute, as features run their background work: a run
  * still busy skips this process's next slot (noOverlap), and node-cron's own
- * messages reach the app log without their text (ids and error type only).
+ * messages reach the app log (errors through the log's error serializer).
  */
 export function scheduleEveryMinute(log: Logger, options: MinuteTaskOptions): MinuteTask {
   const { name, label, distributed } = options;
@@ -38,7 +38,7 @@ export function scheduleEveryMinute(log: Logger, options: MinuteTaskOptions): Mi
         info: () => undefined,
         debug: () => undefined,
         warn: (message) => log.warn({ task: name }, message),
-        error: (message) => log.error({ task: name, err: { type: message instanceof Error ? message.name : 'Error' } }, `${label} task error`),
+        error: (message) => log.error({ task: name, err: message }, `${label} task error`),
       },
     },
   );

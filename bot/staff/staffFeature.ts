@@ -3,10 +3,9 @@ import { MinuteTask, scheduleEveryMinute } from '../cron';
 import type { Feature, FeatureContext } from '../features';
 import { Services } from '../services';
 import { Sleep } from './auth';
-import { EscalationCheck } from './escalation';
 import { StaffRoutes } from './http/routes';
 import { ScryptParams } from './password';
-import { createStaffCore, StaffCore } from './staffCore';
+import { createEscalationCheck, createStaffCore, StaffCore } from './staffCore';
 import { StaffChannelTurns } from './teams/staffChannelTurns';
 import { TeamsAlerts } from './teams/teamsAlerts';
 
@@ -31,7 +30,7 @@ export interface StaffFeature extends Feature {
 
 /**
  * The care team's side as an app feature: the dashboard and its API on the
- * app's server, Teams alerts on the FlagNotifier, card actions from the staff
+ * app's server, Teams alerts on the flag events, card actions from the staff
  * channel, and a node-cron task each minute for escalation.
  */
 export function createStaffFeature(services: Services, options: StaffFeatureOptions = {}): StaffFeature {
@@ -41,11 +40,11 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
   const { log, config } = services;
   let teams: TeamsAlerts | undefined;
   let channelTurns: StaffChannelTurns | undefined;
-  let unsubscribe: (() => void) | undefined;
+  const unsubscribe: Array<() => void> = [];
   let task: MinuteTask | undefined;
   let lastTick: { at: string; escalated: number } | undefined;
 
-  const escalation = new EscalationCheck(core, async (flag) => {
+  const escalation = createEscalationCheck(core, async (flag) => {
     await teams?.post(flag, true);
   });
 
@@ -76,8 +75,10 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
         const alerts = new TeamsAlerts(core, adapter, channel, config.bot.appId);
         teams = alerts;
         channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
-        unsubscribe = services.flagNotifier.subscribe((flag) => alerts.onFlag(flag));
-        core.flagChanged.add((flag) => alerts.refresh(flag));
+        unsubscribe.push(
+          services.flagEvents.on('raised', (flag) => alerts.onFlag(flag)),
+          services.flagEvents.on('changed', (flag) => alerts.refresh(flag)),
+        );
       }
     },
 
@@ -86,7 +87,7 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
     },
 
     async stop() {
-      unsubscribe?.();
+      for (const off of unsubscribe.splice(0)) off();
       await task?.stop();
       task = undefined;
     },

@@ -21,6 +21,8 @@ import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
 import { DocumentStore } from './store/port';
 import { DocumentStateStorage } from './store/stateStorage';
+import { countRaisedFlags } from './telemetry/flagTelemetry';
+import { TracedStore } from './telemetry/tracedStore';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
 import { createPlaygroundFeature } from './playground/feature';
@@ -49,11 +51,13 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   // Before anything is opened: a bad clinic rules file stops start-up with a message naming the problem.
   const flagRules = loadFlagRules(config.flagRulesPath);
   const i18n = createI18n(config.defaultLanguage);
-  const store = options.store ?? createStore(config, COLLECTIONS);
+  // Every store operation is a span (a no-op without a telemetry SDK).
+  const store = new TracedStore(options.store ?? createStore(config, COLLECTIONS));
   await store.init();
 
   const participants = new Participants(store, clock);
   const flagEvents = new FlagEvents(log);
+  countRaisedFlags(flagEvents);
   const base = {
     config,
     clock,

@@ -2,6 +2,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
 import { PLAYGROUND_PATH } from './playground/paths';
+import { startAzureMonitor } from './telemetry/azureMonitor';
 
 /** Process entry point: config → app → listen; SIGTERM/SIGINT drain and exit 0. */
 async function main(): Promise<void> {
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // Before the app is built, so its HTTP clients and server are instrumented from the start.
+  const stopTelemetry = config.appInsightsConnectionString ? startAzureMonitor(config.appInsightsConnectionString) : undefined;
   const log = createLogger({ level: config.logLevel });
   const app = await createApp({ config, logger: log, startBackground: true });
   const url = await app.listen();
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     try {
       await app.close();
+      await stopTelemetry?.();
       process.exit(0);
     } catch (err) {
       log.error({ err }, 'shutdown failed');

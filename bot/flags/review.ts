@@ -1,3 +1,4 @@
+import { recordAcknowledged } from '../telemetry/flagTelemetry';
 import { Clock } from '../clock';
 import { AppError } from '../errors';
 import { Stored } from '../store/port';
@@ -36,12 +37,15 @@ export class FlagReview {
 
   /** Assigns an open flag to `by`. An acknowledged flag stays with whoever took it first. */
   async acknowledge(participantId: string, flagId: string, by: string): Promise<FlagChange> {
-    return this.change(participantId, flagId, (flag, now) => {
+    const result = await this.change(participantId, flagId, (flag, now) => {
       if (flag.status === 'resolved') throw new FlagActionError('resolved');
       if (flag.status === 'acknowledged') return false;
       Object.assign(flag, { status: 'acknowledged', assignee: by, acknowledgedAt: now, acknowledgedBy: by });
       return true;
     });
+    // Dashboard and Teams both acknowledge here: the one place to time how long an urgent flag waited.
+    if (result.changed) recordAcknowledged(result.flag);
+    return result;
   }
 
   async addNote(participantId: string, flagId: string, by: string, text: string): Promise<FlagChange> {

@@ -1,3 +1,5 @@
+import { countOutreach } from '../telemetry/outreachTelemetry';
+import { inSpan } from '../telemetry/telemetry';
 import { randomUUID } from 'node:crypto';
 import type { i18n } from 'i18next';
 import { MessageSpec } from '../channels/prompt';
@@ -140,7 +142,17 @@ export class OutreachScheduler {
     this.stopping = true;
   }
 
+  /** One tick in its own span (the counts of its report as attributes). */
   async tick(at: Date, options: { dryRun?: boolean } = {}): Promise<TickReport> {
+    return inSpan('outreach.tick', { 'puente.dry_run': options.dryRun ?? false }, async (span) => {
+      const report = await this.runTick(at, options);
+      const skipped = Object.values(report.skipped).reduce((a, b) => a + (b ?? 0), 0);
+      span.setAttributes({ 'puente.due': report.due, 'puente.sent': report.sent, 'puente.failed': report.failed, 'puente.skipped': skipped, 'puente.errors': report.errors });
+      return report;
+    });
+  }
+
+  private async runTick(at: Date, options: { dryRun?: boolean }): Promise<TickReport> {
     const started = this.monotonic();
     const dryRun = options.dryRun ?? false;
     const report: TickReport = { at: at.toISOString(), dryRun, durationMs: 0, due: 0, sent: 0, failed: 0, skipped: {}, deferred: 0, inFlight: 0, errors: 0, planned: [] };
@@ -195,7 +207,10 @@ export class OutreachScheduler {
       case 'skip':
         if (plan.missed) await this.raiseMissed(entry.participantId, plan.missed);
         // Counted by whoever moved the entry on, so two overlapping ticks count it once.
-        if (await this.due.advance(entry, plan.next, ctx.now())) count(ctx.report.skipped, plan.reason);
+        if (await this.due.advance(entry, plan.next, ctx.now())) {
+          count(ctx.report.skipped, plan.reason);
+          countOutreach('skipped', { kind: entry.kind, reason: plan.reason });
+        }
         return;
       case 'send':
         return this.send(entry, plan, ctx);
@@ -334,6 +349,7 @@ export class OutreachScheduler {
       sentAt: delivery.status === 'sent' ? ctx.now().toISOString() : null,
       failure: delivery.status === 'sent' ? null : delivery.status === 'unreachable' ? 'unreachable' : delivery.failure,
     });
+    countOutreach(delivery.status === 'sent' ? 'sent' : 'failed', { kind: entry.kind, reason: result.failure ?? undefined, channel: address?.channelId });
     if (delivery.status === 'sent') ctx.report.sent++;
     else {
       ctx.report.failed++;
@@ -374,7 +390,12 @@ export class OutreachScheduler {
     let address: ChannelAddress | undefined = plan.address;
     let delivery: Delivery = { status: 'unreachable', attempts: 0, statusCode: 404 };
     while (address) {
-      delivery = await sender.deliver(address, renderPrompt(plan.spec, address.channelId, t));
+      const to = address;
+      delivery = await inSpan('outreach.send', { 'puente.kind': kind, 'puente.channel': to.channelId }, async (span) => {
+        const d = await sender.deliver(to, renderPrompt(plan.spec, to.channelId, t));
+        span.setAttributes({ 'puente.outcome': d.status, 'puente.attempts': d.attempts });
+        return d;
+      });
       if (delivery.status !== 'unreachable') return { delivery, address };
       this.deps.log.warn({ participantId: p.id, kind, channelId: address.channelId, status: delivery.statusCode }, 'outreach address unreachable');
       const lost = address.channelId;

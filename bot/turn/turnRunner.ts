@@ -1,5 +1,7 @@
 import { Activity, ActivityTypes, ResourceResponse, TurnContext } from 'botbuilder';
 import { Logger } from '../log';
+import { inSpan } from '../telemetry/telemetry';
+import { activeDialog, observeTurn, TurnFactsForTelemetry } from '../telemetry/turnTelemetry';
 import { ConflictError, PreconditionFailedError } from '../store/port';
 import { ConversationData, conversationStateKey, TurnState } from './conversationState';
 import { KeyedQueue } from './keyedQueue';
@@ -37,7 +39,7 @@ export class TurnRunner {
   async run(context: TurnContext, handler: TurnHandler): Promise<void> {
     const { channelId, conversation } = context.activity;
     const key = conversationStateKey(channelId, conversation.id);
-    await this.queue.run(key, () => this.runWithRetry(context, key, handler));
+    await observeTurn(channelId, (facts) => this.queue.run(key, () => this.runWithRetry(context, key, handler, facts)));
   }
 
   /** Resolves when all accepted turns have finished (graceful shutdown). */
@@ -49,14 +51,17 @@ export class TurnRunner {
     return this.queue.size;
   }
 
-  private async runWithRetry(context: TurnContext, key: string, handler: TurnHandler): Promise<void> {
+  private async runWithRetry(context: TurnContext, key: string, handler: TurnHandler, facts: TurnFactsForTelemetry): Promise<void> {
     const outbox = new Outbox(context);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const loaded = await this.slot.readOne(key);
       const state = new TurnState(structuredClone(loaded?.state ?? {}));
+      facts.attempts = attempt;
+      facts.dialog = activeDialog(loaded?.state);
       outbox.hold();
       try {
         await handler(context, state);
+        if (facts.dialog === 'none') facts.dialog = activeDialog(state.data);
         if (state.changed) await this.slot.writeOne(key, state.data, loaded?.eTag ?? null);
       } catch (err) {
         if (err instanceof ConflictError || err instanceof PreconditionFailedError) {
@@ -104,6 +109,6 @@ class Outbox {
   async release(): Promise<void> {
     const activities = this.held ?? [];
     this.held = undefined;
-    if (activities.length) await this.context.sendActivities(activities);
+    if (activities.length) await inSpan('turn.reply', { 'puente.activities': activities.length }, () => this.context.sendActivities(activities));
   }
 }

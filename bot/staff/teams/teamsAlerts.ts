@@ -1,3 +1,4 @@
+import { inSpan } from '../../telemetry/telemetry';
 import { ActivityTypes, CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { Flag, isUnknownParticipant } from '../../flags/flag';
@@ -54,6 +55,10 @@ export class TeamsAlerts {
 
   /** Posts a card for the flag (escalated: the second, louder post) and remembers where. */
   async post(flag: Flag, escalated: boolean): Promise<void> {
+    await inSpan('alert.post', { 'puente.severity': flag.severity, 'puente.escalated': escalated }, () => this.postCard(flag, escalated));
+  }
+
+  private async postCard(flag: Flag, escalated: boolean): Promise<void> {
     const card = await this.cardFor(flag, escalated);
     let activityId = '';
     await this.adapter.continueConversationAsync(this.identity, this.reference(this.channel.conversationId), async (context) => {
@@ -66,6 +71,10 @@ export class TeamsAlerts {
 
   /** Updates every card posted for the flag (after an acknowledgement in the dashboard or in Teams). */
   async refresh(flag: Flag, except?: string): Promise<void> {
+    await inSpan('alert.update', { 'puente.severity': flag.severity, 'puente.status': flag.status }, () => this.updateCards(flag, except));
+  }
+
+  private async updateCards(flag: Flag, except?: string): Promise<void> {
     const alert = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
     for (const post of alert?.posts ?? []) {
       if (!post.activityId || post.activityId === except) continue;

@@ -1,4 +1,4 @@
-import { Attributes, Counter, Histogram, metrics, MeterProvider, Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { Attributes, Counter, Histogram, metrics, MeterProvider, Span, SpanStatusCode, trace, Tracer, TracerProvider } from '@opentelemetry/api';
 
 /**
  * Puente's traces and metrics, through the OpenTelemetry API only. With no SDK
@@ -10,7 +10,15 @@ import { Attributes, Counter, Histogram, metrics, MeterProvider, Span, SpanStatu
  */
 
 const SCOPE = 'puente';
-const tracer = trace.getTracer(SCOPE);
+
+let tracing: { provider: TracerProvider; tracer: Tracer } | undefined;
+
+/** The tracer of the provider registered now (a tracer keeps the provider it came from, even once that one is replaced). */
+function tracer(): Tracer {
+  const provider = trace.getTracerProvider();
+  if (tracing?.provider !== provider) tracing = { provider, tracer: provider.getTracer(SCOPE) };
+  return tracing.tracer;
+}
 
 /** The named instruments. */
 export interface Instruments {
@@ -54,7 +62,7 @@ export function instruments(): Instruments {
  * error message may quote what a person wrote.
  */
 export async function inSpan<T>(name: string, attributes: Attributes, work: (span: Span) => Promise<T>): Promise<T> {
-  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+  return tracer().startActiveSpan(name, { attributes }, async (span) => {
     try {
       return await work(span);
     } catch (err) {

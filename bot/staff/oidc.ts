@@ -1,7 +1,19 @@
 import { createHash, createPrivateKey, webcrypto, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import * as client from 'openid-client';
+import type * as Client from 'openid-client';
 import { StaffOidcConfig } from '../config';
+
+let library: Promise<typeof Client> | undefined;
+
+/**
+ * openid-client 6 is an ES module, which CommonJS loads with require(esm)
+ * (Node 20.19+, 22.12+, 24): loaded on first use, so a service without
+ * STAFF_OIDC_* never loads it.
+ */
+function openid(): Promise<typeof Client> {
+  library ??= import('openid-client');
+  return library;
+}
 
 export const OIDC_START_PATH = '/staff/oidc/start';
 export const OIDC_CALLBACK_PATH = '/staff/oidc/callback';
@@ -31,7 +43,7 @@ export interface OidcIdentity {
  * tried again on the next sign-in.
  */
 export class OidcClient {
-  private configuration: Promise<client.Configuration> | undefined;
+  private configuration: Promise<Client.Configuration> | undefined;
 
   constructor(
     private readonly config: StaffOidcConfig,
@@ -44,6 +56,7 @@ export class OidcClient {
 
   /** Fresh state, nonce and PKCE verifier, and the provider URL that carries them. */
   async start(): Promise<{ url: URL; checks: OidcChecks }> {
+    const client = await openid();
     const checks: OidcChecks = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
     const url = client.buildAuthorizationUrl(await this.discover(), {
       redirect_uri: this.redirectUri,
@@ -63,6 +76,7 @@ export class OidcClient {
    * openid-client. Rejects on any mismatch or provider error.
    */
   async finish(callbackUrl: URL, checks: OidcChecks): Promise<OidcIdentity> {
+    const client = await openid();
     const tokens = await client.authorizationCodeGrant(await this.discover(), callbackUrl, {
       expectedState: checks.state,
       expectedNonce: checks.nonce,
@@ -78,14 +92,7 @@ export class OidcClient {
     return { subject: claims.sub, objectId: text(claims.oid), email: email?.includes('@') ? email : undefined, roles: texts(claims.roles), groups: texts(claims.groups) };
   }
 
-  /** The provider's sign-out page (RP-initiated logout), when it has one. */
-  async endSessionUrl(postLogoutRedirectUri: string): Promise<URL | undefined> {
-    const configuration = await this.discover().catch(() => undefined);
-    if (!configuration?.serverMetadata().end_session_endpoint) return undefined;
-    return client.buildEndSessionUrl(configuration, { client_id: this.config.clientId, post_logout_redirect_uri: postLogoutRedirectUri });
-  }
-
-  private discover(): Promise<client.Configuration> {
+  private discover(): Promise<Client.Configuration> {
     this.configuration ??= this.load().catch((err: unknown) => {
       this.configuration = undefined;
       throw err;
@@ -93,16 +100,18 @@ export class OidcClient {
     return this.configuration;
   }
 
-  private async load(): Promise<client.Configuration> {
+  private async load(): Promise<Client.Configuration> {
+    const client = await openid();
     const issuer = new URL(this.config.issuer);
     // Plain HTTP only to a provider on this machine (a local test provider); anything else must be HTTPS.
     const loopback = issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
     return client.discovery(issuer, this.config.clientId, undefined, await this.clientAuth(), loopback ? { execute: [client.allowInsecureRequests] } : undefined);
   }
 
-  private async clientAuth(): Promise<client.ClientAuth> {
+  private async clientAuth(): Promise<Client.ClientAuth> {
+    const client = await openid();
     if (this.config.clientSecret) return client.ClientSecretBasic(this.config.clientSecret);
-    return privateKeyJwt(readFileSync(this.config.clientKeyPath!, 'utf8'));
+    return privateKeyJwt(client, readFileSync(this.config.clientKeyPath!, 'utf8'));
   }
 }
 
@@ -111,7 +120,7 @@ export class OidcClient {
  * certificate: Entra finds the registered certificate by the SHA-1 (`x5t`)
  * and SHA-256 (`x5t#S256`) thumbprints in the assertion's header.
  */
-async function privateKeyJwt(pem: string): Promise<client.ClientAuth> {
+async function privateKeyJwt(client: typeof Client, pem: string): Promise<Client.ClientAuth> {
   const pkcs8 = createPrivateKey(pem).export({ type: 'pkcs8', format: 'der' });
   const key = await webcrypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
   const certificate = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/)?.[0];

@@ -1,7 +1,6 @@
-import { CloudAdapter, TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthenticationOptions, TurnContext } from 'botbuilder';
 import { Server } from 'restify';
 import { AddressInfo } from 'node:net';
-import { activityProblem } from './activityValidation';
 import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
@@ -13,6 +12,8 @@ import { loadFlagRules } from './flags/rules';
 import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
 import { createServer } from './server';
+import { messagesHandler } from './messagesEndpoint';
+import { RequestDrain } from './requestDrain';
 import { Services } from './services';
 import { createTips } from './tips/tips';
 import { COLLECTIONS } from './store/collections';
@@ -50,6 +51,8 @@ export interface AppOptions {
   bot?: (services: Services) => Bot;
   /** Background features (the outreach scheduler) start only when true: tests drive them directly. */
   startBackground?: boolean;
+  /** Further Bot Framework authentication settings (tests: a local OpenID metadata endpoint). */
+  botAuthentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
 
 export interface PuenteApp {
@@ -60,8 +63,12 @@ export interface PuenteApp {
   features: Feature[];
   /** Starts listening; resolves with the base URL. */
   listen(port?: number): Promise<string>;
-  /** Stops accepting, finishes in-flight turns, stops background work, closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting (503), lets requests in flight finish for up to
+   * config.shutdownGraceMs, stops background work, closes the store. Resolves
+   * true when nothing in flight was cut off.
+   */
+  close(): Promise<boolean>;
 }
 
 /**
@@ -95,8 +102,9 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);
-  const adapter = createAdapter(config, log, i18n);
-  const server = createServer(log);
+  const adapter = createAdapter(config, log, i18n, options.botAuthentication);
+  const drain = new RequestDrain();
+  const server = createServer(log, drain);
   const outreach = createOutreachFeature(services, adapter);
   // The care team's dashboard, Teams alerts and staff-channel turns; participant edits re-plan outreach at once.
   const staff = createStaffFeature(services, { reschedule: (participantId) => outreach.rescheduleParticipant(participantId) });
@@ -106,25 +114,20 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     createPlaygroundFeature(services, { checkinPromptNow: (participantId) => outreach.sendCheckinPromptNow(participantId) }),
   ];
 
-  let accepting = true;
-  server.post('/api/messages', async (req, res) => {
-    if (!accepting) {
-      res.send(503, { error: 'shutting down' });
-      return;
-    }
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    await adapter.process(req, res, (context) =>
-      runner.run(context, async (ctx, state) => {
-        // Card actions and messages in the staff Teams channel are not participant turns.
-        if (await staff.handleTurn(ctx)) return;
-        await bot.handle(ctx, state);
-      }),
-    );
-  });
+  server.post(
+    '/api/messages',
+    messagesHandler({
+      adapter,
+      config,
+      log,
+      logic: (context) =>
+        runner.run(context, async (ctx, state) => {
+          // Card actions and messages in the staff Teams channel are not participant turns.
+          if (await staff.handleTurn(ctx)) return;
+          await bot.handle(ctx, state);
+        }),
+    }),
+  );
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
@@ -143,17 +146,23 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     runner,
     features,
     async listen(port = config.port) {
-      await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+      await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
       if (options.startBackground) for (const f of features) await f.start?.();
       const { port: bound } = server.address() as AddressInfo;
       return `http://localhost:${bound}`;
     },
     async close() {
-      accepting = false;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runner.idle();
+      const drained = await drain.drain(config.shutdownGraceMs);
+      if (!drained) log.warn({ requests: drain.pending }, 'shutdown grace ran out with requests in flight');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections();
+      });
+      // Turns run inside requests: once those are answered the runner is idle; past the grace, nobody waits for it.
+      if (drained) await runner.idle();
       for (const f of features) await f.stop?.();
       await store.close();
+      return drained;
     },
   };
   for (const f of features) await f.register?.(app);

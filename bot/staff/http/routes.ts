@@ -178,6 +178,10 @@ export class StaffRoutes {
         const a = await this.authorize(req);
         if (!a) return void res.send(401, { error: 'unauthorized' });
         if (method !== 'get' && !this.csrfOk(req, a)) return void res.send(403, { error: 'csrf' });
+        // A body, when sent, is a JSON object: a string, array or number is not an empty change.
+        if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
+          return void res.send(400, { error: 'invalid', message: 'the body must be a JSON object' });
+        }
         if (adminOnly && a.viewer.role !== 'admin') {
           await a.audit({ action: 'access.denied', detail: { route: path, method } });
           return void res.send(403, { error: 'forbidden' });

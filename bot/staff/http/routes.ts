@@ -356,7 +356,7 @@ export class StaffRoutes {
 
   private async signIn(req: Request, email: string, password: string) {
     const ip = clientIp(req, this.core.config.staff.trustProxy);
-    const result = await this.core.auth.signIn(email.slice(0, 254), password.slice(0, 1024));
+    const result = await this.core.auth.signIn(email.slice(0, 254), password.slice(0, 1024), ip);
     const known = result.ok ? result.account : undefined;
     await this.core.audit.record({
       actor: known?.email ?? null,
@@ -393,6 +393,8 @@ export class StaffRoutes {
 
   private async me(a: Authorized): Promise<void> {
     const escalated = await this.core.queue.escalated(BANNER_LIMIT);
+    // The escalated urgent flags name participants: each one shown is a view of their data.
+    for (const f of escalated) await a.audit({ action: 'flags.escalated', recordType: 'flag', recordId: f.id, participantId: f.participantId, detail: { via: 'me' } });
     a.res.send(200, {
       email: a.viewer.email,
       role: a.viewer.role,

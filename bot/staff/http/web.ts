@@ -73,12 +73,17 @@ export function applySecurityHeaders(req: Request, res: Response, cache: 'no-sto
   if (cache === 'no-store') res.header('Pragma', 'no-cache');
 }
 
-/** The caller's address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The caller's address: the socket peer, or behind a trusted proxy the last
+ * X-Forwarded-For entry, the one that proxy added. Earlier entries are
+ * whatever the client chose to send: taken as the address, a client could be
+ * anyone it liked to the audit log and to the sign-in lock.
+ */
 export function clientIp(req: Request, trustProxy: boolean): string | null {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').pop()?.trim();
+    if (last) return last;
   }
   return req.socket?.remoteAddress ?? null;
 }

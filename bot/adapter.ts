@@ -9,7 +9,7 @@ import {
 import { i18n } from 'i18next';
 import { Config } from './config';
 import { languageOf } from './i18n';
-import { Logger } from './log';
+import { Logger, stackFrames } from './log';
 import { LANGUAGE_KEY } from './channels/turnKeys';
 import { GuardedBotAuthentication } from './botAuthentication';
 
@@ -53,7 +53,8 @@ export function createAdapter(
     // Ids and the error type only: the error message may quote what the user wrote.
     log.error(
       {
-        err: { type: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') },
+        err: error,
+        stack: stackFrames(error),
         channelId: context.activity.channelId,
         activityId: context.activity.id,
         conversationId: context.activity.conversation?.id,
@@ -69,7 +70,7 @@ export function createAdapter(
     try {
       await context.sendActivity(i18n.getFixedT(language)('common:error.apology'));
     } catch (sendError) {
-      log.warn({ err: { type: (sendError as Error).name } }, 'could not send apology');
+      log.warn({ err: sendError }, 'could not send apology');
     }
   };
   return adapter;

@@ -105,10 +105,10 @@ export class GuardedBotAuthentication extends BotFrameworkAuthentication {
       this.outage.refused++;
     } else {
       this.outage = { since: Date.now(), refused: 1 };
-      const cause = err as { name?: string; code?: string; message?: string } | null;
+      const cause = err as { message?: string } | null;
       // Once per outage, not once per request: every message fails the same way until the metadata loads.
       this.options.log.error(
-        { err: { type: cause?.name ?? 'Error', code: cause?.code }, reason: cause?.message },
+        { err, reason: cause?.message },
         'Bot Framework authentication unavailable (OpenID metadata or signing keys did not load); answering 503',
       );
     }

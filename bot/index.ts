@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       log.info({ drained }, 'stopped');
       process.exit(0);
     } catch (err) {
-      log.error({ err: { type: (err as Error).name } }, 'shutdown failed');
+      log.error({ err }, 'shutdown failed');
       process.exit(1);
     }
   };

@@ -3,6 +3,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import { checkActivity } from './activityValidation';
 import type { PuenteAdapter } from './adapter';
+import { AppError } from './errors';
 import { AuthUnavailableError } from './botAuthentication';
 import { Config } from './config';
 import { Logger } from './log';
@@ -26,29 +27,33 @@ export function messagesHandler(deps: {
   const { adapter, config, log, logic } = deps;
   return async (req: Request, res: Response): Promise<void> => {
     if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
-      return void res.send(415, { error: 'send application/json' });
+      return refuse(res, new AppError('unsupported_media_type', 'send application/json'));
     }
     const checked = checkActivity(req.body);
-    if (!checked.ok) return void res.send(400, { error: checked.problem });
+    if (!checked.ok) return refuse(res, new AppError('invalid', checked.problem));
     const activity = asSdkActivity(checked.activity);
     if (config.localMode) {
       const problem = localServiceUrlProblem(activity.serviceUrl, config.localServiceUrlHosts);
-      if (problem) return void res.send(400, { error: problem });
+      if (problem) return refuse(res, new AppError('invalid', problem));
     }
     const header = req.headers.authorization;
     try {
       const invoke = await adapter.handleActivity(typeof header === 'string' ? header : '', activity, logic);
       res.send(invoke?.status ?? 200, invoke?.body);
     } catch (err) {
-      if (err instanceof AuthenticationError) return void res.send(401, { error: 'unauthorized' });
+      if (err instanceof AuthenticationError) return refuse(res, new AppError('unauthorized'));
       if (err instanceof AuthUnavailableError) {
         res.header('Retry-After', '30');
-        return void res.send(503, { error: 'authentication unavailable' });
+        return refuse(res, new AppError('unavailable', 'authentication unavailable'));
       }
-      log.error({ err: { type: (err as Error)?.name }, channelId: activity.channelId, activityId: activity.id }, 'message request failed');
+      log.error({ err, channelId: activity.channelId, activityId: activity.id }, 'message request failed');
       res.send(500, { error: 'internal error' });
     }
   };
+}
+
+function refuse(res: Response, error: AppError): void {
+  res.send(error.status, error.body());
 }
 
 /** The SDK's own fix-up (CloudAdapter.process does the same): its Activity carries Dates, the wire carries strings. */

@@ -1,4 +1,5 @@
 import type { Next, Request, Response } from 'restify';
+import { AppError } from './errors';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -19,8 +20,8 @@ export function bodyGate(maxBytes = MAX_BODY_BYTES) {
   return (req: Request, res: Response, next: Next): void => {
     if (!hasBody(req)) return next();
     const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    if (!kindOf(req) || encoding !== 'identity') return refuse(res, 415, 'unsupported media type', next);
-    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return refuse(res, 413, 'request body too large', next);
+    if (!kindOf(req) || encoding !== 'identity') return refuse(res, new AppError('unsupported_media_type', 'send JSON or a form, without content coding'), next);
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes) return refuse(res, tooLarge(maxBytes), next);
     next();
   };
 }
@@ -45,7 +46,7 @@ export function bodyParser(maxBytes = MAX_BODY_BYTES) {
       if (received > maxBytes) {
         finished = true;
         req.removeListener('data', onData);
-        refuse(res, 413, 'request body too large', next);
+        refuse(res, tooLarge(maxBytes), next);
         return;
       }
       chunks.push(chunk);
@@ -82,7 +83,7 @@ function parseInto(req: Request, kind: BodyKind, text: string, res: Response, ne
   try {
     req.body = JSON.parse(text) as unknown;
   } catch {
-    return refuse(res, 400, 'malformed JSON', next);
+    return refuse(res, new AppError('invalid', 'malformed JSON'), next);
   }
   next();
 }
@@ -91,9 +92,13 @@ function parseInto(req: Request, kind: BodyKind, text: string, res: Response, ne
  * Answers and closes the connection: a body that was not read (or not read to
  * its end) must not be drained on a kept-alive socket.
  */
-function refuse(res: Response, status: number, error: string, next: Next): void {
+function refuse(res: Response, error: AppError, next: Next): void {
   res.setHeader('Connection', 'close');
   res.once('finish', () => res.socket?.destroy());
-  res.send(status, { error });
+  res.send(error.status, error.body());
   next(false);
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError('too_large', `the body may hold at most ${maxBytes / 1024} KB`);
 }

@@ -1,4 +1,5 @@
 import type { Next, Request, Response } from 'restify';
+import { AppError } from './errors';
 
 /**
  * Counts the requests being served so a shutdown can let them finish. Once
@@ -25,7 +26,8 @@ export class RequestDrain {
       if (this.draining) {
         res.setHeader('Connection', 'close');
         res.setHeader('Retry-After', '5');
-        res.send(503, { error: 'shutting down' });
+        const refused = new AppError('unavailable', 'shutting down');
+        res.send(refused.status, refused.body());
         return next(false);
       }
       this.inFlight++;

@@ -23,7 +23,7 @@ export function createServer(log: Logger, drain: RequestDrain): Server {
     // An error a handler threw (not a restify error) would otherwise be wrapped in one quoting its message.
     if (typeof err.statusCode !== 'number') err.statusCode = 500;
     const status = err.statusCode;
-    if (status >= 500) log.error({ route: req.getPath(), err: { type: err.name } }, 'request failed');
+    if (status >= 500) log.error({ route: req.getPath(), err }, 'request failed');
     // One plain JSON shape for every error; the wording comes from the status alone.
     (err as Error & { toJSON: () => unknown }).toJSON = () => ({ error: publicMessage(status) });
     next();

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Clock } from '../clock';
 import { Logger } from '../log';
-import { ConflictError, DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, Stored } from '../store/port';
 import { normalizeEmail } from './staffAccounts';
 
 export const STAFF_SIGNINS = 'staffSignins';
@@ -75,7 +76,7 @@ export class SignInGuard {
   async recordFailure(email: string, source: string | null): Promise<GuardState> {
     const now = this.clock();
     const sourceId = sourceKey(email, source);
-    const account = await this.update<AccountRecord>(accountKey(email), async (stored) => {
+    const account = await this.update<AccountRecord>(accountKey(email), (stored) => {
       const current = stored && this.live(stored) ? stored : undefined;
       const sources = [...new Set([...(current?.sources ?? []), sourceId])].slice(-MAX_SOURCES);
       return {
@@ -89,7 +90,7 @@ export class SignInGuard {
     });
     if (account.failures > this.policy.maxFailures && !account.warnedAt) await this.warnSpray(account);
 
-    const record = await this.update<SourceRecord>(sourceId, async (stored) => {
+    const record = await this.update<SourceRecord>(sourceId, (stored) => {
       const current = stored && this.sourceCounts(stored, account) ? stored : undefined;
       const failures = (current?.failures ?? 0) + 1;
       const lockedUntil = failures >= this.policy.maxFailures ? new Date(now.getTime() + this.policy.lockMinutes * 60_000).toISOString() : null;
@@ -108,11 +109,11 @@ export class SignInGuard {
   /** Operator's unlock (npm run admin -- staff unlock): every source of the email starts afresh. */
   async clear(email: string): Promise<void> {
     const at = this.clock().toISOString();
-    await this.update<AccountRecord>(accountKey(email), async () => ({ ...fresh(accountKey(email)), clearedAt: at }));
+    await this.update<AccountRecord>(accountKey(email), () => ({ ...fresh(accountKey(email)), clearedAt: at }));
   }
 
   private async warnSpray(account: Stored<AccountRecord>): Promise<void> {
-    const marked = await this.update<AccountRecord>(account.id, async (stored) => ({ ...(stored ?? account), warnedAt: this.clock().toISOString() }));
+    const marked = await this.update<AccountRecord>(account.id, (stored) => ({ ...(stored ?? fresh(account.id)), warnedAt: this.clock().toISOString() }));
     // The email is never logged; the record id (a hash of it) lets an operator tie warnings together.
     this.log.warn(
       { signInRecord: account.id.slice(0, 16), failures: marked.failures, sources: marked.sources.length, windowMinutes: this.policy.lockMinutes },
@@ -160,19 +161,11 @@ export class SignInGuard {
     return failures > this.policy.maxFailures ? this.delayFor(failures - this.policy.maxFailures) : 0;
   }
 
-  /** Read-modify-write of one record with its eTag, retried when another attempt wrote in between. */
-  private async update<T extends DocBase>(id: string, change: (stored: Stored<T> | undefined) => Promise<T>): Promise<Stored<T>> {
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const stored = await this.store.get<T>(STAFF_SIGNINS, id, id);
-      const { _etag: _ignored, ...fields } = (await change(stored)) as T & { _etag?: string };
-      const doc = { ...fields, id, pk: id } as unknown as T;
-      try {
-        return stored ? await this.store.replace<T>(STAFF_SIGNINS, doc, stored._etag) : await this.store.create<T>(STAFF_SIGNINS, doc);
-      } catch (err) {
-        if (!(err instanceof PreconditionFailedError || err instanceof ConflictError)) throw err;
-      }
-    }
-    throw new Error('sign-in record kept changing');
+  /** Read-modify-write of one record with its eTag (store/etagUpdate.ts), created when missing. */
+  private async update<T extends DocBase>(id: string, change: (stored: T | undefined) => T): Promise<Stored<T>> {
+    const next = (stored: T | undefined): T => ({ ...change(stored), id, pk: id });
+    const { doc } = await updateDocument<T>(this.store, STAFF_SIGNINS, id, id, (current) => next(current), { create: () => next(undefined) });
+    return doc;
   }
 }
 

@@ -41,7 +41,8 @@ test('a local-mode serviceUrl off loopback, or not http(s), is refused with 400 
     for (const channelId of ['sms', 'msteams']) {
       const res = await h.post(h.message({ id: 'u-ssrf', channelId }, 'hello', { serviceUrl }));
       assert.equal(res.status, 400, `${serviceUrl} on ${channelId}`);
-      assert.match(res.body.error, /serviceUrl/);
+      assert.equal(res.body.error, 'invalid');
+      assert.match(res.body.message, /serviceUrl/);
     }
   }
   assert.equal(counter.turns, 0);

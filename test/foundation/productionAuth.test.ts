@@ -138,7 +138,7 @@ test('production: when identity metadata cannot be fetched, requests get 503 (ne
     for (let i = 0; i < 3; i++) {
       const res = await h.post(h.message({ id: `u-down-${i}`, channelId: 'sms' }, 'hello'), { authorization });
       assert.equal(res.status, 503, `${what}, request ${i + 1}`);
-      assert.equal(res.body.error, 'authentication unavailable');
+      assert.deepEqual(res.body, { error: 'unavailable', message: 'authentication unavailable' });
       assert.doesNotMatch(JSON.stringify(res.body), /ECONNREFUSED|openID|500/);
     }
     assert.equal(counter.turns, 0);

@@ -39,7 +39,7 @@ test('close() answers new requests 503, finishes the turn in flight and its repl
   const closing = h.app.close();
   const refused = await h.post(h.message({ id: 'u-late' }, 'hello'));
   assert.equal(refused.status, 503);
-  assert.deepEqual(refused.body, { error: 'shutting down' });
+  assert.deepEqual(refused.body, { error: 'unavailable', message: 'shutting down' });
   assert.equal((await fetch(`${h.baseUrl}/healthz`)).status, 503, 'the platform sees the instance going');
   bot.release.fire();
   const res = await inFlight;

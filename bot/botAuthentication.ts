@@ -38,7 +38,8 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBefo
  *   (Emulator and skill tokens); here those are refused.
  */
 export class GuardedBotAuthentication extends BotFrameworkAuthentication {
-  private outage: { since: number; refused: number } | undefined;
+  /** Requests refused since Bot Framework identity became unavailable; undefined while it is available. */
+  private outage: { refused: number } | undefined;
 
   constructor(
     private readonly inner: BotFrameworkAuthentication,
@@ -104,7 +105,7 @@ export class GuardedBotAuthentication extends BotFrameworkAuthentication {
     if (this.outage) {
       this.outage.refused++;
     } else {
-      this.outage = { since: Date.now(), refused: 1 };
+      this.outage = { refused: 1 };
       const cause = err as { message?: string } | null;
       // Once per outage, not once per request: every message fails the same way until the metadata loads.
       this.options.log.error(
@@ -117,7 +118,7 @@ export class GuardedBotAuthentication extends BotFrameworkAuthentication {
 
   private recovered(): void {
     if (!this.outage) return;
-    this.options.log.info({ refused: this.outage.refused, seconds: Math.round((Date.now() - this.outage.since) / 1000) }, 'Bot Framework authentication available again');
+    this.options.log.info({ refused: this.outage.refused }, 'Bot Framework authentication available again');
     this.outage = undefined;
   }
 }

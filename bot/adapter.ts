@@ -10,8 +10,8 @@ import { i18n } from 'i18next';
 import { Config } from './config';
 import { languageOf } from './i18n';
 import { Logger, stackFrames } from './log';
-import { LANGUAGE_KEY } from './channels/turnKeys';
 import { GuardedBotAuthentication } from './botAuthentication';
+import { findTurnFacts } from './turn/turnFacts';
 
 /**
  * CloudAdapter with Bot Framework authentication from config. With no
@@ -63,10 +63,7 @@ export function createAdapter(
     );
     // The connector itself timed out: an apology through it would only wait as long again.
     if (error.name === 'AbortError') return;
-    const language =
-      (context.turnState.get(LANGUAGE_KEY) as string | undefined) ??
-      languageOf(context.activity.locale) ??
-      config.defaultLanguage;
+    const language = findTurnFacts(context)?.language ?? languageOf(context.activity.locale) ?? config.defaultLanguage;
     try {
       await context.sendActivity(i18n.getFixedT(language)('common:error.apology'));
     } catch (sendError) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AddressInfo } from 'node:net';
 import { BotHarness } from '../helpers/botHarness';
 import { loadConfig } from '../../bot/config';
-import { Bot } from '../../bot/app';
+import { Bot } from '../../bot/features';
 
 /** A bot that only counts its turns (sends nothing, so an allowed but unreachable host costs no time). */
 function countingBot(): { turns: number; bot: () => Bot } {

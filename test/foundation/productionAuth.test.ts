@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { CallerIdConstants } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { BotHarness } from '../helpers/botHarness';
-import { Bot } from '../../bot/app';
+import { Bot } from '../../bot/features';
 import { createLogger } from '../../bot/log';
 
 const APP_ID = '00000000-0000-0000-0000-00000000b0b1';

@@ -27,11 +27,16 @@
  *   events ("my cousin died of an overdose"): staff follow-up is welcome there.
  */
 import type { PatternGroup, SpellingTolerance } from './phraseMatcher';
-
-export type CrisisCategory = 'suicide' | 'self_harm' | 'overdose' | 'danger';
+import type { DangerKind } from './risk/types';
 
 export interface CrisisLexiconEntry extends PatternGroup {
-  readonly category: CrisisCategory;
+  readonly kind: DangerKind;
+  /**
+   * The entry names a topic ("suicide", "overdose", "self-harm") rather than
+   * saying what the person will do: talk about a film, a group session or
+   * prevention work (risk/contextCues.ts) lowers it to the question tier.
+   */
+  readonly mention?: true;
 }
 
 /** Up to two filler words, never across a sentence boundary. */
@@ -51,7 +56,7 @@ const WEAPON = '(?:gun|pistol|rifle|shotgun|firearm|weapon|knife)';
 // Shared vocabulary (Spanish).
 const QUIERO = '(?:quiero|kiero|qiero|quero|quisiera|kisiera|queria|deseo|desearia|prefiero|preferiria|ganas de|pienso en|pensando en|voy a|vo a|me voy a|me dan ganas de|necesito)';
 const TOMAR = '(?:me tome|tome|me trague|trague|me meti|me he tomado|me acabo de tomar|se tomo|se trago|se metio|me las tome)';
-const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir)';
+const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir|xanax|clonazepam|rivotril|alprazolam|tramadol|oxis?|percocet|tylenol|ibuprofeno|paracetamol|acetaminofen|aspirinas)';
 const LUGAR_ALTO = '(?:puente|edificio|techo|azotea|balcon|ventana|tren|metro|carro|camion|vias|precipicio|barranco|rio)';
 const AGRESOR = '(?:mi (?:esposo|esposa|marido|pareja|novio|novia|ex|padrastro|papa|mama|hermano|vecino)|ella|alguien|un hombre|un tipo)';
 
@@ -59,12 +64,19 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── Overdose: a medical emergency, checked first ─────────────────────────
   {
     id: 'overdose.word',
-    category: 'overdose',
-    patterns: ['over ?dos(?:e|ed|es|ing)', 'sobre ?dosis', `${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
+    kind: 'overdose',
+    mention: true,
+    patterns: ['over ?dos(?:e|ed|es|ing)', 'sobre ?dosis'],
+  },
+  {
+    id: 'overdose.od',
+    kind: 'overdose',
+    mention: true,
+    patterns: [`${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
   },
   {
     id: 'overdose.too_many_en',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       `${TAKE} ${GAP}${MANY} ${GAP}${PILLS}`,
       `${TAKE} ${GAP}all (?:of )?(?:my|the|his|her) ${PILLS} (?:at once|at the same time|together|in one go)`,
@@ -81,7 +93,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'overdose.unresponsive_en',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       '(?:not|isnt|is not|stopped|wont|cant|barely|hes not|shes not|aint) breathing',
       '(?:cant|can not|cannot) breathe',
@@ -97,7 +109,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'overdose.too_many_es',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       `${TOMAR} ${GAP}(?:demasiadas|muchas|un monton de|un puno de|un punado de|varias|como [0-9]{2,}|[0-9]{2,}) ${GAP}${PASTILLAS}`,
       `${TOMAR} ${GAP}(?:un|el|una|la|todo el|toda la) (?:frasco|bote|caja|blister)`,
@@ -113,7 +125,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'overdose.unresponsive_es',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       'no (?:respira|esta respirando|puede respirar|puedo respirar)',
       'dejo de respirar',
@@ -127,7 +139,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── Immediate danger from someone else, or a weapon at hand ─────────────
   {
     id: 'danger.threat_en',
-    category: 'danger',
+    kind: 'danger_from_other',
     patterns: [
       // Contractions fold: he'll → hell, she'll → shell, he'd → hed.
       `(?:going to|gonna|will|hell|shell|theyll|wants to|want to|trying to|tried to|try to|threatened to|threatening to|threatens to|about to|coming to|said hed|said shed|said he would|said she would) ${GAP}(?:kill|hurt|beat|shoot|stab|choke|strangle|rape|attack) (?:me|us|my kids|my children|my baby)`,
@@ -150,7 +162,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'danger.threat_es',
-    category: 'danger',
+    kind: 'danger_from_other',
     patterns: [
       'me (?:va|van|quiere|quieren|amenazo con|amenaza con|amenazaron con|esta tratando de|trata de|intento|trato de) (?:a )?(?:matar|pegar|golpear|lastimar|hacer dano|violar|apunalar|disparar|ahorcar)',
       '(?:va|van|quiere|quieren) (?:a )?(?:matarme|golpearme|pegarme|lastimarme|hacerme dano|violarme)',
@@ -183,12 +195,18 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── Suicide ─────────────────────────────────────────────────────────────
   {
     id: 'suicide.word',
-    category: 'suicide',
-    patterns: ['suicid[a-z]*', 'sewer ?slide', 'unalive[a-z]*', 'kys', '(?<![0-9] )kms', 'ctb'],
+    kind: 'suicide',
+    mention: true,
+    patterns: ['suicid[a-z]*'],
+  },
+  {
+    id: 'suicide.slang',
+    kind: 'suicide',
+    patterns: ['sewer ?slide', 'unalive[a-z]*', 'kys', '(?<![0-9] )kms', 'ctb'],
   },
   {
     id: 'suicide.kill_myself_en',
-    category: 'suicide',
+    kind: 'suicide',
     patterns: [
       `(?:kill|killing|killed|kills) ${MYSELF}`,
       `(?:end|ending|ended|take|taking|took) (?:my|my own) life`,
@@ -207,7 +225,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'suicide.want_to_die_en',
-    category: 'suicide',
+    kind: 'suicide',
     patterns: [
       `(?:want|wanted|wanting|wanna|wish|ready|deserve|gonna|going|about|plan|planning|trying|need|rather|hope i|should|let me) ${GAP}(?:die|be dead|dead)`,
       `(?:think|feel like|feels like) (?:im|i am|i m) dying`,
@@ -255,7 +273,6 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'never wake up again',
       `(?:hope|wish|pray|want) ${GAP}(?:dont|didnt|wouldnt|wont|never|not) wake up`,
       'sleep forever',
-      "(?:wish|want|wanna) (?:i could |to |2 )?(?:just )?disappear(?! from| for a (?:while|bit|few))",
       'disappear (?:forever|for good|permanently)',
       `(?:want|need|make|wish) ${GAP}(?:it all|everything|all this|all of this) (?:to )?(?:end|stop|be over)`,
       `(?:goodbye|good bye|farewell|suicide) (?:note|letter|message|text)s?`,
@@ -275,7 +292,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'suicide.quiero_morir_es',
-    category: 'suicide',
+    kind: 'suicide',
     patterns: [
       'matar ?me',
       `me (?:quiero|kiero|qiero|voy a|vo a|pienso|quisiera|queria|dan ganas de) matar`,
@@ -339,7 +356,6 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(?:ya )?no (?:puedo|aguanto|soporto) (?:mas|ni un dia mas)(?= \\.|$| con (?:esto|mi vida|la vida|esta vida|todo)| ya| esta vida| mi vida| asi| vivir)`,
       'no (?:aguanto|soporto) (?:esta|mi) vida',
       'ya no puedo (?:seguir|con mi vida|con la vida|vivir)',
-      `(?:quiero|quisiera|kiero|ojala pudiera|ganas de) desaparecer`,
       'desaparecer (?:para siempre|del mapa|de este mundo)',
       `(?:tirarme|aventarme|lanzarme|echarme|me tiro|me aviento|me lanzo|tirar me|aventar me) ${GAP}${LUGAR_ALTO}`,
       `me (?:voy a|quiero|kiero|dan ganas de) (?:tirar|aventar|lanzar|echar) ${GAP}${LUGAR_ALTO}`,
@@ -360,10 +376,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
 
   // ── Self-harm ───────────────────────────────────────────────────────────
   {
+    id: 'self_harm.word',
+    kind: 'self_harm',
+    mention: true,
+    patterns: ['self ?harm(?:ing|ed)?', 'auto ?lesion[a-z]*', 'cutting (?:scars|marks)'],
+  },
+  {
     id: 'self_harm.en',
-    category: 'self_harm',
+    kind: 'self_harm',
     patterns: [
-      'self ?harm(?:ing|ed)?',
       `(?:cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|hurts|harm|harming|hit|hitting|punch|punching|scratch|scratching|starve|starving|bruise|punish|punishing) ${MYSELF}`,
       '(?:cut|cutting|slit|slitting|carve|carving|carved|scratch|scratching|burn|burning) (?:my |on my |up my )?(?:wrists?|arms?|thighs?|skin)',
       '(?:started|start|been|keep|back to|relapsed on|relapsed with|urge to|urges to) cutting',
@@ -376,9 +397,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'self_harm.es',
-    category: 'self_harm',
+    kind: 'self_harm',
     patterns: [
-      'auto ?lesion[a-z]*',
       '(?:cortarme|cortar me|me corto|me corte|cortandome|me estoy cortando|me he cortado|me quiero cortar|me voy a cortar|me volvi a cortar)',
       '(?:lastimarme|lastimar me|me lastimo|me lastime|hacerme dano|hacer me dano|me hago dano|me hice dano|golpearme|quemarme|me quemo|me queme|herirme|castigarme)',
       'me (?:quiero|kiero|voy a|dan ganas de|vuelvo a|volvi a) (?:lastimar|cortar|hacer dano|quemar|golpear)',

@@ -16,7 +16,10 @@ if (rows.length === 0) {
 }
 assessRisk('warm up');
 const started = process.hrtime.bigint();
+const cpuStarted = process.cpuUsage();
 const outcomes: Outcome[] = rows.map((row) => ({ row, ...assessRisk(row.text) }));
 const perMessageMs = Number(process.hrtime.bigint() - started) / 1e6 / rows.length;
+const cpu = process.cpuUsage(cpuStarted);
+const cpuPerMessageMs = (cpu.user + cpu.system) / 1000 / rows.length;
 printReport(`risk screen on the test split (${rows.length} messages)`, outcomes);
-console.log(`\ntime per message: ${perMessageMs.toFixed(3)} ms (goal < 1 ms)`);
+console.log(`\ntime per message: ${perMessageMs.toFixed(3)} ms wall, ${cpuPerMessageMs.toFixed(3)} ms CPU (goal < 1 ms)`);

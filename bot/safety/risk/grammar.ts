@@ -57,7 +57,8 @@ const PHRASES: readonly Phrase[] = [
 ];
 const SIGNS = SIGN_GROUPS.map((g) => ({ ...g, signs: g.signs.map((s) => ({ ...s, regex: anyOf(s.patterns) })) }));
 
-const idioms = compileGroups([...cues.RISK_IDIOMS, ...IDIOMS], true, fold);
+// One alternation per idiom group: a handful of passes over the message, not one per idiom.
+const idioms = compileGroups([...cues.RISK_IDIOMS, ...IDIOMS].map((g) => ({ id: g.id, patterns: [g.patterns.join('|')] })), true, fold);
 const correctSpelling = spellingCorrector(SPELLING_TOLERANCE);
 const negators = wordSet(cues.NEGATORS);
 const negationIsTheRisk = wordSet(cues.NEGATION_IS_THE_RISK);

@@ -1,7 +1,9 @@
 /**
  * Means named in a message (for the means-safety line: "put distance between
- * yourself and it") and the risk words without which the model alone never
- * raises a message to the crisis tier.
+ * yourself and it") and the risk words — death, harm, means, danger — without
+ * which the model alone never raises a message to the crisis tier
+ * (hopelessness alone, "ya no aguanto", stays a question however sure the
+ * model is).
  */
 import type { Means } from './types';
 
@@ -17,8 +19,9 @@ export const MEANS_WORDS: Readonly<Record<Means, readonly string[]>> = {
 };
 
 export const RISK_WORDS: readonly string[] = [
-  'die', 'dying', 'dead', 'death', 'kill', 'killing', 'killed', 'suicid[a-z]*', 'kms', 'kys', 'unalive[a-z]*', 'end it', 'end my life', 'hurt', 'hurting', 'harm', 'cut', 'cutting', 'bleed', 'burn', 'overdose[a-z]*', 'od', 'pills', 'gun', 'rope', 'jump', 'bridge',
-  'goodbye', 'gone', 'disappear', 'not wake up', 'no point', 'give up', 'hopeless', 'burden', 'worthless', 'better off', 'alive', 'live', 'living', 'exist', 'safe', 'danger', 'scared', 'afraid', 'threat[a-z]*', 'hit', 'hitting', 'beat', 'choke[a-z]*', 'breathing', 'wake',
-  'morir', 'morirme', 'muerte', 'muert[oa]', 'matar', 'matarme', 'matarse', 'mato', 'mata', 'suicidio', 'vida', 'vivir', 'lastimar', 'lastimarme', 'cortar', 'cortarme', 'sangre', 'pastillas', 'sobredosis', 'pistola', 'arma', 'soga', 'puente', 'despedida', 'adios',
-  'desaparecer', 'aguanto', 'sentido', 'carga', 'esperanza', 'peligro', 'miedo', 'golpe[a-z]*', 'pega', 'pego', 'amenaz[a-z]*', 'respira', 'despierta', 'salvo', 'segura', 'seguro',
+  'die', 'dying', 'dead', 'death', 'kill', 'killing', 'killed', 'suicid[a-z]*', 'kms', 'kys', 'unalive[a-z]*', 'end it', 'end my life', 'hurt', 'hurting', 'harm', 'cut', 'cutting', 'cuts',
+  'bleed', 'bleeding', 'blood', 'burn', 'burning', 'overdose[a-z]*', 'od', 'pills', 'gun', 'rope', 'knife', 'razor', 'jump', 'bridge', 'goodbye', 'hit', 'hitting', 'beat', 'choke[a-z]*',
+  'breathing', 'threat[a-z]*', 'weapon',
+  'morir', 'morirme', 'muerte', 'muert[oa]', 'matar', 'matarme', 'matarse', 'mato', 'mata', 'suicidio', 'lastimar', 'lastimarme', 'cortar', 'cortarme', 'cortes', 'sangre', 'sangrando',
+  'pastillas', 'sobredosis', 'pistola', 'arma', 'soga', 'cuchillo', 'navaja', 'puente', 'despedida', 'golpe[a-z]*', 'pega', 'pego', 'amenaz[a-z]*', 'respira', 'despierta',
 ];

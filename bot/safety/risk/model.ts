@@ -32,19 +32,23 @@ export interface ModelScore {
 export class RiskModel {
   private readonly classes: readonly ModelClass[];
   private readonly bias: Float64Array;
-  private readonly rows: Map<number, Float64Array>;
+  /** Dense, bucket-major (bucket × class): one multiply-add per feature and class, no lookups. */
+  private readonly weights: Float64Array;
 
   constructor(weights: ModelWeights) {
+    const K = weights.classes.length;
     this.classes = weights.classes;
     this.bias = Float64Array.from(weights.bias);
-    this.rows = new Map(Object.entries(weights.rows).map(([i, row]) => [Number(i), Float64Array.from(row)]));
+    this.weights = new Float64Array((1 << weights.hashBits) * K);
+    for (const [index, row] of Object.entries(weights.rows)) this.weights.set(row, Number(index) * K);
   }
 
   probabilities(features: FeatureVector): Float64Array {
+    const K = this.bias.length;
     const logits = Float64Array.from(this.bias);
     for (const index of features.indices) {
-      const row = this.rows.get(index);
-      if (row) for (let k = 0; k < logits.length; k++) logits[k] += row[k] * features.value;
+      const base = index * K;
+      for (let k = 0; k < K; k++) logits[k] += this.weights[base + k] * features.value;
     }
     return softmax(logits);
   }
@@ -58,10 +62,15 @@ export class RiskModel {
 }
 
 export function softmax(logits: Float64Array): Float64Array {
-  const max = Math.max(...logits);
-  const exp = logits.map((l) => Math.exp(l - max));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return exp.map((e) => e / sum);
+  let max = -Infinity;
+  for (const l of logits) max = Math.max(max, l);
+  let sum = 0;
+  const p = logits.map((l) => {
+    const e = Math.exp(l - max);
+    sum += e;
+    return e;
+  });
+  return p.map((e) => e / sum);
 }
 
 export const TRAINED_WEIGHTS = WEIGHTS as ModelWeights;

@@ -3,9 +3,9 @@
  *
  * - crisis: a crisis phrase holds (clear intent, plan, means at hand,
  *   overdose, danger, someone else at risk); or the model is very sure
- *   (score ≥ thresholds.crisis) and the message has a risk word or a weak
- *   cue — never on the model alone when a context cue lowered the phrase
- *   (negation, recovered past, media or group topic).
+ *   (score ≥ thresholds.crisis) and the message has a risk word (death,
+ *   harm, means, danger: risk/meansWords.ts) — never when a context cue
+ *   lowered a phrase (negation, recovered past, media or group topic).
  * - possible_risk: a weak cue; or a model score ≥ thresholds.possibleRisk.
  *   A lowered phrase (negation, recovered past, media or group topic,
  *   accident, joke) asks the question only when the model also scores it at
@@ -34,7 +34,7 @@ export function decideTier(reading: GrammarReading, score: ModelScore, threshold
   const scored = `model:${score.risk.toFixed(2)}`;
   if (reading.crisis) return { tier: 'crisis', kind: reading.crisis.kind, reason: reading.crisis.id };
   const lowered = reading.weak?.lowered !== undefined;
-  if (!lowered && score.risk >= thresholds.crisis && (reading.riskWord || reading.weak)) {
+  if (!lowered && score.risk >= thresholds.crisis && reading.riskWord) {
     return { tier: 'crisis', kind: reading.weak?.kind ?? score.kind, reason: scored };
   }
   if (reading.weak && !lowered) return { tier: 'possible_risk', kind: reading.weak.kind, reason: reading.weak.id };

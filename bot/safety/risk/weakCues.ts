@@ -178,7 +178,7 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
         alone: true,
         patterns: [
           `(?:gave|given|giving|dropped off|left) (?:away )?(?:all )?(?:my|his|her) (?:[a-z]+ ){1,3}(?:to|at|with|for)`,
-          `(?:le |les )?(?:di|deje|regale|devolvi|regalo|regalando) (?:mi|mis|la|el|los|las) (?:[a-z]+ ){0,3}(?:a|al|a la|para) `,
+          `(?:le |les )?(?:di|deje|regale|devolvi|regalo|regalando) (?:mi|mis|la|el|los|las) (?:[a-z]+ ){0,3}(?:a|al|a la|para)`,
           `(?:put|have put|ive put) everything in order`,
           'puse (?:mis cosas|todo) en orden',
           '(?:made|wrote|finished) my will',

@@ -2,11 +2,12 @@
  * Chooses the tier thresholds from out-of-fold scores on the training split
  * (k-fold cross-validation; the test split is never read here).
  *
- * - possibleRisk: the highest threshold at which the crisis-or-question tier
- *   still reaches RECALL_GOAL of crisis messages in every language (erring
- *   towards recall: the question is cheap) — unless either tier then exceeds
- *   EITHER_ON_BENIGN_CAP of benign messages, when the lowest threshold under
- *   that cap is taken.
+ * - possibleRisk: the lowest threshold at which either tier stays within
+ *   EITHER_ON_BENIGN_BUDGET of benign messages in every language. Recall
+ *   first: the question is cheap, so the whole false-alarm budget is spent
+ *   on catching indirect wording the grammar does not know. (Recall measured
+ *   on the training split flatters the grammar, which was written from it;
+ *   the false-alarm rate carries over to new messages far better.)
  * - crisis: the lowest threshold at which the model's own crisis calls (the
  *   grammar's are fixed) stay at or under small goals on everyday messages
  *   and on all benign messages in every language — set well below the
@@ -18,8 +19,8 @@ import { decideTier } from '../../bot/safety/risk/tiers';
 import type { Labelled } from './dataset';
 import { byLanguage, figures, Outcome } from './metrics';
 
-const RECALL_GOAL = 0.99;
-const EITHER_ON_BENIGN_CAP = 0.15;
+/** Either tier on benign messages (target ≤ 25 %), with a margin: new messages score less cleanly. */
+const EITHER_ON_BENIGN_BUDGET = 0.18;
 /** The model's own crisis calls (beyond the grammar's) on everyday messages, and on all benign ones. */
 const MODEL_CRISIS_ON_EVERYDAY_GOAL = 0.005;
 const MODEL_CRISIS_ON_BENIGN_GOAL = 0.02;
@@ -34,17 +35,15 @@ export function chooseThresholds(rows: readonly Labelled[], readings: readonly G
     const perLanguage = [...byLanguage(outcomes).values()].map(figures);
     const modelPerLanguage = [...byLanguage(byModel).values()].map(figures);
     return {
-      recallEither: Math.min(...perLanguage.map((f) => f.recallEither)),
       eitherOnBenign: Math.max(...perLanguage.map((f) => f.eitherOnBenign)),
       modelCrisisOnEveryday: Math.max(...modelPerLanguage.map((f) => f.crisisOnEveryday)),
       modelCrisisOnBenign: Math.max(...modelPerLanguage.map((f) => f.crisisOnBenign)),
     };
   };
   const questionOnly = (t: number) => worst({ possibleRisk: t, crisis: 2 });
-  const recalled = GRID.filter((t) => questionOnly(t).recallEither >= RECALL_GOAL);
-  const capped = GRID.filter((t) => questionOnly(t).eitherOnBenign <= EITHER_ON_BENIGN_CAP);
-  const highestRecalled = recalled.length > 0 ? Math.max(...recalled) : GRID[0];
-  const possibleRisk = capped.includes(highestRecalled) || capped.length === 0 ? highestRecalled : Math.min(...capped);
+  // Recall first: the lowest threshold that keeps either tier within the false-alarm budget.
+  const withinBudget = GRID.filter((t) => questionOnly(t).eitherOnBenign <= EITHER_ON_BENIGN_BUDGET);
+  const possibleRisk = withinBudget.length > 0 ? Math.min(...withinBudget) : GRID[GRID.length - 1];
   const safe = GRID.filter((t) => t >= possibleRisk).filter((t) => {
     const w = worst({ possibleRisk, crisis: t });
     return w.modelCrisisOnEveryday <= MODEL_CRISIS_ON_EVERYDAY_GOAL && w.modelCrisisOnBenign <= MODEL_CRISIS_ON_BENIGN_GOAL;

@@ -46,7 +46,7 @@ export const NEGATORS: readonly string[] = [
  * "can't stop", "no one", "not sure", "not okay".
  */
 export const NEGATION_IS_THE_RISK: readonly string[] = [
-  'live', 'living', 'alive', 'around', 'longer', 'born', 'nacido', 'nacer', 'haber', 'existido', 'exist', 'here', 'wake', 'safe', 'reason', 'point', 'way', 'worth', 'make', 'go', 'care', 'breathing', 'breathe', 'responding', 'matter',
+  'live', 'living', 'alive', 'around', 'longer', 'born', 'nacido', 'nacer', 'haber', 'existido', 'existiera', 'estuviera', 'hubiera', 'despierto', 'despierte', 'despertara', 'amanezco', 'amanezca', 'exist', 'here', 'wake', 'safe', 'reason', 'point', 'way', 'worth', 'make', 'go', 'care', 'breathing', 'breathe', 'responding', 'matter',
   'stop', 'help', 'sure', 'one', 'body', 'know', 'okay', 'ok', 'fine', 'good', 'well', 'see',
   'vivir', 'viviendo', 'viva', 'vivo', 'existir', 'aqui', 'despertar', 'amanecer', 'seguir', 'segura', 'seguro', 'salvo', 'sentido', 'caso', 'salida', 'razon', 'razones', 'motivo',
   'aguanto', 'puedo', 'soporto', 'respira', 'despierta', 'reacciona', 'dejar', 'dejo', 'parar', 'paro', 'se', 'importa', 'bien', 'fuerzas', 'vale',
@@ -58,7 +58,7 @@ export const CLAUSE_JOINERS: readonly string[] = ['and', 'but', 'so', 'y', 'pero
 export const PAST: readonly string[] = [
   'used to', '(?:[a-z]+|[0-9]+) (?:years|months|yrs|year|month) ago', 'a long time ago', 'long ago', 'back then', 'back when', 'in the past',
   'when i (?:was|started|first came|came here|got here|was using|was drinking)', 'as a (?:kid|teen|teenager)', 'last (?:year|yr|winter|summer|spring|fall)',
-  'in (?:19|20)[0-9]{2}', 'in high school', 'before (?:rehab|treatment|the program|iop|i got clean|i got sober)', 'week (?:1|one)', 'this time last year',
+  '(?:in|en) (?:19|20)[0-9]{2}', 'in high school', 'before (?:rehab|treatment|the program|iop|i got clean|i got sober)', 'week (?:1|one)', 'this time last year',
   'remember (?:when|feeling)', 'i remember', 'cant believe i', 'since i', 'been [a-z0-9]+ (?:months|years) since',
   'solia', 'antes (?:me|queria|keria|pensaba|tenia|solia|yo)', 'hace (?:anos|mucho|mucho tiempo|tiempo|meses|[a-z0-9]+ anos|[a-z0-9]+ meses|un ano)', 'cuando (?:era|tenia|empece|llegue|estaba usando|tomaba)',
   'en el pasado', 'de joven', 'de nina', 'de nino', 'el ano pasado', 'antes de (?:entrar|estar sobri[oa]|el tratamiento|rehab|el programa)', 'en (?:la )?secundaria',
@@ -69,7 +69,7 @@ export const PAST: readonly string[] = [
 export const RECOVERED: readonly string[] = [
   'now (?:im|i am|i feel|its|life|i know|i have|i write|i get|i coach|im coaching)', 'not anymore', 'no longer', 'dont feel that', 'havent in', 'since starting', '(?:clean|sober) for',
   '[a-z0-9]+ (?:months|years|days) (?:clean|sober)', 'chip', 'doing (?:really )?(?:well|better|good|great)', 'better now', 'good now', 'glad', 'grateful', 'thankful', 'helped', 'recovery',
-  'ahora (?:estoy|me siento|tengo|me levanto|soy|doy|se)', 'ya no (?:siento|pienso|soy|quiero eso)', 'ya no\\.', 'ya sali', 'ya se me paso', 'supere', 'gracias (?:a|al)', 'estoy mejor',
+  'ahora (?:estoy|me siento|tengo|me levanto|soy|doy|se|escribo|trabajo|cuido|voy al grupo)', 'ya no (?:siento|pienso|soy|quiero eso)', 'ya no\\.', 'ya sali', 'ya se me paso', 'supere', 'gracias (?:a|al)', 'estoy mejor',
   'me siento mejor', 'agradecid[oa]', 'doy gracias', 'orgullos[oa]', 'cumplo', 'se cumple', 'llevo [a-z0-9]+ (?:meses|anos|dias)', 'sobri[oa]', 'limpi[oa]', 'salgo adelante',
 ];
 
@@ -90,7 +90,7 @@ export const ROUTINE: readonly string[] = [
 
 /** Too much: a routine reading does not hold. */
 export const EXCESS: readonly string[] = [
-  'too many', 'to many', 'too much', 'extra', 'whole bottle', 'on purpose', 'to die', 'a proposito', 'demasiadas', 'de mas', 'morir', 'not wake', 'no despertar', 'all at once', 'de golpe', 'juntas', '[1-9][0-9]+', 'a bunch', 'bottle', 'frasco', 'bote', 'un monton',
+  'too many', 'to many', 'too much', 'extra', 'whole bottle', 'on purpose', 'to die', 'a proposito', 'demasiadas', 'de mas', 'morir', 'not wake', 'no despertar', 'all at once', 'de golpe', 'juntas', 'juntado', 'guardado', 'saved', 'todo lo que', '[1-9][0-9]+', 'a bunch', 'bottle', 'frasco', 'bote', 'un monton',
 ];
 
 /** It is back: a past marker in the clause no longer lowers the phrase. */
@@ -101,7 +101,7 @@ export const AGAIN: readonly string[] = [
 
 /** Talk about a topic: lowers topic words ("suicide", "overdose", "self-harm"). */
 export const TOPIC: readonly string[] = [
-  'prevention', 'awareness', 'hotline', 'lifeline', 'talked about', 'talking about', 'discussed', 'discussion', 'in group', 'group (?:today|session|tonight)', 'class', 'training',
+  'programa', 'tele', 'tv', 'prevention', 'awareness', 'hotline', 'lifeline', 'talked about', 'talking about', 'discussed', 'discussion', 'in group', 'group (?:today|session|tonight)', 'class', 'training',
   'workshop', 'research', 'essay', 'statistics', 'rates', 'presentation', 'lecture', 'worksheet', 'pamphlets?', 'pamflets?', 'poster', 'recommend', 'church', 'prayed', 'homework',
   'whose', 'who might', 'who died', 'died by', 'died of', 'is it true', 'is it tru', 'can you', 'survivors?', 'grief', 'grieving', 'the story', 'info', 'information', 'school', 'assembly',
   'hablamos (?:de|sobre)', 'prevencion', 'en (?:el )?grupo', 'taller', 'charla', 'clase', 'platica', 'el tema', 'folleto', 'tasas', 'estadisticas', 'capacitacion', 'tarea', 'salio en',
@@ -111,7 +111,12 @@ export const TOPIC: readonly string[] = [
 /** Media and role play: lower any phrase in the same clause ("the song says 'me quiero morir'"). */
 export const MEDIA: readonly string[] = [
   'story', 'stories', 'song', 'lyrics?', 'movie', 'film', 'show', 'episode', 'series', 'book', 'novel', 'poem', 'podcast', 'documentary', 'article', 'news', 'role play', 'what to say if', 'how to talk to',
-  'how to help', 'what to do if', 'cancion', 'corrido', 'pelicula', 'serie', 'novela', 'libro', 'poema', 'documental', 'articulo', 'noticias?', 'rol play', 'q hacer si', 'que hacer si',
+  'how to help', 'what to do if', 'video', 'what to do in', 'que hacer en', 'programa', 'tele', 'cancion', 'corrido', 'pelicula', 'serie', 'novela', 'libro', 'poema', 'documental', 'articulo', 'noticias?', 'rol play', 'que hacer si',
+];
+
+/** Finishing the program: its goodbyes are not goodbye signs. */
+export const CELEBRATION: readonly string[] = [
+  'graduat[a-z]*', 'me gradue', 'certificado', 'certificate', '(?:finished|completed|done with) (?:the|my) program', '(?:termine|complete|acabe) (?:el|mi) programa', 'ultima semana del programa', 'last week of (?:the )?program',
 ];
 
 /** A self-harm phrase about an accident. */

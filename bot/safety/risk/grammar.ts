@@ -13,7 +13,7 @@ import { MEANS_WORDS, RISK_WORDS } from './meansWords';
 import type { DangerKind, Means } from './types';
 import { SIGN_GROUPS, WEAK_CUES } from './weakCues';
 
-export type Lowered = 'negation' | 'past' | 'topic' | 'accident' | 'joke' | 'routine';
+export type Lowered = 'negation' | 'past' | 'topic' | 'accident' | 'joke' | 'routine' | 'idiom';
 
 export interface PhraseHit {
   /** Rule or lexicon entry id: safe to log. */
@@ -31,6 +31,8 @@ export interface GrammarReading {
   readonly crisis?: PhraseHit;
   /** First weak cue or lowered crisis phrase. */
   readonly weak?: PhraseHit;
+  /** Why a crisis phrase in the message was lowered, if one was: the model alone may then not raise it. */
+  readonly lowered?: Lowered;
   readonly means: Means[];
   /** Any risk word, even inside a lowered phrase: the model alone can raise the tier only with one. */
   readonly riskWord: boolean;
@@ -77,6 +79,7 @@ const context = {
   violence: anyOf(cues.VIOLENCE),
   jokingThreat: anyOf(cues.JOKING_THREAT),
   takenBack: anyOf(cues.TAKEN_BACK),
+  celebration: anyOf(cues.CELEBRATION),
 };
 const riskWords = anyOf(RISK_WORDS);
 const meansWords = Object.entries(MEANS_WORDS).map(([means, words]) => [means as Means, anyOf(words)] as const);
@@ -125,41 +128,45 @@ function kindIn(phrase: Phrase, prefix: string): DangerKind {
 }
 
 export function readMessage(text: string): GrammarReading {
-  const folded = blankOut(idioms, foldForRisk(text, correctSpelling));
+  const unblanked = foldForRisk(text, correctSpelling);
+  const folded = blankOut(idioms, unblanked);
   const clauses = folded.split(` ${BOUNDARY} `);
   let crisis: PhraseHit | undefined;
   let weak: PhraseHit | undefined;
+  // An idiom was blanked: the model alone may ask, not raise to the crisis tier ("me corté sin querer con un cuchillo").
+  let lowered: Lowered | undefined = folded === unblanked ? undefined : 'idiom';
   const hitClauses: string[] = [];
   const record = (hit: PhraseHit) => {
+    lowered ??= hit.lowered;
     if (hit.strength === 'crisis' && !hit.lowered) crisis ??= hit;
-    else weak ??= hit;
+    // A weak cue that holds outranks a lowered crisis phrase: "no quiero morir pero pienso en eso".
+    else if (!weak || (weak.lowered && !hit.lowered)) weak = hit;
   };
   for (const phrase of PHRASES) {
-    if (crisis && (weak || phrase.strength === 'weak')) break;
+    if (crisis && weak && !weak.lowered) break;
     for (const clause of clauses) {
       const match = phrase.regex.exec(clause);
       if (!match) continue;
       hitClauses.push(clause);
       const prefix = clause.slice(0, match.index);
-      const lowered = phrase.strength === 'crisis' ? lowering(phrase, clause, prefix, match[0], folded) : undefined;
-      record({ id: phrase.id, kind: kindIn(phrase, prefix), strength: phrase.strength, ...(lowered ? { lowered } : {}) });
+      const why = phrase.strength === 'crisis' ? lowering(phrase, clause, prefix, match[0], folded) : undefined;
+      record({ id: phrase.id, kind: kindIn(phrase, prefix), strength: phrase.strength, ...(why ? { lowered: why } : {}) });
     }
   }
   for (const group of SIGNS) {
     if (crisis) break;
     const present = group.signs.filter((s) => s.regex.test(folded));
-    if (present.length >= group.atLeast) {
-      const lowered = isPast(folded, folded) ? 'past' : context.media.test(folded) ? 'topic' : undefined;
-      record({ id: group.id, kind: group.kind, strength: 'crisis', ...(lowered ? { lowered } : {}) });
-    } else if (present.some((s) => s.alone)) {
-      record({ id: `${group.id}.one`, kind: group.kind, strength: 'weak' });
-    }
+    const many = present.length >= group.atLeast;
+    if (!many && !present.some((s) => s.alone)) continue;
+    const why: Lowered | undefined = isPast(folded, folded) ? 'past' : context.media.test(folded) || context.celebration.test(folded) ? 'topic' : undefined;
+    record({ id: many ? group.id : `${group.id}.one`, kind: group.kind, strength: many ? 'crisis' : 'weak', ...(why ? { lowered: why } : {}) });
   }
   const meansText = hitClauses.length > 0 ? hitClauses.join(` ${BOUNDARY} `) : folded;
   return {
     folded,
     ...(crisis ? { crisis } : {}),
     ...(weak ? { weak } : {}),
+    ...(lowered ? { lowered } : {}),
     means: meansWords.filter(([, re]) => re.test(meansText)).map(([means]) => means),
     riskWord: riskWords.test(folded),
   };

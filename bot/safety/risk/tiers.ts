@@ -33,11 +33,11 @@ export interface TierDecision {
 export function decideTier(reading: GrammarReading, score: ModelScore, thresholds: ModelWeights['thresholds']): TierDecision {
   const scored = `model:${score.risk.toFixed(2)}`;
   if (reading.crisis) return { tier: 'crisis', kind: reading.crisis.kind, reason: reading.crisis.id };
-  const lowered = reading.weak?.lowered !== undefined;
+  const lowered = reading.lowered !== undefined;
   if (!lowered && score.risk >= thresholds.crisis && reading.riskWord) {
     return { tier: 'crisis', kind: reading.weak?.kind ?? score.kind, reason: scored };
   }
-  if (reading.weak && !lowered) return { tier: 'possible_risk', kind: reading.weak.kind, reason: reading.weak.id };
+  if (reading.weak && !reading.weak.lowered) return { tier: 'possible_risk', kind: reading.weak.kind, reason: reading.weak.id };
   if (score.risk >= thresholds.possibleRisk) {
     return reading.weak
       ? { tier: 'possible_risk', kind: reading.weak.kind, reason: `${reading.weak.id}:${reading.weak.lowered}+${scored}` }

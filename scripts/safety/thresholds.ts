@@ -20,7 +20,7 @@ import type { Labelled } from './dataset';
 import { byLanguage, figures, Outcome } from './metrics';
 
 /** Either tier on benign messages (target ≤ 25 %), with a margin: new messages score less cleanly. */
-const EITHER_ON_BENIGN_BUDGET = 0.18;
+const EITHER_ON_BENIGN_BUDGET = 0.21;
 /** The model's own crisis calls (beyond the grammar's) on everyday messages, and on all benign ones. */
 const MODEL_CRISIS_ON_EVERYDAY_GOAL = 0.005;
 const MODEL_CRISIS_ON_BENIGN_GOAL = 0.02;

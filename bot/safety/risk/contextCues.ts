@@ -88,6 +88,11 @@ export const ROUTINE: readonly string[] = [
   'today', 'this morning', 'on time', 'as prescribed', 'supposed to', 'like the doctor', 'de hoy', 'hoy', 'a tiempo', 'como me (?:dijeron|indicaron)', 'de la manana', 'de la noche',
 ];
 
+/** Reporting the daily medicine: the model alone never makes it a crisis. */
+export const ADHERENCE: readonly string[] = [
+  '(?:took|take|taking|tome|me tome|tomo|me tomo|tomando) (?:all )?(?:my|mis|las|la|todas mis) (?:meds|medication|medicine|pills|pastillas|medicinas|medicamentos|pastilla|medicina|dosis)',
+];
+
 /** Too much: a routine reading does not hold. */
 export const EXCESS: readonly string[] = [
   'too many', 'to many', 'too much', 'extra', 'whole bottle', 'on purpose', 'to die', 'a proposito', 'demasiadas', 'de mas', 'morir', 'not wake', 'no despertar', 'all at once', 'de golpe', 'juntas', 'juntado', 'guardado', 'saved', 'todo lo que', '[1-9][0-9]+', 'a bunch', 'bottle', 'frasco', 'bote', 'un monton',

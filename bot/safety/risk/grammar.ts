@@ -71,6 +71,7 @@ const context = {
   pastTense: anyOf(cues.PAST_TENSE),
   denied: anyOf(cues.DENIED),
   routine: anyOf(cues.ROUTINE),
+  adherence: anyOf(cues.ADHERENCE),
   excess: anyOf(cues.EXCESS),
   again: anyOf(cues.AGAIN),
   topic: anyOf(cues.TOPIC),
@@ -161,6 +162,7 @@ export function readMessage(text: string): GrammarReading {
     const why: Lowered | undefined = isPast(folded, folded) ? 'past' : context.media.test(folded) || context.celebration.test(folded) ? 'topic' : undefined;
     record({ id: many ? group.id : `${group.id}.one`, kind: group.kind, strength: many ? 'crisis' : 'weak', ...(why ? { lowered: why } : {}) });
   }
+  if (context.adherence.test(folded) && !context.excess.test(folded)) lowered ??= 'routine';
   const meansText = hitClauses.length > 0 ? hitClauses.join(` ${BOUNDARY} `) : folded;
   return {
     folded,

@@ -176,7 +176,7 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       `(?:going to|gonna) use it all`,
       `(?:compre|tengo|consegui) (?:las )?balas`,
       `(?:on|at|en) the (?:edge|ledge|railing) of (?:the|a) (?:overpass|bridge|roof|building)`,
-      `(?:estoy|ando|toy) en (?:el|la) (?:bridge|puente|azotea|orilla|techo|vias)`,
+      `(?:estoy|ando|toy) (?:parad[oa] |sentad[oa] |arriba )?en (?:el|la) (?:bridge|puente|azotea|orilla|techo|vias|barandal)`,
       `(?:driving|heading|going|manejando|voy manejando|voy) ${GAP}(?:to|al|a la|hacia) (?:the )?(?:bridge|puente|overpass|tracks|vias|azotea) ${GAP4}(?:now|ahora|ya|right now|ahorita)`,
       `(?:la |the |mi |my )?(?:pistola|gun|arma) (?:en|on|in) (?:mi|my) (?:lap|regazo|cintura|mano|hand)`,
       `${WANT_EN} ${GAP}(?:jump|drive) ${GAP}(?:off|into) ${GAP}(?:the |a )?(?:bridge|roof|building|overpass|cliff|wall|tree|river|train|tracks|traffic)`,

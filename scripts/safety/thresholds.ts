@@ -11,7 +11,8 @@
  * - crisis: the lowest threshold at which the model's own crisis calls (the
  *   grammar's are fixed) stay at or under small goals on everyday messages
  *   and on all benign messages in every language — set well below the
- *   targets, since new messages score less cleanly than cross-validated ones.
+ *   targets, since new messages score less cleanly than cross-validated ones
+ *   — and never below MIN_CRISIS_SCORE.
  */
 import type { GrammarReading } from '../../bot/safety/risk/grammar';
 import type { ModelScore, ModelWeights } from '../../bot/safety/risk/model';
@@ -24,6 +25,8 @@ const EITHER_ON_BENIGN_BUDGET = 0.21;
 /** The model's own crisis calls (beyond the grammar's) on everyday messages, and on all benign ones. */
 const MODEL_CRISIS_ON_EVERYDAY_GOAL = 0.005;
 const MODEL_CRISIS_ON_BENIGN_GOAL = 0.02;
+/** "A very high model score": the crisis threshold is never below this. */
+const MIN_CRISIS_SCORE = 0.6;
 /** Candidate thresholds: 0.05, 0.06, …, 0.99. */
 const GRID = Array.from({ length: 95 }, (_, i) => (i + 5) / 100);
 
@@ -44,7 +47,7 @@ export function chooseThresholds(rows: readonly Labelled[], readings: readonly G
   // Recall first: the lowest threshold that keeps either tier within the false-alarm budget.
   const withinBudget = GRID.filter((t) => questionOnly(t).eitherOnBenign <= EITHER_ON_BENIGN_BUDGET);
   const possibleRisk = withinBudget.length > 0 ? Math.min(...withinBudget) : GRID[GRID.length - 1];
-  const safe = GRID.filter((t) => t >= possibleRisk).filter((t) => {
+  const safe = GRID.filter((t) => t >= Math.max(possibleRisk, MIN_CRISIS_SCORE)).filter((t) => {
     const w = worst({ possibleRisk, crisis: t });
     return w.modelCrisisOnEveryday <= MODEL_CRISIS_ON_EVERYDAY_GOAL && w.modelCrisisOnBenign <= MODEL_CRISIS_ON_BENIGN_GOAL;
   });

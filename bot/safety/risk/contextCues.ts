@@ -164,6 +164,7 @@ export const RISK_IDIOMS: readonly PatternGroup[] = [
       '(?:kill|killing|killed) it', 'kill (?:time|the vibe|the mood)', 'killing time', '(?:could|would) kill for (?:a|an|some)', 'to death', 'over my dead body', 'drop dead',
       '(?:killed|killing|kill) myself (?:at|in|with|doing|working|studying|on) (?:the gym|gym|work|school|homework|this project|cleaning|practice|the workout|leg day)',
       '(?:shoot|shot) me (?:a|an) (?:text|message|email|call)', 'hang(?:ing)? out', 'cut (?:class|carbs|sugar|back|ties|it out|corners|the cord)',
+      'blood (?:pressure|sugar|work|test|tests|draw|donation|bank)', 'bleeding gums',
       'im dead (?:lol|lmao|haha|jaja)', '(?:lol|lmao|haha) im dead', 'dead (?:lol|lmao|haha)', 'rather die than', 'i could just die of',
     ],
   },

@@ -35,7 +35,7 @@ const RELATIVE =
   '(?:son|daughter|kid|child|boy|girl|friend|best friend|roommate|brother|sister|cousin|boyfriend|girlfriend|husband|wife|partner|mom|dad|mother|father|uncle|aunt|nephew|niece|grandson|granddaughter|coworker|neighbor|teen|teenager)';
 const OTHER_EN = `(?:he|she|they|hes|shes|theyre|my ${RELATIVE}|our ${RELATIVE}|his ${RELATIVE}|her ${RELATIVE}|my [0-9]+ year old|mi ${RELATIVE})`;
 const FAMILIAR =
-  '(?:hijo|hija|hijos|nino|nina|amigo|amiga|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|esposo|esposa|marido|mujer|pareja|mama|papa|madre|padre|tio|tia|sobrino|sobrina|nieto|nieta|vecino|vecina|companero|companera|roomie|roommate|compa|pana|chamaco|chamaca|cunado|cunada|best friend|boyfriend|girlfriend|son|daughter|brother|sister|friend)';
+  '(?:hijo|hija|hijos|nino|nina|amigo|amiga|hermano|hermana|hermanito|hermanita|primo|prima|novio|novia|esposo|esposa|marido|mujer|pareja|mama|papa|madre|padre|tio|tia|sobrino|sobrina|nieto|nieta|vecino|vecina|companero|companera|roomie|roommate|compa|pana|chamaco|chamaca|cipote|cipota|patojo|patoja|chavo|chava|morro|morra|bicho|cunado|cunada|best friend|boyfriend|girlfriend|son|daughter|brother|sister|friend)';
 const OTHER_ES = `(?:ella|el|mi ${FAMILIAR}|su ${FAMILIAR}|nuestro ${FAMILIAR}|nuestra ${FAMILIAR}|my ${FAMILIAR})`;
 const SAYS_EN =
   '(?:said|says|saying|told me|tells me|texted|texted me|posted|keeps saying|kept saying|is talking about|talks about|talked about|threatened|threatens|is threatening|wants|wanted|is going|was going|is trying|tried|might|will|wont|would|could|is|was|has been|keeps|is planning|plans)';
@@ -194,6 +194,7 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       '(?:me voy a|voy a) quitar del medio',
       `(?:mejor|hoy|ahorita|manana|esta noche|el (?:sabado|domingo|lunes|martes|miercoles|jueves|viernes)) me (?:mato|doy un tiro|doy el tiro|cuelgo|ahorco)`,
       `(?:me voy a|voy a|me quiero) (?:guindar|colgar|ahorcar|tirar del puente|aventar del puente|meter al mar|dar un tiro|dar el tiro|pegar un tiro|estrellar)`,
+      `(?:off|unalive) myself`,
       `(?:voy a|lo voy a) (?:estrellar|chocar) ${GAP}contra`,
       '(?:prender|prendo|voy a prender) el (?:carro|coche|motor) en el garaje',
       `${QUIERO_ES} (?:ya )?${MORIR_ES}`,
@@ -203,6 +204,20 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       `(?:i|im|i am|ill) ${GAP}(?:going to|gonna|will|about to|ready to) ${GAP}(?:jump|hang|shoot|overdose|slit|drown) ${GAP}(?:${SOON_EN}|myself|off|from)`,
       `(?:no|ya no) (?:quiero|puedo) (?:estar|seguir) (?:aqui|en este mundo|vivo|viva|con vida)${END}`,
       `(?:thinking|thought|pensando|pienso) (?:about|of|en) (?:ending it|killing myself|matarme|quitarme la vida|suicidarme|morirme|como (?:morir|matarme))`,
+    ],
+  },
+
+  // ── self-harm ──────────────────────────────────────────────────────────
+  {
+    id: 'grammar.self_harm',
+    kind: 'self_harm',
+    strength: 'crisis',
+    patterns: [
+      `(?:i|im|ive) (?:been |keep |kept |started |just )?(?:cutting|burning|scratching|hitting|punching|hurting|carving) (?:myself|my (?:arms?|legs?|wrists?|thighs?|skin|stomach|face))`,
+      `(?:relapsed|relapse|relapsing) (?:on|with|into) (?:self harm|cutting|hurting myself)`,
+      `me (?:estoy|sigo|volvi a|vuelvo a) (?:haciendo dano|hacer dano|lastimando|lastimar|cortando|cortar|quemando|quemar|golpeando|rasgunando)`,
+      `(?:cortes|cortadas|heridas|quemaduras) (?:nuevas|frescas|profundas|mas profundas)`,
+      `(?:recai|volvi) (?:en|a) (?:lo de )?(?:cortarme|lastimarme|hacerme dano|las cortadas)`,
     ],
   },
 
@@ -247,7 +262,9 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       `(?:someone|somebody|a man|a guy|he|she|my ex|theres someone|there is someone) ${GAP4}(?:at|outside|by|in front of|banging on|trying to get in) ${GAP}(?:my |the )?(?:door|house|window|apartment|car|room) ${GAP4}(?:gun|knife|weapon|bat|pistol)`,
       `(?:alguien|un hombre|un tipo|mi ex|el|ella) ${GAP4}(?:en|afuera de|frente a|tocando) ${GAP}(?:la |mi )?(?:puerta|casa|ventana|carro|cuarto) ${GAP4}(?:pistola|arma|cuchillo|navaja|machete)`,
       `hay (?:alguien|un hombre|un tipo) ${GAP4}con (?:una |un )?(?:pistola|arma|cuchillo|navaja|machete)`,
-      `(?:he|she|they|my [a-z]+) (?:is |are )?(?:hitting|beating|choking|strangling|kicking|punching|stabbing|shooting) (?:me|us|my mom|my kids|my baby)`,
+      `(?:he|she|they|my (?:[a-z]+ ){1,2}|someone|somebody|a man|a guy) (?:is |are |keeps )?(?:hitting|beating|choking|strangling|kicking|punching|stabbing|shooting|hurting|abusing|raping|touching) (?:me|us|my mom|my kids|my baby)`,
+      '(?:scared|afraid|fear|fearing) for my life',
+      '(?:temo|miedo) por mi vida',
       `(?:im|i am) (?:scared|afraid|terrified) ${GAP4}(?:hes|he is|shes|she is|theyre|he will|she will) (?:going to )?(?:kill|hurt|beat|find) me`,
       `(?:tengo miedo|me da miedo) (?:de )?que me (?:mate|pegue|golpee|lastime|encuentre)`,
       'me (?:pego|golpeo|empujo|ahorco|cacheteo|pateo|quemo|amenazo) (?:otra vez|de nuevo|anoche|hoy|ahorita)',

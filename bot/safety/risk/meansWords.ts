@@ -3,7 +3,7 @@
  * yourself and it") and the risk words — death, harm, means, danger — without
  * which the model alone never raises a message to the crisis tier
  * (hopelessness alone, "ya no aguanto", stays a question however sure the
- * model is).
+ * model is; so does the daily medicine: "pills" alone is not a risk word).
  */
 import type { Means } from './types';
 
@@ -20,8 +20,8 @@ export const MEANS_WORDS: Readonly<Record<Means, readonly string[]>> = {
 
 export const RISK_WORDS: readonly string[] = [
   'die', 'dying', 'dead', 'death', 'kill', 'killing', 'killed', 'suicid[a-z]*', 'kms', 'kys', 'unalive[a-z]*', 'end it', 'end my life', 'hurt', 'hurting', 'harm', 'cut', 'cutting', 'cuts',
-  'bleed', 'bleeding', 'blood', 'burn', 'burning', 'overdose[a-z]*', 'od', 'pills', 'gun', 'rope', 'knife', 'razor', 'jump', 'bridge', 'goodbye', 'hit', 'hitting', 'beat', 'choke[a-z]*',
+  'bleed', 'bleeding', 'blood', 'burn', 'burning', 'overdose[a-z]*', 'od', 'gun', 'rope', 'knife', 'razor', 'jump', 'bridge', 'goodbye', 'hit', 'hitting', 'beat', 'choke[a-z]*',
   'breathing', 'threat[a-z]*', 'weapon',
   'morir', 'morirme', 'muerte', 'muert[oa]', 'matar', 'matarme', 'matarse', 'mato', 'mata', 'suicidio', 'lastimar', 'lastimarme', 'cortar', 'cortarme', 'cortes', 'sangre', 'sangrando',
-  'pastillas', 'sobredosis', 'pistola', 'arma', 'soga', 'cuchillo', 'navaja', 'puente', 'despedida', 'golpe[a-z]*', 'pega', 'pego', 'amenaz[a-z]*', 'respira', 'despierta',
+  'sobredosis', 'pistola', 'arma', 'soga', 'cuchillo', 'navaja', 'puente', 'despedida', 'golpe[a-z]*', 'pega', 'pego', 'amenaz[a-z]*', 'respira', 'despierta',
 ];

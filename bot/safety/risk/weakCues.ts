@@ -17,7 +17,7 @@ import { GAP, GAP4, END } from './slots';
 import type { DangerKind } from './types';
 
 const RELATIVE = '(?:son|daughter|kid|child|friend|roommate|brother|sister|cousin|boyfriend|girlfriend|husband|wife|partner|mom|dad)';
-const FAMILIAR = '(?:hijo|hija|amigo|amiga|hermano|hermana|primo|prima|novio|novia|esposo|esposa|pareja|mama|papa)';
+const FAMILIAR = '(?:hijo|hija|amigo|amiga|hermano|hermana|primo|prima|novio|novia|esposo|esposa|pareja|mama|papa|cipote|cipota|patojo|patoja|chavo|chava|morro|morra|chamaco|chamaca)';
 const OTHER_EN = `(?:he|she|they|my ${RELATIVE})`;
 const OTHER_ES = `(?:ella|mi ${FAMILIAR})`;
 const MEANS_EN = '(?:pills|meds|xanax|bars|percs|oxy|fentanyl|gun|pistol|rope|noose|knife|razor|blades)';
@@ -103,7 +103,7 @@ export const WEAK_CUES: readonly GrammarRule[] = [
     kind: 'suicide',
     strength: 'weak',
     patterns: [
-      'ya no (?:aguanto|puedo|soporto)',
+      'ya no (?:aguanto|puedo|soporto|doy mas)',
       `(?:lo voy a|voy a) hacer(?:lo)? ${GAP4}(?:cuando|despues|antes|esta noche|manana)`,
       '(?:escogi|elegi|encontre) (?:el|la) (?:dia|lugar|fecha|puente)',
       `(?:investigue|busque|buscando|investigando) ${GAP4}(?:puentes?|pastillas|dosis|como (?:morir|matarme|hacerlo))`,
@@ -199,7 +199,7 @@ export interface SignGroup {
 }
 
 const SUBSTANCE =
-  '(?:pills?|meds|xanax|bars|percs?|percocet|oxy|lines?|coke|cocaine|dope|fent|fentanyl|heroin|meth|crack|shot up|smoked|snorted|relapsed|used|using|high|drank|drinking|drunk|alcohol|wine|glasses of wine|beer|whiskey|vodka|took something|gave me (?:a pill|something)|slipped something|last hit|a hit|pastillas?|pastis|perico|piedra|fentanilo|coca|mota|tragos|cerveza|vino|tequila|ron|me inyecte|jeringa|me meti|se metio|me dieron (?:algo|una pastilla)|la vaina|se tomo|me tome|tome)';
+  '(?:pase|pases|polvo|foco|tussi|arrebat[a-z]+|endrogad[oa]|drogad[oa]|nodding|pills?|meds|xanax|bars|percs?|percocet|oxy|lines?|coke|cocaine|dope|fent|fentanyl|heroin|meth|crack|shot up|smoked|snorted|relapsed|used|using|high|drank|drinking|drunk|alcohol|wine|glasses of wine|beer|whiskey|vodka|took something|gave me (?:a pill|something)|slipped something|last hit|a hit|pastillas?|pastis|perico|piedra|fentanilo|coca|mota|tragos|cerveza|vino|tequila|ron|me inyecte|jeringa|me meti|se metio|me dieron (?:algo|una pastilla)|la vaina|se tomo|me tome|tome)';
 
 export const SIGN_GROUPS: readonly SignGroup[] = [
   {
@@ -264,6 +264,7 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
         alone: true,
         patterns: ['while i still can', 'mientras (?:todavia|aun) puedo', `last (?:time|text|message|check ?in|thing i wanted)`, `(?:ultimo|ultima) (?:mensaje|msj|cita|dia|vez|check in)`, 'este es el ultimo'],
       },
+      { id: 'forgive', alone: false, patterns: ['(?:please )?forgive me', 'perdonenme', 'perdoname', 'perdonen todo'] },
       { id: 'bye', alone: false, patterns: ['(?:goodbye|goodby|good bye|bye|farewell|adios|me despido|despedirme|me despedi|peace out|peacing out|peace forever)'] },
       {
         id: 'sorry_love',

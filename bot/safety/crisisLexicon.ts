@@ -1,30 +1,36 @@
 /**
- * The crisis lexicon: data, not code. The engine (phraseMatcher.ts, crisis.ts)
- * reads it; a clinician reviewing it needs to know only this:
+ * The crisis lexicon: explicit crisis phrases, one part of the risk screen
+ * (bot/safety/risk.ts; the slot grammar is risk/grammarRules.ts, the weak
+ * cues risk/weakCues.ts, the context cues risk/contextCues.ts). Data, not
+ * code; a clinician reviewing it needs to know only this:
  *
  * - Each pattern is a regular expression over *folded* text: lower case, no
- *   accents, no apostrophes ("dont", "im"), doubled letters collapsed, words
- *   separated by one space, "." for a sentence boundary. Write words in ordinary
- *   spelling ("kill", "sueño"): they are folded the same way before comparing.
+ *   accents, no apostrophes ("dont", "im"), doubled letters collapsed, SMS
+ *   spellings read as words, common misspellings merged (normalize.ts),
+ *   words separated by one space, "." for a sentence boundary. Write words in
+ *   ordinary spelling ("kill", "sueño"): they are folded the same way.
  * - A pattern matches whole words only. `${GAP}` allows up to two filler words
  *   ("want to just die"); `${END}` means "end of the sentence or message".
- * - Entries are tried in order; the first hit names the category and the
- *   entry id (the id, never the text, goes to logs and flags).
+ * - Entries are tried in order; the first hit names the kind of danger and
+ *   the entry id (the id, never the text, goes to logs and flags).
  * - Every entry is checked whatever the participant's language: people mix.
  * - IDIOMS are blanked out *before* the crisis patterns run, so "me muero de
  *   risa" or "dying to see the game" never reach them. Blanking removes only the
  *   idiom, so real crisis words elsewhere in the same message still match.
  *
- * Policy (CONTENT.md: err towards recall):
- * - Negation is NOT handled. "I don't want to die", "no quiero morirme", "I'm
- *   not going to kill myself" all flag: they are ambiguous (fear after an
- *   overdose, minimising), and a human reading a false alarm costs far less
- *   than a missed crisis.
- * - Threat idioms flag: "my mom is gonna kill me", "mi jefe me va a matar".
- *   The words are the same as a real threat ("he's going to kill me when he
- *   gets home") and no word-level rule tells them apart.
- * - Any mention of an overdose or suicide flags, including grief and past
- *   events ("my cousin died of an overdose"): staff follow-up is welcome there.
+ * Policy (CONTENT.md: err towards recall; the question tier is cheap):
+ * - A phrase here is the crisis tier (the safety episode) unless context
+ *   lowers it to the question tier (risk/contextCues.ts): a negation ("I'm
+ *   not suicidal", "no quiero morirme"), a recovered past ("I used to want
+ *   to die"), a film or group topic ("we talked about suicide prevention"),
+ *   an accident ("me corté pelando papas"), a joking threat with no violence
+ *   in the message ("my mom is gonna kill me when she sees the car").
+ *   Lowered, it is asked about only when the trained model also sees risk.
+ * - Negation that is itself the risk is never a negation: "I don't want to
+ *   live", "no quiero vivir", "I don't feel safe", "no one would miss me".
+ * - A threat from a partner, an ex, "he" or "she" is never a joke, with or
+ *   without an "if": "he said he'd kill me if I leave" is the crisis tier.
+ * - `mention` entries are topic words; the rest say what someone will do.
  */
 import type { PatternGroup, SpellingTolerance } from './phraseMatcher';
 import type { DangerKind } from './risk/types';

@@ -13,7 +13,7 @@ import { chooseThresholds } from './thresholds';
 import { Example, train, TrainOptions } from './trainer';
 
 const CLASSES: readonly ModelClass[] = ['benign', 'suicide', 'self_harm', 'overdose', 'danger_from_other', 'other_at_risk'];
-const OPTIONS: TrainOptions = { classes: CLASSES, hashBits: HASH_BITS, epochs: 12, learningRate: 2, l2: 1e-5, seed: 20261201, ...JSON.parse(process.env.SAFETY_OPTS ?? '{}') };
+const OPTIONS: TrainOptions = { classes: CLASSES, hashBits: HASH_BITS, epochs: 12, learningRate: 2, l2: 1e-5, seed: 20261201 };
 const FOLDS = 5;
 
 export interface TrainingRun {

@@ -77,6 +77,11 @@ describe('assessRisk: context keeps ordinary talk out of the crisis tier', () =>
     assert.equal(assessRisk('no aguanto y quiero morirme').tier, 'crisis');
     assert.equal(assessRisk("can't stop thinking about killing myself").tier, 'crisis');
   });
+
+  it('never takes a partner’s threat for a joke, with or without an "if"', () => {
+    assert.equal(assessRisk("he said he'd kill me if I leave him").tier, 'crisis');
+    assert.equal(assessRisk('mi esposo dijo que me iba a matar si lo dejo').tier, 'crisis');
+  });
 });
 
 describe('assessRisk: the question tier', () => {

@@ -37,7 +37,7 @@ export const NEGATION_WINDOW = 6;
 
 export const NEGATORS: readonly string[] = [
   'not', 'never', 'dont', 'didnt', 'doesnt', 'wont', 'wouldnt', 'isnt', 'arent', 'wasnt', 'aint', 'havent', 'hasnt', 'zero', 'without',
-  'nunca', 'jamas', 'no', 'ni', 'sin', 'ningun', 'ninguna',
+  'nunca', 'jamas', 'no', 'ni', 'sin', 'ningun', 'ninguna', 'tampoco', 'nada',
 ];
 
 /**
@@ -81,6 +81,8 @@ export const PAST_TENSE: readonly string[] = [
 /** Denied afterwards: "did I think of hurting myself? I said no". */
 export const DENIED: readonly string[] = [
   '(?:puse|dije|conteste|respondi|le dije|les dije) (?:que )?no', 'i (?:said|answered|put) no', 'que no es eso', 'no es eso', 'not that',
+  '(?:eso|that) (?:nunca|jamas|never)', 'ni de chiste', 'claro que no', '(?:nunca|jamas) lo (?:haria|hare|voy a hacer)', 'would never do (?:that|it)', 'not at all',
+  'absolutely not', 'de ninguna manera',
 ];
 
 /** Taking prescribed medicine as prescribed: "I took all my pills today". */

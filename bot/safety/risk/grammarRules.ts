@@ -53,7 +53,7 @@ const MEANS_EN =
   '(?:pills|meds|medication|xanax|bars|percs|oxy|oxys|fentanyl|fent|heroin|dope|gun|pistol|rifle|shotgun|rope|noose|belt|cord|knife|razor|razors|blade|blades|bottle)';
 const MEANS_ES = '(?:pastillas|pastis|medicinas|medicamentos|xanax|fentanilo|heroina|pistola|arma|rifle|soga|cuerda|cinturon|cuchillo|navaja|navajas|rastrillo|cuchilla|cuchillas|veneno|frasco)';
 const AT_HAND_EN =
-  '(?:right here|here with me|in my hand|in my hands|in front of me|ready|all ready|lined up|counted out|counted|loaded|on the table|on the counter|on my bed|next to me|with me|in my pocket|in the car)';
+  '(?:in my bag|in my purse|in my room|in the drawer|in my backpack|right here|here with me|in my hand|in my hands|in front of me|ready|all ready|lined up|counted out|counted|loaded|on the table|on the counter|on my bed|next to me|with me|in my pocket|in the car)';
 const AT_HAND_ES = '(?:aqui conmigo|aqui|en la mano|en mis manos|enfrente de mi|frente a mi|listas|listos|lista|listo|contadas|cargada|en la mesa|en mi cama|junto a mi|conmigo|en mi bolsa)';
 const HAVE_EN = '(?:i have|ive got|i got|i bought|i just bought|i found|im holding|i am holding|i loaded|i saved up|i stockpiled|i have been saving|i hid|got)';
 const HAVE_ES = '(?:tengo|traigo|compre|consegui|junte|guarde|estoy juntando|he juntado|agarre|tome)';

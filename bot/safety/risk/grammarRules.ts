@@ -195,6 +195,8 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       `(?:mejor|hoy|ahorita|manana|esta noche|el (?:sabado|domingo|lunes|martes|miercoles|jueves|viernes)) me (?:mato|doy un tiro|doy el tiro|cuelgo|ahorco)`,
       `(?:me voy a|voy a|me quiero) (?:guindar|colgar|ahorcar|tirar del puente|aventar del puente|meter al mar|dar un tiro|dar el tiro|pegar un tiro|estrellar)`,
       `(?:off|unalive) myself`,
+      `(?:garage|garaje|cochera) ${GAP4}(?:car|engine|carro|motor|truck|coche) (?:running|on|prendido|encendido)`,
+      `(?:car|engine|carro|motor|truck|coche) (?:running|prendido|encendido) ${GAP4}(?:garage|garaje|cochera)`,
       `(?:voy a|lo voy a) (?:estrellar|chocar) ${GAP}contra`,
       '(?:prender|prendo|voy a prender) el (?:carro|coche|motor) en el garaje',
       `${QUIERO_ES} (?:ya )?${MORIR_ES}`,

@@ -32,16 +32,11 @@ function foldPattern(source: string): string {
 }
 
 /**
- * `global` compiles for blankOut (replace all); leave it off for firstMatch (test is stateful with /g).
+ * `global` compiles for blankOut (replace all).
  * `fold` is the folding the text to match went through (foldForRisk needs foldPatternForRisk).
  */
 export function compileGroups<G extends PatternGroup>(groups: readonly G[], global = false, fold?: (source: string) => string): CompiledGroup<G>[] {
   return groups.map((group) => ({ group, regexes: group.patterns.map((p) => compilePattern(p, global ? 'g' : '', fold)) }));
-}
-
-/** First group (in lexicon order) with a pattern found in the folded text. */
-export function firstMatch<G extends PatternGroup>(groups: readonly CompiledGroup<G>[], folded: string): G | undefined {
-  return groups.find((g) => g.regexes.some((re) => re.test(folded)))?.group;
 }
 
 /**
@@ -83,9 +78,9 @@ export interface SpellingTolerance {
 const MEMO_LIMIT = 20_000;
 
 /** A function that rewrites each folded word one edit away from an anchor into the anchor. */
-export function spellingCorrector(tolerance: SpellingTolerance, fold: (word: string) => string = foldPattern): (folded: string) => string {
-  const anchors = tolerance.anchors.map(fold);
-  const realWords = new Set(tolerance.realWords.map(fold));
+export function spellingCorrector(tolerance: SpellingTolerance): (folded: string) => string {
+  const anchors = tolerance.anchors.map(foldPattern);
+  const realWords = new Set(tolerance.realWords.map(foldPattern));
   // Words repeat across messages; remembered answers keep this off the per-message cost (bounded memory).
   const seen = new Map<string, string>();
   const correct = (word: string): string => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ModelClass } from '../../bot/safety/risk/model';
 
-export const DATA_DIR = join(__dirname, '..', '..', 'test', 'safety', 'data');
+const DATA_DIR = join(__dirname, '..', '..', 'test', 'safety', 'data');
 
 const Row = z.object({
   text: z.string().min(1),

@@ -16,7 +16,7 @@ export interface Outcome {
 }
 
 /** Benign kinds on which the crisis tier must stay at or under 2 %. */
-export const EVERYDAY_KINDS = ['everyday', 'idiom'];
+const EVERYDAY_KINDS = ['everyday', 'idiom'];
 
 export interface LanguageFigures {
   readonly crisis: number;

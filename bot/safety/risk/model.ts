@@ -61,7 +61,7 @@ export class RiskModel {
   }
 }
 
-export function softmax(logits: Float64Array): Float64Array {
+function softmax(logits: Float64Array): Float64Array {
   let max = -Infinity;
   for (const l of logits) max = Math.max(max, l);
   let sum = 0;

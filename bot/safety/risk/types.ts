@@ -2,5 +2,3 @@
 export type RiskTier = 'crisis' | 'possible_risk' | 'none';
 export type DangerKind = 'suicide' | 'self_harm' | 'overdose' | 'danger_from_other' | 'other_at_risk';
 export type Means = 'pills' | 'gun' | 'rope' | 'knife' | 'car' | 'height' | 'drugs';
-
-export const DANGER_KINDS: readonly DangerKind[] = ['suicide', 'self_harm', 'overdose', 'danger_from_other', 'other_at_risk'];

@@ -134,3 +134,19 @@ test('OPEN_ENROLLMENT enrolls an unknown user after a language choice and consen
     await open.stop();
   }
 });
+
+for (const language of ['en', 'es'] as const) {
+  test(`two unreadable replies to the consent question show it again; a yes still enrolls (${language})`, async () => {
+    const { id, code } = await newParticipant(language, 'Kim P');
+    const user = { id: `unsure-${language}`, channelId: 'sms' };
+    await h.say(user, code);
+    await h.say(user, 'hmm');
+    const again = await h.say(user, 'what?');
+    assert.match(again.at(-1)!.text, consentAsk[language]);
+    assert.match(again.at(-1)!.text, /\n1 .+\n2 No/);
+    assert.equal((await h.app.services.participants.get(id))!.consent.given, false, 'nothing recorded yet');
+    const yes = await h.say(user, '1');
+    assert.match(yes.map(replyText).join('\n'), welcome[language]);
+    assert.equal((await h.app.services.participants.get(id))!.consent.given, true);
+  });
+}

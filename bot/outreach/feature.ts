@@ -149,6 +149,8 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
       if (!p) return { sent: false, reason: 'unknownParticipant' satisfies SkipReason };
       const ineligible = ineligibility(p);
       if (ineligible) return { sent: false, reason: ineligible };
+      // Only a finished check-in counts here: a half-done one is what the prompt is for.
+      if ((await services.checkins.today(p.id, p.timeZone))?.status === 'complete') return { sent: false, reason: 'answered' satisfies SkipReason };
       const address = deliveryAddress(p)!;
       const activity = renderPrompt(CHECKIN_PROMPT, address.channelId, translatorFor(services.i18n, p.language));
       const delivery = await sender.deliver(address, activity);

@@ -139,8 +139,8 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 <span id="start-over-hint" class="hint">${text('startOverHint')}</span></p>
 <p id="status" role="status" aria-live="polite"
  data-connecting="${text('connecting')}" data-ready="${text('ready')}" data-prompt-sent="${text('promptSent')}"
- data-prompt-not-sent="${text('promptNotSent', { reason: '{reason}' })}" data-starting-over="${text('startingOver')}"
- data-failed="${text('failed')}"></p>
+ ${NOT_SENT_REASONS.map((r) => `data-not-sent-${kebab(r)}="${text(`promptNotSent.${r}`)}"`).join(' ')}
+ data-starting-over="${text('startingOver')}" data-failed="${text('failed')}"></p>
 </section>
 <section class="chat" aria-labelledby="chat-heading">
 <h2 id="chat-heading">${text('chat')}</h2>
@@ -151,6 +151,17 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 </body>
 </html>
 `;
+}
+
+/**
+ * Why "send my check-in prompt now" sent nothing, in words (outreach's skip
+ * reasons a playground participant can reach); any other reason reads "other".
+ */
+const NOT_SENT_REASONS = ['optedOut', 'answered', 'paused', 'discharged', 'noConsent', 'unreachable', 'other'] as const;
+
+/** optedOut → opted-out: the data-* attribute Web Chat's page script reads back as dataset.notSentOptedOut. */
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 function escapeHtml(value: string): string {

@@ -175,6 +175,58 @@ for (const [channel, locale, t] of [
   });
 }
 
+test('webchat en-US: the proactive check-in prompt carries a "Check in" button that starts the check-in', async () => {
+  const watched = await open('?locale=en-US');
+  const { page } = watched;
+  await page.getByRole('button', { name: en('playground:page.checkinPrompt') }).click();
+  await botSaid(page, en('outreach:checkin.prompt')).waitFor();
+  const suggested = page.locator('#webchat .webchat__suggested-actions');
+  await suggested.getByRole('button', { name: en('common:menu.checkin'), exact: true }).click();
+  await botSaid(page, en('checkin:mood.ask')).waitFor();
+  await finish(watched, 'playground-prompt-button-en.png');
+});
+
+for (const [channel, locale, t, stop, start] of [
+  ['sms', 'es-US', () => es, 'PARAR', 'REANUDAR'],
+  ['sms', 'en-US', () => en, 'STOP', 'START'],
+  ['webchat', 'es-US', () => es, 'PARAR', 'REANUDAR'],
+] as const) {
+  test(`${channel} ${locale}: after ${stop}, the check-in prompt button says in words why nothing was sent; the words go after ${start}`, async () => {
+    const watched = await open(`?channel=${channel}&locale=${locale}`);
+    const { page } = watched;
+    const status = page.locator('#status');
+    await type(page, stop);
+    await botSaid(page, t()('safety:optOut.confirmed')).waitFor();
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await status.filter({ hasText: t()('playground:page.promptNotSent.optedOut') }).waitFor();
+    assert.doesNotMatch(await status.innerText(), /\(|optedOut|\?/, 'no internal code on the page');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `playground-not-sent-${channel}-${locale}.png`), fullPage: true });
+
+    await type(page, start);
+    await botSaid(page, t()('safety:optIn.confirmed')).waitFor();
+    assert.equal(await status.innerText(), '', 'the reason no longer holds');
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await status.filter({ hasText: t()('playground:page.promptSent') }).waitFor();
+    await finish(watched, `playground-resumed-${channel}-${locale}.png`);
+  });
+}
+
+for (const [locale, t] of [
+  ['en-US', () => en],
+  ['es-US', () => es],
+] as const) {
+  test(`${locale}: after today's check-in is done, the button says so instead of sending`, async () => {
+    const watched = await open(`?channel=sms&locale=${locale}`);
+    const { page } = watched;
+    const participant = await h.app.services.participants.findByChannelUser('sms', await userIdOf(page));
+    const record = h.app.services.checkins.start({ participantId: participant!.id, timeZone: participant!.timeZone, language: participant!.language, channel: 'sms' });
+    await h.app.services.checkins.save({ ...record, status: 'complete', finishedAt: record.startedAt });
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await page.locator('#status', { hasText: t()('playground:page.promptNotSent.answered') }).waitFor();
+    await finish(watched, `playground-already-done-${locale}.png`);
+  });
+}
+
 test('"start over" removes the participant and starts a new playground user', async () => {
   const watched = await open('?channel=sms&locale=en-US');
   const { page } = watched;

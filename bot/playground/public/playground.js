@@ -19,9 +19,36 @@
   var startOverButton = document.getElementById('start-over');
   var token = null;
 
-  function say(key, reason) {
-    var text = status.dataset[key] || '';
-    status.textContent = reason ? text.replace('{reason}', reason) : text;
+  // Whether the status line reports the last check-in prompt request (cleared once the chat moves on).
+  var statusIsPromptResult = false;
+
+  function say(key) {
+    status.textContent = status.dataset[key] || '';
+    statusIsPromptResult = false;
+  }
+
+  /** "optedOut" → the text of data-not-sent-opted-out; a reason the page has no words for reads as "other". */
+  function sayNotSent(reason) {
+    var key = 'notSent' + String(reason || '').charAt(0).toUpperCase() + String(reason || '').slice(1);
+    say(Object.prototype.hasOwnProperty.call(status.dataset, key) ? key : 'notSentOther');
+    statusIsPromptResult = true;
+  }
+
+  /**
+   * Web Chat store middleware: when the participant sends a message (START
+   * after an opt-out, the check-in itself), the reason shown for the last
+   * prompt request may no longer hold, so it is cleared.
+   */
+  function clearPromptResultOnSend() {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && statusIsPromptResult) {
+          status.textContent = '';
+          statusIsPromptResult = false;
+        }
+        return next(action);
+      };
+    };
   }
 
   function storedUserId() {
@@ -65,6 +92,7 @@
         window.WebChat.renderWebChat(
           {
             directLine: directLine,
+            store: window.WebChat.createStore({}, clearPromptResultOnSend),
             userID: session.userId,
             locale: locale,
             nonce: styleNonce,
@@ -85,8 +113,12 @@
     checkinButton.disabled = true;
     post('/checkin-prompt')
       .then(function (result) {
-        if (result.sent) say('promptSent');
-        else say('promptNotSent', result.reason || '?');
+        if (result.sent) {
+          say('promptSent');
+          statusIsPromptResult = true;
+        } else {
+          sayNotSent(result.reason);
+        }
       })
       .catch(function () {
         say('failed');

@@ -31,8 +31,8 @@ after(async () => {
   await h?.stop();
 });
 
-async function open(query: string): Promise<WatchedPage> {
-  const watched = await openWatched(browser, h.baseUrl);
+async function open(query: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const watched = await openWatched(browser, h.baseUrl, viewport);
   await watched.page.goto(`${h.baseUrl}/playground${query}`);
   await connected(watched.page);
   return watched;
@@ -136,6 +136,38 @@ test('msteams preview: a whole check-in answered by clicking Adaptive Card butto
   });
   await finish(watched, 'playground-msteams-checkin-en.png');
 });
+
+for (const [locale, t, start, width] of [
+  ['en-US', () => en, 'check in', 1280],
+  ['es-US', () => es, 'registro', 390],
+] as const) {
+  test(`msteams ${locale} at ${width} px: a 0-10 scale shows as rows of buttons under its question, as Teams lays it out`, async () => {
+    const watched = await open(`?channel=msteams&locale=${locale}`, { width, height: 844 });
+    const { page } = watched;
+    await type(page, start);
+    const card = lastCard(page);
+    const question = card.getByText(t()('checkin:mood.ask'));
+    await question.waitFor();
+    const boxes = await Promise.all(
+      Array.from({ length: 11 }, (_, n) => card.getByRole('button', { name: String(n), exact: true }).boundingBox()),
+    );
+    const rows = [...new Set(boxes.map((b) => Math.round(b!.y)))];
+    assert.equal(rows.length, 2, `two rows of buttons, not ${rows.length}`);
+    assert.deepEqual(boxes.map((b) => Math.round(b!.y)), [...Array(6).fill(rows[0]), ...Array(5).fill(rows[1])], '0-5, then 6-10');
+    const questionBox = (await question.boundingBox())!;
+    assert.ok(rows[0] > questionBox.y + questionBox.height - 1, 'the buttons sit under the question');
+    const cardBox = (await card.boundingBox())!;
+    for (const box of boxes) {
+      assert.ok(box!.width < cardBox.width / 4, `a button is ${box!.width} px of a ${cardBox.width} px card`);
+      assert.ok(box!.x >= cardBox.x && box!.x + box!.width <= cardBox.x + cardBox.width + 0.5, 'inside the card');
+    }
+    // The left edges line up row by row (left-aligned, like Teams), and the scale still answers.
+    assert.equal(Math.round(boxes[0]!.x), Math.round(boxes[6]!.x));
+    await card.getByRole('button', { name: '7', exact: true }).click();
+    await lastCard(page).getByText(t()('checkin:craving.ask')).waitFor();
+    await finish(watched, `playground-msteams-scale-${locale}-${width}.png`);
+  });
+}
 
 for (const [locale, t, hello] of [
   ['es-US', () => es, 'hola'],

@@ -37,8 +37,11 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-export async function openWatched(browser: Browser, baseUrl: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** A phone the size of an iPhone 12-15: the narrowest width the pages promise to work at. */
+export const PHONE = { width: 390, height: 844 } as const;
+
+export async function openWatched(browser: Browser, baseUrl: string, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const watched: WatchedPage = { context, page, foreignRequests: [], consoleErrors: [] };
   const origin = new URL(baseUrl).origin;

@@ -19,6 +19,30 @@
   var startOverButton = document.getElementById('start-over');
   var token = null;
 
+  /**
+   * The Microsoft Teams preview lays cards out as Teams does (its published
+   * light host config, the parts that change layout): action buttons side by
+   * side, left-aligned, at most 6 to a row, Segoe UI at 14 px. Web Chat's own
+   * default stacks every button full width, which no Teams user would see: a
+   * 0-10 scale would be 11 stacked bars instead of two rows under the question.
+   */
+  var TEAMS_HOST_CONFIG = {
+    supportsInteractivity: true,
+    fontFamily: "'Segoe UI', Tahoma, Geneva, Verdana, sans-serif",
+    fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+    fontWeights: { lighter: 200, default: 400, bolder: 600 },
+    spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+    actions: {
+      maxActions: 6,
+      spacing: 'default',
+      buttonSpacing: 8,
+      showCard: { actionMode: 'inline', inlineTopMargin: 16, style: 'emphasis' },
+      actionsOrientation: 'horizontal',
+      actionAlignment: 'left',
+    },
+    adaptiveCard: { allowCustomStyle: false },
+  };
+
   // Whether the status line reports the last check-in prompt request (cleared once the chat moves on).
   var statusIsPromptResult = false;
 
@@ -93,6 +117,7 @@
           {
             directLine: directLine,
             store: window.WebChat.createStore({}, clearPromptResultOnSend),
+            adaptiveCardsHostConfig: channel === 'msteams' ? TEAMS_HOST_CONFIG : undefined,
             userID: session.userId,
             locale: locale,
             nonce: styleNonce,

@@ -11,7 +11,8 @@ import { currentProfile, switchLanguage, updateParticipant } from './participant
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
 import { parseClockTime } from './settings/clockTime';
-import { COMMON_ZONES, commonZoneKey, zoneFromText } from './settings/timeZones';
+import { COMMON_ZONES } from '../bot/domain/timeZones';
+import { commonZoneKey, zoneFromText } from './settings/timeZones';
 
 export const SETTINGS_DIALOG = 'settings';
 

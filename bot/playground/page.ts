@@ -100,6 +100,7 @@ export function registerPage(server: Server, i18n: i18n, defaultLanguage: string
   });
 }
 
+/** The chat comes first in the page: on a phone it fills the first screen, the settings and actions follow. */
 export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewLocale, styleNonce: string): string {
   const language = languageOf(locale) ?? 'en';
   const t = translatorFor(i18n, language);
@@ -124,6 +125,11 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 <p>${text('intro')}</p>
 </header>
 <main>
+<section class="chat" aria-labelledby="chat-heading">
+<h2 id="chat-heading">${text('chat')}</h2>
+<div id="webchat" class="webchat"></div>
+<noscript><p>${text('noscript')}</p></noscript>
+</section>
 <form class="settings" method="get" action="${PLAYGROUND_PATH}" aria-labelledby="settings-heading">
 <h2 id="settings-heading">${text('settings')}</h2>
 <p><label for="channel">${text('channel')}</label>
@@ -141,11 +147,6 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
  data-connecting="${text('connecting')}" data-ready="${text('ready')}" data-prompt-sent="${text('promptSent')}"
  ${NOT_SENT_REASONS.map((r) => `data-not-sent-${kebab(r)}="${text(`promptNotSent.${r}`)}"`).join(' ')}
  data-starting-over="${text('startingOver')}" data-failed="${text('failed')}"></p>
-</section>
-<section class="chat" aria-labelledby="chat-heading">
-<h2 id="chat-heading">${text('chat')}</h2>
-<div id="webchat" class="webchat"></div>
-<noscript><p>${text('noscript')}</p></noscript>
 </section>
 </main>
 </body>

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../helpers/botHarness';
 import { translatorFor } from '../../bot/i18n';
+import { assertFitsPhone, PHONE } from '../helpers/phoneLayout';
 import { ARTIFACTS_DIR, WatchedPage, launchChromium, openWatched, startingAt } from './support';
 
 /**
@@ -276,14 +277,50 @@ test('"start over" removes the participant and starts a new playground user', as
   await finish(watched, 'playground-start-over.png');
 });
 
-test('the page has no serious accessibility problems (axe-core)', async () => {
-  const watched = await open('?locale=es-US');
-  const { page } = watched;
+async function assertAccessible(page: Page, label: string): Promise<void> {
   await page.evaluate(axe.source);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
     return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
-  assert.deepEqual(violations, []);
-  await finish(watched, 'playground-axe.png');
-});
+  assert.deepEqual(violations, [], label);
+}
+
+for (const locale of ['es-US', 'en-US'] as const) {
+  test(`the page has no serious accessibility problems (axe-core, ${locale})`, async () => {
+    const watched = await open(`?locale=${locale}`);
+    await assertAccessible(watched.page, locale);
+    await finish(watched, `playground-axe-${locale}.png`);
+  });
+}
+
+for (const [channel, locale, t, hello] of [
+  ['webchat', 'en-US', () => en, 'hi'],
+  ['msteams', 'es-US', () => es, 'hola'],
+  ['sms', 'es-US', () => es, 'hola'],
+  ['sms', 'en-US', () => en, 'hi'],
+] as const) {
+  test(`${channel} ${locale} on a ${PHONE.width} px phone: the chat fills the first screen, nothing is cut off, axe passes`, async () => {
+    const watched = await open(`?channel=${channel}&locale=${locale}`, PHONE);
+    const { page } = watched;
+    await type(page, hello);
+    await botSaid(page, t()('common:menu.greeting', { name: t()('playground:participant.displayName') })).waitFor();
+    await assertFitsPhone(page, `playground ${channel} ${locale}`);
+    // Above the fold: the greeting, its options and the box to type in, without scrolling the page.
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const sendBox = (await page.locator('#webchat').getByRole('textbox').boundingBox())!;
+    assert.ok(sendBox.y + sendBox.height <= PHONE.height, `the send box is on the first screen (bottom at ${sendBox.y + sendBox.height} px)`);
+    const greeting = (await botSaid(page, t()('common:menu.greeting', { name: t()('playground:participant.displayName') })).boundingBox())!;
+    assert.ok(greeting.y >= 0 && greeting.y + 20 <= PHONE.height, `the reply is on the first screen (top at ${greeting.y} px)`);
+    assert.ok(greeting.x + greeting.width <= PHONE.width, 'the reply fits across');
+    const option = channel === 'sms' ? botSaid(page, `1 ${t()('common:menu.checkin')}`) : page.locator('#webchat').getByRole('button', { name: t()('common:menu.checkin'), exact: true }).first();
+    const optionBox = (await option.boundingBox())!;
+    assert.ok(optionBox.y + optionBox.height <= PHONE.height, 'the first option is on the first screen');
+    // The settings and actions follow the chat, whole.
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).scrollIntoViewIfNeeded();
+    await assertFitsPhone(page, `playground ${channel} ${locale}, scrolled to the actions`);
+    await assertAccessible(page, `playground ${channel} ${locale} (phone)`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await finish(watched, `playground-phone-${channel}-${locale}.png`);
+  });
+}

@@ -37,9 +37,6 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-/** A phone the size of an iPhone 12-15: the narrowest width the pages promise to work at. */
-export const PHONE = { width: 390, height: 844 } as const;
-
 export async function openWatched(browser: Browser, baseUrl: string, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();

@@ -83,6 +83,16 @@ async function finish(watched: WatchedPage, screenshot: string): Promise<void> {
   await watched.context.close();
 }
 
+/** axe-core in the page; serious and critical violations fail. */
+async function assertAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], label);
+}
+
 async function userIdOf(page: Page): Promise<string> {
   const id = await page.evaluate(() => window.localStorage.getItem('puente.playground.userId'));
   assert.ok(id);
@@ -164,6 +174,7 @@ for (const [locale, t, start, width] of [
     }
     // The left edges line up row by row (left-aligned, like Teams), and the scale still answers.
     assert.equal(Math.round(boxes[0]!.x), Math.round(boxes[6]!.x));
+    await assertAccessible(page, `msteams scale ${locale}`);
     await card.getByRole('button', { name: '7', exact: true }).click();
     await lastCard(page).getByText(t()('checkin:craving.ask')).waitFor();
     await finish(watched, `playground-msteams-scale-${locale}-${width}.png`);
@@ -233,6 +244,7 @@ for (const [channel, locale, t, stop, start] of [
     await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
     await status.filter({ hasText: t()('playground:page.promptNotSent.optedOut') }).waitFor();
     assert.doesNotMatch(await status.innerText(), /\(|optedOut|\?/, 'no internal code on the page');
+    await assertAccessible(page, `not sent ${channel} ${locale}`);
     await page.screenshot({ path: join(ARTIFACTS_DIR, `playground-not-sent-${channel}-${locale}.png`), fullPage: true });
 
     await type(page, start);
@@ -277,14 +289,6 @@ test('"start over" removes the participant and starts a new playground user', as
   await finish(watched, 'playground-start-over.png');
 });
 
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, [], label);
-}
 
 for (const locale of ['es-US', 'en-US'] as const) {
   test(`the page has no serious accessibility problems (axe-core, ${locale})`, async () => {

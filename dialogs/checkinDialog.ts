@@ -69,7 +69,7 @@ interface CheckinEnd {
 export class CheckinDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(CHECKIN_DIALOG);
-    this.addDialog(new AnswerPrompt());
+    this.addDialog(new AnswerPrompt(AnswerPrompt.DEFAULT_ID, 'moveOn'));
     this.addDialog(new WeeklyScreenDialog());
     this.addDialog(new WaterfallDialog(START, [(s) => this.open(s), (s) => this.afterUpdateQuestion(s)]));
     this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askNext(s), (s) => this.recordAnswer(s)]));

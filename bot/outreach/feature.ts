@@ -131,6 +131,8 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
       if (!p) return { sent: false, reason: 'unknownParticipant' satisfies SkipReason };
       const to = reach(p);
       if (!to.ok) return { sent: false, reason: to.reason };
+      // Only a finished check-in counts here: a half-done one is what the prompt is for.
+      if ((await services.checkins.today(p.id, p.timeZone))?.status === 'complete') return { sent: false, reason: 'answered' satisfies SkipReason };
       const activity = renderPrompt(CHECKIN_PROMPT, to.address.channelId, translatorFor(services.i18n, p.language));
       const delivery = await sender.deliver(to.address, activity);
       return delivery.status === 'sent' ? { sent: true } : { sent: false, reason: delivery.status };

@@ -28,7 +28,7 @@ export function trainWeights(): TrainingRun {
   const readings = rows.map((r) => readMessage(r.text));
   const examples: Example[] = readings.map((reading, i) => ({ features: featuresOf(reading), y: CLASSES.indexOf(classOf(rows[i])) }));
 
-  const outOfFold: ModelScore[] = new Array(rows.length);
+  const outOfFold = new Array<ModelScore>(rows.length);
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = new RiskModel({ ...train(examples.filter((_, i) => i % FOLDS !== fold), OPTIONS), thresholds: { possibleRisk: 1, crisis: 1 } });
     readings.forEach((reading, i) => {

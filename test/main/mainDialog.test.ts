@@ -189,6 +189,55 @@ describe('main dialog', () => {
   });
 });
 
+describe('two unrecognised replies at a choice', () => {
+  let h: ChatHarness;
+  before(async () => {
+    h = await ChatHarness.start();
+  });
+  after(() => h.stop());
+
+  /** The choice prompts outside the questionnaires: the word that opens each and the question it asks. */
+  const forks = [
+    { opener: { en: 'hi', es: 'hola' }, question: 'common:menu.greeting' },
+    { opener: { en: 'tip', es: 'consejo' }, question: 'tips:ask' },
+    { opener: { en: 'settings', es: 'ajustes' }, question: 'settings:ask' },
+  ];
+
+  for (const channel of ['sms', 'msteams'] as const) {
+    for (const language of ['en', 'es'] as const) {
+      it(`end with the options shown again, never "let's move on" and nothing after (${channel}, ${language})`, async () => {
+        const t = h.t(language);
+        for (const fork of forks) {
+          const p = await h.participant(channel, { language, displayName: 'Ana' });
+          const chat = h.chat(p, channel);
+          const asked = await chat.say(fork.opener[language]);
+          assert.ok(visibleText(asked.at(-1)!).startsWith(t(fork.question, { name: 'Ana' })), visibleText(asked.at(-1)!));
+          await chat.say('purple banana');
+          const again = await chat.say('qwerty zz');
+          const text = again.map(visibleText).join('\n');
+          assert.ok(!text.includes(t('prompts:giveUp')), text);
+          assert.equal(visibleText(again[0]), t('prompts:optionsAgain'));
+          assert.deepEqual(visibleText(again.at(-1)!), visibleText(asked.at(-1)!), 'the same question, with its options');
+          if (channel === 'sms') assert.match(again.at(-1)!.text ?? '', /\n1 .+\n2 /);
+          else {
+            assert.ok(JSON.stringify(again.at(-1)!.attachments).includes('Action.Submit'), 'buttons on the card');
+            assert.deepEqual(again.at(-1)!.attachments, asked.at(-1)!.attachments);
+          }
+        }
+      });
+    }
+  }
+
+  it('keeps the menu open after showing it again: an option number still works', async () => {
+    const p = await h.participant('sms', { language: 'es' });
+    const chat = h.chat(p, 'sms');
+    await chat.say('hola');
+    await chat.say('morado');
+    await chat.say('zzz');
+    assert.ok((await chat.text('2')).startsWith(h.t('es')('tips:ask')));
+  });
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -132,6 +132,15 @@ describe('delivery', () => {
     assert.deepEqual(await a.outreach.sendCheckinPromptNow('nobody'), { sent: false, reason: 'unknownParticipant' });
     assert.equal(w.received(p.id, 'msteams').length, 1);
   });
+
+  test('sendCheckinPromptNow refuses once today\'s check-in is complete, and not while it is half done', async () => {
+    const p = await enroll(a, w.connector.url, { language: 'en', channels: ['msteams'] });
+    const draft = await a.services.checkins.save(a.services.checkins.start({ participantId: p.id, timeZone: p.timeZone, language: 'en', channel: 'msteams' }));
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: true }, 'a half-done check-in is what the prompt is for');
+    await a.services.checkins.save({ ...draft, status: 'complete', finishedAt: draft.startedAt });
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: false, reason: 'answered' });
+    assert.equal(w.received(p.id, 'msteams').length, 1);
+  });
 });
 
 describe('RateLimiter', () => {

@@ -103,3 +103,34 @@ for (const [locale, language, greeting] of [
     }
   });
 }
+
+// A conversation started this way has no locale control: it speaks the default language (en).
+for (const greeting of ['hi', 'hola']) {
+  test(`a client started with a Direct Line secret goes on using it, as on Direct Line 3.0 ("${greeting}")`, async () => {
+    const t = translatorFor(h.app.services.i18n, 'en');
+    // The library starts the conversation with the secret and then sends and polls with that same secret.
+    const client = new DirectLine({ domain: `${h.baseUrl}/playground/directline`, secret: `local-secret-${greeting}`, webSocket: false, pollingInterval: 200 });
+    const received: Activity[] = [];
+    const arrived = new Promise<Activity>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out; received ${JSON.stringify(received.map(textOf))}`)), 10_000);
+      client.activity$.subscribe(
+        (activity) => {
+          received.push(activity);
+          if (fromBot(activity)) {
+            clearTimeout(timer);
+            resolve(activity);
+          }
+        },
+        () => undefined,
+      );
+    });
+    try {
+      await send(client, greeting);
+      const reply = await arrived;
+      assert.ok(textOf(reply).startsWith(t('common:menu.greeting', { name: t('playground:participant.displayName') })), textOf(reply));
+      assert.equal(client.connectionStatus$.getValue(), ConnectionStatus.Online);
+    } finally {
+      client.end();
+    }
+  });
+}

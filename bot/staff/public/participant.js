@@ -30,6 +30,9 @@ function render({ participant: p, checkins, flags }) {
 
   const form = document.getElementById('edit-form');
   if (form) {
+    // A zone kept on the record under an older alias is not in the list: offer it, so saving keeps it.
+    const zones = form.elements.timeZone;
+    if (![...zones.options].some((o) => o.value === p.timeZone)) zones.prepend(el('option', { value: p.timeZone }, p.timeZone));
     for (const name of ['language', 'timeZone', 'track', 'checkinTime', 'screenWeekday']) form.elements[name].value = String(p[name]);
   }
   const actions = document.getElementById('status-actions');

@@ -14,6 +14,7 @@ import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
 import { createServer } from './server';
 import { Services } from './services';
+import { createSafetyPlanService } from './safetyPlan/service';
 import { createTips } from './tips/tips';
 import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
@@ -92,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     flagNotifier,
     flagRules,
     tips: createTips(store, clock),
+    safetyPlan: createSafetyPlanService(store, clock, i18n),
   };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);

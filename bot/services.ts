@@ -8,6 +8,7 @@ import { FlagNotifier } from './flags/notifier';
 import { FlagRules } from './flags/rules';
 import { Logger } from './log';
 import { DocumentStore } from './store/port';
+import { SafetyPlanService } from './safetyPlan/service';
 import { Tips } from './tips/tips';
 
 /**
@@ -30,4 +31,6 @@ export interface Services {
   flagRules: FlagRules;
   /** Coping tips: catalog, what to show next, "did it help?" answers. */
   tips: Tips;
+  /** Personal safety plans: show one, take a participant's suggestion (bot/safetyPlan/service.ts). */
+  safetyPlan: SafetyPlanService;
 }

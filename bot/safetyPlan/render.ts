@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { Activity, ActivityTypes, CardFactory, Channels, MessageFactory } from 'botbuilder';
 import { renderPrompt } from '../channels/render';
-import { countSegments, SMS_SEGMENT_BUDGET } from '../channels/smsSegments';
 import { AdaptiveCard, TextBlock } from '../channels/teamsRenderer';
 import { isContactSection, isEmptyPlan, PlanSections, SECTIONS, SectionName } from './sections';
+import { fitsTogether, packLines } from './smsPacking';
 
 /** A part of the plan as the participant reads it: its heading and its lines. */
 interface ShownSection {
@@ -47,73 +47,12 @@ function bullet(item: string): string {
   return `- ${item}`;
 }
 
-function fits(text: string): boolean {
-  return countSegments(text).segments <= SMS_SEGMENT_BUDGET;
-}
-
 function smsMessages(title: string, sections: ShownSection[], closing: string, t: TFunction): string[] {
-  const messages = sections.flatMap((s) => packSection(s, t));
-  if (messages.length > 0 && fits(`${title}\n${messages[0]}`)) messages[0] = `${title}\n${messages[0]}`;
+  const messages = sections.flatMap((s) => packLines(`${s.heading}:`, `${t('safetyplan:continued', { section: s.heading })}:`, s.items.map(bullet)));
+  if (messages.length > 0 && fitsTogether(title, messages[0])) messages[0] = `${title}\n${messages[0]}`;
   else messages.unshift(title);
   messages.push(closing);
   return messages;
-}
-
-/** A part as SMS texts: the heading, then as many lines as fit; what does not fit goes on under "(more)". */
-function packSection(section: ShownSection, t: TFunction): string[] {
-  const more = t('safetyplan:continued', { section: section.heading });
-  const messages: string[] = [];
-  let current = `${section.heading}:`;
-  let hasItems = false;
-  for (const item of section.items) {
-    const line = bullet(item);
-    if (fits(`${current}\n${line}`)) {
-      current = `${current}\n${line}`;
-      hasItems = true;
-      continue;
-    }
-    if (hasItems) {
-      messages.push(current);
-      current = `${more}:`;
-      if (fits(`${current}\n${line}`)) {
-        current = `${current}\n${line}`;
-        continue;
-      }
-    }
-    // One line longer than a whole message: cut it between words.
-    for (const piece of cutToFit(line, current)) {
-      if (fits(`${current}\n${piece}`)) current = `${current}\n${piece}`;
-      else {
-        messages.push(current);
-        current = `${more}:\n${piece}`;
-      }
-    }
-    hasItems = true;
-  }
-  messages.push(current);
-  return messages;
-}
-
-/** `line` in word-bounded pieces that each fit one message under `heading`. */
-function cutToFit(line: string, heading: string): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  // A "word" longer than a third of a UCS-2 message (a long link, a run of emoji) is cut too.
-  const words = line.split(/\s+/).flatMap((w) => chunk(Array.from(w), 40).map((c) => c.join('')));
-  for (const word of words) {
-    const next = piece ? `${piece} ${word}` : word;
-    if (fits(`${heading}\n${next}`) || !piece) piece = next;
-    else {
-      pieces.push(piece);
-      piece = word;
-    }
-  }
-  if (piece) pieces.push(piece);
-  return pieces;
-}
-
-function chunk<T>(items: T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 }
 
 function teamsCard(title: string, sections: ShownSection[], closing: string): Partial<Activity> {

@@ -15,6 +15,8 @@ import { StaffSessions } from './sessions';
 import { SignInGuard } from './signInGuard';
 import { StaffAccounts } from './staffAccounts';
 import { ScryptParams } from './password';
+import { SafetyPlanService } from '../safetyPlan/service';
+import { SafetyPlans } from '../safetyPlan/safetyPlans';
 
 /** Everything the staff routes, the Teams handler and the escalation check work with. */
 export interface StaffCore {
@@ -33,6 +35,7 @@ export interface StaffCore {
   queue: FlagQueue;
   review: FlagReview;
   participantAdmin: ParticipantAdmin;
+  safetyPlans: SafetyPlans;
   /** Told after staff change a flag in the dashboard (the Teams card shows who acknowledged). */
   flagChanged: Set<(flag: Flag) => Promise<void>>;
 }
@@ -45,6 +48,7 @@ export interface StaffCoreDeps {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
+  safetyPlan: SafetyPlanService;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -78,6 +82,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     queue: new FlagQueue(store),
     review: new FlagReview(store, clock),
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
+    safetyPlans: deps.safetyPlan.plans,
     flagChanged: new Set(),
   };
 }

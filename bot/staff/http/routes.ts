@@ -12,6 +12,7 @@ import { Signedin } from '../auth';
 import { FlagActionError, MAX_NOTE_LENGTH, OUTCOMES } from '../flagReview';
 import { ParticipantActionError, participantFilterSchema, STATUS_CHANGE_NAMES, StatusChange, summaryOf } from '../participantAdmin';
 import { StaffCore } from '../staffCore';
+import { SafetyPlanError } from '../../safetyPlan/safetyPlans';
 import { flagDetail, flagsOf, historyRows, HISTORY_DAYS, listItems } from '../views';
 import {
   auditBody,
@@ -25,6 +26,7 @@ import {
   renderSignIn,
   Viewer,
 } from './pages';
+import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { StaticAssets } from './staticAssets';
 import {
   applySecurityHeaders,
@@ -45,7 +47,7 @@ import {
 } from './web';
 
 /** A request that passed the session, CSRF and role checks. */
-interface Authorized {
+export interface Authorized {
   req: Request;
   res: Response;
   who: Signedin;
@@ -55,7 +57,7 @@ interface Authorized {
   audit(input: Omit<AuditInput, 'actor' | 'actorRole' | 'ip'>): Promise<void>;
 }
 
-type Method = 'get' | 'post' | 'patch' | 'del';
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'del';
 
 const DEFAULT_PAGE = 25;
 const MAX_PAGE = 100;
@@ -143,6 +145,8 @@ export class StaffRoutes {
     this.api(server, 'patch', '/api/staff/participants/:id', true, (a) => this.updateParticipant(a));
     this.api(server, 'post', '/api/staff/participants/:id/enrollment-code', true, (a) => this.newCode(a));
     this.api(server, 'post', '/api/staff/participants/:id/status', true, (a) => this.changeStatus(a));
+
+    registerSafetyPlanRoutes((method, path, adminOnly, handler) => this.api(server, method, path, adminOnly, handler), this.core);
 
     this.api(server, 'get', '/api/staff/audit', true, (a) => this.listAudit(a));
     this.api(server, 'get', '/api/staff/audit/export', true, (a) => this.exportAudit(a));
@@ -257,6 +261,10 @@ export class StaffRoutes {
     }
     if (err instanceof ParticipantActionError) {
       const status = { not_found: 404, invalid_state: 409, invalid: 400 }[err.reason];
+      return void res.send(status, { error: err.reason, message: err.message });
+    }
+    if (err instanceof SafetyPlanError) {
+      const status = { invalid: 400, not_found: 404, stale: 412 }[err.reason];
       return void res.send(status, { error: err.reason, message: err.message });
     }
     this.core.log.error({ route, err: { type: (err as Error)?.name } }, 'staff request failed');

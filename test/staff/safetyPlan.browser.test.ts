@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Browser, chromium, Page } from 'playwright-core';
 import { replyText } from '../helpers/botHarness';
 import { PASSWORD, StaffHarness } from './staffHarness';
 
 const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeResult {
@@ -28,6 +30,7 @@ describe('safety plan on the dashboard in Chromium', { skip: !existsSync(CHROMIU
   const problems: string[] = [];
 
   before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
     s = await StaffHarness.start();
     await s.account('clin@clinic.org', 'clinician');
     await s.account('clin.es@clinic.org', 'clinician', { language: 'es' });
@@ -115,6 +118,7 @@ describe('safety plan on the dashboard in Chromium', { skip: !existsSync(CHROMIU
     assert.match(await page.locator('#plan-versions li').first().innerText(), /Version 2: clin@clinic\.org.*4\. People to ask for help.*from a participant suggestion/);
     assert.deepEqual(plan?.sections.reasonsForLiving, []);
     await assertAccessible(page, 'participant after edits (en)');
+    await page.locator('#safety-plan').screenshot({ path: join(ARTIFACTS, 'staff-safety-plan.png') });
     await page.context().close();
 
     const shown = (await s.h.say(user, 'my plan')).map(replyText).join('\n');

@@ -29,6 +29,6 @@ ${SECTIONS.map((s) =>
 <button type="submit">${t('staff:safetyPlan.save')}</button>
 </form>
 <h3 id="plan-versions-title">${t('staff:safetyPlan.versions')}</h3>
-<ol id="plan-versions" aria-labelledby="plan-versions-title"></ol>
+<ul id="plan-versions" aria-labelledby="plan-versions-title"></ul>
 </section>`;
 }

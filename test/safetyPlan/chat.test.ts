@@ -29,6 +29,19 @@ describe('safety plan in the conversation', () => {
   });
   after(() => h.stop());
 
+  it('tells other conversations (the safety episode) whether there is a plan, and gives its messages per channel and language', async () => {
+    const p = await h.participant('sms');
+    const { safetyPlan } = h.services;
+    assert.equal(await safetyPlan.hasPlan(p.id), false);
+    assert.deepEqual((await safetyPlan.activities(p.id, 'sms', 'es')).map((a) => a.text), [h.t('es')('safetyplan:none')]);
+    const first = await safetyPlan.plans.save(p.id, PLAN, null, 'clin@example.org');
+    assert.equal(await safetyPlan.hasPlan(p.id), true);
+    assert.equal((await safetyPlan.activities(p.id, 'msteams', 'en')).length, 1);
+    assert.ok((await safetyPlan.activities(p.id, 'sms', 'es'))[0].text!.startsWith(h.t('es')('safetyplan:title')));
+    await safetyPlan.plans.save(p.id, {}, first.plan._etag, 'clin@example.org');
+    assert.equal(await safetyPlan.hasPlan(p.id), false, 'a plan emptied by staff is no plan');
+  });
+
   for (const channel of ['sms', 'msteams']) {
     for (const language of ['en', 'es'] as const) {
       describe(`${channel} (${language})`, () => {

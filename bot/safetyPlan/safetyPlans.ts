@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Clock } from '../clock';
-import { ConflictError, DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { AppError } from '../errors';
+import { updateDocument } from '../store/etagUpdate';
+import { ConflictError, DocBase, DocumentStore, Stored } from '../store/port';
 import { queryAll } from '../store/queryAll';
 import {
   changedSections,
@@ -52,12 +54,12 @@ export interface PlanSuggestion extends DocBase {
   version: number | null;
 }
 
-export class SafetyPlanError extends Error {
+export class SafetyPlanError extends AppError {
   constructor(
     readonly reason: 'invalid' | 'stale' | 'not_found',
     message: string,
   ) {
-    super(message);
+    super(reason, message);
   }
 }
 
@@ -233,18 +235,13 @@ export class SafetyPlans {
     return suggestion;
   }
 
+  /** Marks an open suggestion decided; one decided by someone else in between is "stale". */
   private async decide(suggestion: Stored<PlanSuggestion>, status: SuggestionStatus, editor: string, version: number | null): Promise<Stored<PlanSuggestion>> {
-    const { _etag, ...doc } = suggestion;
-    try {
-      return await this.store.replace<PlanSuggestion>(
-        SAFETY_PLANS,
-        { ...doc, status, decidedAt: this.clock().toISOString(), decidedBy: editor, version },
-        _etag,
-      );
-    } catch (err) {
-      if (err instanceof PreconditionFailedError) throw new SafetyPlanError('stale', 'the suggestion was decided by someone else');
-      throw err;
-    }
+    const result = await updateDocument<PlanSuggestion>(this.store, SAFETY_PLANS, suggestion.pk, suggestion.id, (current) =>
+      current.status === 'open' ? { ...current, status, decidedAt: this.clock().toISOString(), decidedBy: editor, version } : undefined,
+    );
+    if (!result?.changed) throw new SafetyPlanError('stale', 'the suggestion was decided by someone else');
+    return result.doc;
   }
 }
 

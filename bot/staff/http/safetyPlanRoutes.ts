@@ -1,13 +1,11 @@
-import type { Request } from 'restify';
 import { z } from 'zod';
 import { PlanSuggestion, PlanVersion, SafetyPlanError } from '../../safetyPlan/safetyPlans';
 import { contactFromText, isContactSection } from '../../safetyPlan/sections';
 import { Stored } from '../../store/port';
 import { StaffCore } from '../staffCore';
-import type { Authorized, Method } from './routes';
+import { Authorized, StaffGuard } from './guard';
+import { param, parse } from './params';
 import { bodyOf } from './web';
-
-export type ApiRegistrar = (method: Method, path: string, adminOnly: boolean, handler: (a: Authorized) => Promise<void>) => void;
 
 const BASE = '/api/staff/participants/:id/safety-plan';
 
@@ -23,7 +21,7 @@ const acceptBody = z.object({ etag: etagField, item: z.unknown().optional() }).s
  * write is audited with ids, version numbers and part names, never the text.
  * Writes name the version they edit by its eTag; a stale one gets 412.
  */
-export function registerSafetyPlanRoutes(api: ApiRegistrar, core: StaffCore): void {
+export function registerSafetyPlanRoutes(guard: StaffGuard, core: StaffCore): void {
   const plans = core.safetyPlans;
 
   const participantOf = async (a: Authorized): Promise<string> => {
@@ -32,7 +30,7 @@ export function registerSafetyPlanRoutes(api: ApiRegistrar, core: StaffCore): vo
     return id;
   };
 
-  api('get', BASE, false, async (a) => {
+  guard.api('get', BASE, false, async (a) => {
     const id = await participantOf(a);
     const [plan, versions, suggestions] = await Promise.all([plans.current(id), plans.versions(id), plans.openSuggestions(id)]);
     await a.audit({ action: 'safetyplan.view', recordType: 'safetyplan', recordId: id, participantId: id, detail: { version: plan?.version ?? 0, suggestions: suggestions.length } });
@@ -44,7 +42,7 @@ export function registerSafetyPlanRoutes(api: ApiRegistrar, core: StaffCore): vo
     });
   });
 
-  api('get', `${BASE}/versions/:version`, false, async (a) => {
+  guard.api('get', `${BASE}/versions/:version`, false, async (a) => {
     const id = await participantOf(a);
     const number = Number(param(a.req, 'version'));
     const version = Number.isInteger(number) && number > 0 ? await plans.version(id, number) : undefined;
@@ -53,7 +51,7 @@ export function registerSafetyPlanRoutes(api: ApiRegistrar, core: StaffCore): vo
     a.res.send(200, planJson(version));
   });
 
-  api('put', BASE, false, async (a) => {
+  guard.api('put', BASE, false, async (a) => {
     const id = await participantOf(a);
     const body = parse(saveBody, bodyOf(a.req));
     const { plan, changed } = await plans.save(id, body.sections, body.etag, a.viewer.email);
@@ -61,7 +59,7 @@ export function registerSafetyPlanRoutes(api: ApiRegistrar, core: StaffCore): vo
     a.res.send(200, { plan: planJson(plan), etag: plan._etag, changed });
   });
 
-  api('post', `${BASE}/suggestions/:suggestionId/accept`, false, async (a) => {
+  guard.api('post', `${BASE}/suggestions/:suggestionId/accept`, false, async (a) => {
     const id = await participantOf(a);
     const body = parse(acceptBody, bodyOf(a.req));
     const { plan, suggestion } = await plans.accept(id, param(a.req, 'suggestionId'), body.etag, a.viewer.email, body.item);
@@ -75,7 +73,7 @@ export function registerSafetyPlanRoutes(api: ApiRegistrar, core: StaffCore): vo
     a.res.send(200, { plan: planJson(plan), etag: plan._etag });
   });
 
-  api('post', `${BASE}/suggestions/:suggestionId/dismiss`, false, async (a) => {
+  guard.api('post', `${BASE}/suggestions/:suggestionId/dismiss`, false, async (a) => {
     const id = await participantOf(a);
     const suggestion = await plans.dismiss(id, param(a.req, 'suggestionId'), a.viewer.email);
     await a.audit({ action: 'safetyplan.dismiss', recordType: 'safetyplan', recordId: id, participantId: id, detail: { section: suggestion.section, suggestion: suggestion.id } });
@@ -99,17 +97,3 @@ function suggestionJson(s: Stored<PlanSuggestion>) {
   };
 }
 
-function param(req: Request, name: string): string {
-  const value = (req.params as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string' || value === '') throw new SafetyPlanError('invalid', `${name} is missing`);
-  return value;
-}
-
-function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new SafetyPlanError('invalid', `${issue.path.join('.') || 'body'}: ${issue.message}`);
-  }
-  return parsed.data;
-}

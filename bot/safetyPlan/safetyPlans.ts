@@ -1,69 +1,23 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Clock } from '../clock';
-import { AppError } from '../errors';
 import { updateDocument } from '../store/etagUpdate';
-import { ConflictError, DocBase, DocumentStore, Stored } from '../store/port';
+import { ConflictError, DocumentStore, Stored } from '../store/port';
 import { queryAll } from '../store/queryAll';
+import { PlanSuggestion, PlanVersion, SAFETY_PLANS, SafetyPlanError, SuggestionStatus } from './records';
 import {
   changedSections,
   emptySections,
   isSectionName,
   itemSchema,
-  MAX_ITEM_LENGTH,
   PlanSections,
   planSectionsSchema,
   SectionItem,
   SectionName,
 } from './sections';
 
-export const SAFETY_PLANS = 'safetyPlans';
-
-/**
- * One version of a participant's plan: the whole plan as it stood after one
- * edit, who made it and which parts changed. Versions are never rewritten;
- * the newest is the plan. id = `version:000042`, so ids sort like versions.
- */
-export interface PlanVersion extends DocBase {
-  kind: 'version';
-  participantId: string;
-  version: number;
-  sections: PlanSections;
-  editedAt: string;
-  /** Staff email. */
-  editedBy: string;
-  changed: SectionName[];
-  /** The participant suggestion this version took in, if any. */
-  suggestionId: string | null;
-}
-
-export type SuggestionStatus = 'open' | 'accepted' | 'dismissed';
-
-/** Something the participant asked to add from the conversation, waiting for staff. */
-export interface PlanSuggestion extends DocBase {
-  kind: 'suggestion';
-  participantId: string;
-  section: SectionName;
-  text: string;
-  createdAt: string;
-  channel: string;
-  status: SuggestionStatus;
-  decidedAt: string | null;
-  decidedBy: string | null;
-  /** The plan version that took it in (accepted only). */
-  version: number | null;
-}
-
-export class SafetyPlanError extends AppError {
-  constructor(
-    readonly reason: 'invalid' | 'stale' | 'not_found',
-    message: string,
-  ) {
-    super(reason, message);
-  }
-}
-
-export const MAX_SUGGESTION_LENGTH = MAX_ITEM_LENGTH;
+/** A participant's words are kept whole up to this; staff shorten them to an item (MAX_ITEM_LENGTH) when they add them. */
+const MAX_SUGGESTION_LENGTH = 1000;
 const VERSIONS_LISTED = 50;
 
 /**
@@ -83,17 +37,7 @@ export class SafetyPlans {
 
   /** The newest version, or undefined when the participant has no plan yet. */
   async current(participantId: string): Promise<Stored<PlanVersion> | undefined> {
-    const page = await this.store.query<PlanVersion>(SAFETY_PLANS, {
-      pk: participantId,
-      // The pk repeated as a condition: the Cosmos emulator does not scope queries to a partition.
-      where: [
-        { field: 'pk', op: '=', value: participantId },
-        { field: 'kind', op: '=', value: 'version' },
-      ],
-      orderBy: [{ field: 'version', dir: 'desc' }],
-      limit: 1,
-    });
-    return page.items[0];
+    return (await this.newestVersions(participantId, 1))[0];
   }
 
   async version(participantId: string, version: number): Promise<Stored<PlanVersion> | undefined> {
@@ -102,16 +46,7 @@ export class SafetyPlans {
 
   /** The newest versions first, at most VERSIONS_LISTED. */
   async versions(participantId: string): Promise<Stored<PlanVersion>[]> {
-    const page = await this.store.query<PlanVersion>(SAFETY_PLANS, {
-      pk: participantId,
-      where: [
-        { field: 'pk', op: '=', value: participantId },
-        { field: 'kind', op: '=', value: 'version' },
-      ],
-      orderBy: [{ field: 'version', dir: 'desc' }],
-      limit: VERSIONS_LISTED,
-    });
-    return page.items;
+    return this.newestVersions(participantId, VERSIONS_LISTED);
   }
 
   /** Saves a whole plan as staff wrote it. `etag` is the version edited (null: there is no plan yet). */
@@ -192,6 +127,21 @@ export class SafetyPlans {
 
   async dismiss(participantId: string, suggestionId: string, editor: string): Promise<Stored<PlanSuggestion>> {
     return this.decide(await this.openSuggestion(participantId, suggestionId), 'dismissed', editor, null);
+  }
+
+  /** One page of the participant's versions, newest first (one partition, ordered by the `version` index). */
+  private async newestVersions(participantId: string, limit: number): Promise<Stored<PlanVersion>[]> {
+    const page = await this.store.query<PlanVersion>(SAFETY_PLANS, {
+      pk: participantId,
+      // The pk repeated as a condition: the Cosmos emulator does not scope queries to a partition.
+      where: [
+        { field: 'pk', op: '=', value: participantId },
+        { field: 'kind', op: '=', value: 'version' },
+      ],
+      orderBy: [{ field: 'version', dir: 'desc' }],
+      limit,
+    });
+    return page.items;
   }
 
   private async base(participantId: string, etag: string | null): Promise<Stored<PlanVersion> | undefined> {

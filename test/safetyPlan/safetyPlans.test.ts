@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../bot/clock';
-import { SafetyPlanError, SafetyPlans } from '../../bot/safetyPlan/safetyPlans';
+import { SafetyPlanError } from '../../bot/safetyPlan/records';
+import { SafetyPlans } from '../../bot/safetyPlan/safetyPlans';
 import { contactFromText, planSectionsSchema } from '../../bot/safetyPlan/sections';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 

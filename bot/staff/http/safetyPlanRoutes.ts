@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PlanSuggestion, PlanVersion, SafetyPlanError } from '../../safetyPlan/safetyPlans';
+import { PlanSuggestion, PlanVersion, SafetyPlanError } from '../../safetyPlan/records';
 import { contactFromText, isContactSection } from '../../safetyPlan/sections';
 import { Stored } from '../../store/port';
 import { StaffCore } from '../staffCore';

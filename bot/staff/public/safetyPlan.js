@@ -111,7 +111,7 @@ function renderSuggestions(suggestions) {
     const contact = CONTACT_SECTIONS.includes(s.section);
     const input = (name, value, label) => {
       const id = `suggestion-${name}-${s.id.replace(/[^\w-]/g, '')}`;
-      return [el('label', { for: id }, label), el('input', { id, name, value, size: 40, maxlength: name === 'text' ? 200 : name === 'name' ? 80 : 30 })];
+      return [el('label', { for: id }, label), el('input', { id, name, value, size: 40, maxlength: name === 'name' ? 80 : name === 'phone' ? 30 : 200 })];
     };
     const fields = contact
       ? el('p', {}, input('name', s.draft.name, t('safetyPlan.name')), ' ', input('phone', s.draft.phone, t('safetyPlan.phone')))

@@ -17,6 +17,7 @@ import { createServer } from './server';
 import { messagesHandler } from './messagesEndpoint';
 import { RequestDrain } from './requestDrain';
 import { Services } from './services';
+import { createSafetyPlanService } from './safetyPlan/service';
 import { createTips } from './tips/tips';
 import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
@@ -70,6 +71,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     flagRules,
     tips: createTips(store, clock),
     sessions: new ProgramSessions(store, clock),
+    safetyPlan: createSafetyPlanService(store, clock, i18n),
   };
   const adapter = createAdapter(config, log, i18n, options.botAuthentication);
   const outreach = createOutreachFeature(base, adapter);

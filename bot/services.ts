@@ -9,6 +9,7 @@ import { FlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { Logger } from './log';
 import { DocumentStore } from './store/port';
+import { SafetyPlanService } from './safetyPlan/service';
 import { Tips } from './tips/tips';
 
 /**
@@ -35,6 +36,8 @@ export interface Services {
   sessions: ProgramSessions;
   /** The outreach engine as everyone else uses it (bot/outreach/feature.ts). */
   outreach: OutreachService;
+  /** Personal safety plans: show one, take a participant's suggestion (bot/safetyPlan/service.ts). */
+  safetyPlan: SafetyPlanService;
 }
 
 /**

@@ -18,6 +18,8 @@ import { StaffSessions } from './sessions';
 import { SignInGuard } from './signInGuard';
 import { StaffAccounts } from './staffAccounts';
 import { ScryptParams } from './password';
+import { SafetyPlanService } from '../safetyPlan/service';
+import { SafetyPlans } from '../safetyPlan/safetyPlans';
 
 /** Everything the staff routes, the Teams handler and the escalation check work with. */
 export interface StaffCore {
@@ -39,6 +41,7 @@ export interface StaffCore {
   /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
+  safetyPlans: SafetyPlans;
 }
 
 export interface StaffCoreDeps {
@@ -50,6 +53,7 @@ export interface StaffCoreDeps {
   participants: Participants;
   checkins: CheckIns;
   flagEvents: FlagEvents;
+  safetyPlan: SafetyPlanService;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -86,6 +90,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     review: new FlagReview(flags, clock),
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
+    safetyPlans: deps.safetyPlan.plans,
   };
 }
 

@@ -1,14 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Language } from '../../bot/i18n';
+import { DESTINATIONS } from '../../dialogs/mainIntents';
 import { buttonData, ChatHarness, visibleText } from './chatHarness';
 
 /** The menu as SMS shows it, in a language, with or without the greeting. */
 function smsMenu(h: ChatHarness, language: Language, greetName?: string): string {
   const t = h.t(language);
   const first = greetName ? t('common:menu.greeting', { name: greetName }) : t('common:menu.ask');
-  const options = ['checkin', 'tip', 'sessions', 'settings', 'help'].map((d, i) => `${i + 1} ${t(`common:menu.${d}`)}`);
-  return [first, ...options, t('prompts:sms.replyRange', { min: 1, max: 5 })].join('\n');
+  const options = DESTINATIONS.map((d, i) => `${i + 1} ${t(`common:menu.${d}`)}`);
+  return [first, ...options, t('prompts:sms.replyRange', { min: 1, max: DESTINATIONS.length })].join('\n');
 }
 
 describe('main dialog', () => {
@@ -26,7 +27,7 @@ describe('main dialog', () => {
         assert.equal(await chat.text(language === 'es' ? 'hola' : 'hi'), smsMenu(h, language, 'Guadalupe'));
         // An unknown message starts the conversation the same way.
         await chat.text('menu');
-        assert.equal(await chat.text('5'), h.t(language)('common:help', { clinicPhone: h.services.config.clinicPhone }));
+        assert.equal(await chat.text(String(DESTINATIONS.indexOf('help') + 1)), h.t(language)('common:help', { clinicPhone: h.services.config.clinicPhone }));
         assert.equal(await chat.text('qwerty'), smsMenu(h, language, 'Guadalupe'));
       });
 
@@ -38,7 +39,7 @@ describe('main dialog', () => {
         assert.equal(replies.length, 1);
         assert.equal(
           visibleText(replies[0]),
-          [t('common:menu.greeting', { name: 'Luis' }), ...['checkin', 'tip', 'sessions', 'settings', 'help'].map((d) => t(`common:menu.${d}`))].join('\n'),
+          [t('common:menu.greeting', { name: 'Luis' }), ...DESTINATIONS.map((d) => t(`common:menu.${d}`))].join('\n'),
         );
         const next = await chat.text({ value: buttonData(replies, t('common:menu.tip')) });
         assert.match(next, new RegExp(`^${escape(t('tips:ask'))}`));

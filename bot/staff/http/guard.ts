@@ -20,7 +20,7 @@ export interface Authorized {
   audit(input: Omit<AuditInput, 'actor' | 'actorRole' | 'ip'>): Promise<void>;
 }
 
-export type Method = 'get' | 'post' | 'patch' | 'del';
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'del';
 
 export type PageBody = ReturnType<typeof queueBody>;
 

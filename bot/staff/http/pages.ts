@@ -7,6 +7,7 @@ import { AUDIT_ACTIONS } from '../audit';
 import { OUTCOMES } from '../../flags/review';
 import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
+import { safetyPlanSection } from './safetyPlanPage';
 import { CSRF_FIELD } from './web';
 
 /**
@@ -276,6 +277,7 @@ export function participantBody(t: TFunction, viewer: Viewer): Html {
   return html`<p id="load-status" class="load-status">${t('staff:app.loading')}</p>
 <div id="participant" hidden>
 <section aria-labelledby="details-title"><h2 id="details-title">${t('staff:participant.details')}</h2><dl id="participant-details" class="facts"></dl></section>
+${safetyPlanSection(t)}
 ${
   viewer.role === 'admin'
     ? html`<section aria-labelledby="edit-title"><h2 id="edit-title">${t('staff:participant.edit')}</h2>

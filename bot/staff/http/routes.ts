@@ -4,6 +4,7 @@ import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
+import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
 
 /**
@@ -20,6 +21,7 @@ export class StaffRoutes {
     registerSignInRoutes(guard, this.core);
     registerFlagRoutes(guard, this.core);
     registerParticipantRoutes(guard, this.core);
+    registerSafetyPlanRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
   }
 }

@@ -1,5 +1,6 @@
 import { answerText, api, clear, dataOf, dl, el, failureText, formatDate, loadRecord, notice, renderFlagRows, t, timeElement } from './common.js';
 import { showCode } from './participants.js';
+import { safetyPlanSection } from './safetyPlan.js';
 
 const id = document.getElementById('main').dataset.participantId;
 const base = `/api/staff/participants/${encodeURIComponent(id)}`;
@@ -7,6 +8,7 @@ const base = `/api/staff/participants/${encodeURIComponent(id)}`;
 export async function participantPage() {
   bindAdmin();
   await load();
+  await safetyPlanSection(base);
 }
 
 function load() {

@@ -22,6 +22,7 @@ import { DocumentStateStorage } from './store/stateStorage';
 import { TurnState } from './turn/conversationState';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
+import { assessRisk } from './safety/risk';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
 import { createStaffFeature } from './staff/staffFeature';
@@ -92,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     flagNotifier,
     flagRules,
     tips: createTips(store, clock),
+    assessRisk,
   };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);

@@ -3,8 +3,10 @@ import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Bot } from './app';
 import { I18N_KEY, LANGUAGE_KEY } from './channels/turnKeys';
 import { Services } from './services';
+import { EPISODE_KEY, SafetyEpisode } from './safety/episode';
+import { CRISIS_EVENT, CrisisEventValue, takeSafetyEpisodeRequest } from './safety/episodeSignals';
 import { SafetyGate } from './safety/gate';
-import { TurnState } from './turn/conversationState';
+import { DIALOG_STATE_KEY, TurnState } from './turn/conversationState';
 import { ProfileSnapshot, resolveProfile, turnLanguage } from './turn/participantContext';
 import { PROFILE_KEY, TURN_STATE_KEY, turnProfile } from './turn/turnFacts';
 import { ENROLLMENT_DIALOG, EnrollmentDialog, EnrollmentResult } from '../dialogs/enrollmentDialog';
@@ -15,7 +17,8 @@ export { PROFILE_KEY, TURN_STATE_KEY } from './turn/turnFacts';
 /**
  * One turn of Puente: who is writing, in which language; the safety gate before
  * anything else; then the conversation (enrollment for strangers, the main
- * dialog for participants).
+ * dialog for participants). A safety episode the gate or a dialog opened owns
+ * the conversation from then on (bot/safety/episode.ts).
  */
 export class PuenteBot implements Bot {
   private readonly gate: SafetyGate;
@@ -36,12 +39,26 @@ export class PuenteBot implements Bot {
     const profile = await resolveProfile(context, state, this.services, { refresh: false });
     this.shareTurnFacts(context, state, profile);
 
-    if (type === ActivityTypes.Message && (await this.gate.screen(context, state, profile)) === 'handled') return;
+    const outcome = type === ActivityTypes.Message ? await this.gate.screen(context, state, profile) : 'continue';
+    if (outcome === 'handled') return;
 
-    const dialogs = new DialogSet(state.accessor<DialogState>('dialogState'));
+    const dialogs = new DialogSet(state.accessor<DialogState>(DIALOG_STATE_KEY));
     dialogs.add(this.enrollment);
     dialogs.add(this.main);
     const dc = await dialogs.createContext(context);
+    if (outcome === 'crisis') {
+      // The dialog the crisis interrupted keeps what it must (a crisis note is the note); it answers nothing.
+      const episode = state.get<SafetyEpisode>(EPISODE_KEY);
+      if (dc.activeDialog && episode) {
+        await dc.emitEvent(CRISIS_EVENT, { text: context.activity.text ?? '', flagId: episode.flagId } satisfies CrisisEventValue, true, true);
+      }
+      return;
+    }
+    if (outcome === 'resume') {
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await dc.beginDialog(turnProfile(context) ? MAIN_DIALOG : ENROLLMENT_DIALOG);
+      return;
+    }
     const result = await dc.continueDialog();
     const justEnrolled = result.status === DialogTurnStatus.complete && (result.result as EnrollmentResult | undefined)?.enrolled;
     if (justEnrolled) {
@@ -50,6 +67,9 @@ export class PuenteBot implements Bot {
       // A participant between conversations, or a stranger: start theirs.
       await dc.beginDialog(turnProfile(context) ? MAIN_DIALOG : ENROLLMENT_DIALOG);
     }
+    // A check-in safety yes: the episode takes over from here.
+    const request = takeSafetyEpisodeRequest(context);
+    if (request) await this.gate.openRequested(context, state, profile, request);
   }
 
   /** Language, translator, profile and state for the gate, dialogs and prompts of this turn. */

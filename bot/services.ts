@@ -7,6 +7,8 @@ import { Participants } from './domain/participants';
 import { FlagNotifier } from './flags/notifier';
 import { FlagRules } from './flags/rules';
 import { Logger } from './log';
+import type { RiskAssessment } from './safety/risk';
+import type { SafetyPlanOffer } from './safety/safetyConversation';
 import { DocumentStore } from './store/port';
 import { Tips } from './tips/tips';
 
@@ -30,4 +32,8 @@ export interface Services {
   flagRules: FlagRules;
   /** Coping tips: catalog, what to show next, "did it help?" answers. */
   tips: Tips;
+  /** The tiered risk screen every message passes (bot/safety/risk.ts); tests put in their own. */
+  assessRisk: (text: string) => RiskAssessment;
+  /** The personal safety plan a safety episode offers; absent: the episode offers grounding alone. */
+  safetyPlan?: SafetyPlanOffer;
 }

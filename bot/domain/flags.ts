@@ -29,6 +29,14 @@ export interface FlagNote {
   text: string;
 }
 
+/** A message of the person, with when it came (a safety episode's flag keeps every one). Health data: never logged. */
+export interface FlagMessage {
+  at: string;
+  text: string;
+  /** The activity it came in: a re-run turn does not add it twice. */
+  id?: string;
+}
+
 /**
  * How to reach back someone who is not enrolled (a stranger's crisis message):
  * the only way the care team can follow up. Null for participants, whose
@@ -56,6 +64,11 @@ export interface Flag extends DocBase {
   reasons: FlagReason[];
   /** Crisis text: health data, never logged. */
   message: string | null;
+  /** Every message of a safety episode in order, the first being `message` (absent on flags without one). */
+  messages?: FlagMessage[];
+  /** A staff member said the person may go back to the usual conversation: ends their safety episode, not the flag. */
+  safeToResumeAt?: string | null;
+  safeToResumeBy?: string | null;
   /** Denormalized for staff filters. */
   track: Track | null;
   sender: FlagSender | null;
@@ -80,6 +93,8 @@ export interface RaiseFlag {
   /** At least one. The flag takes the highest severity among them. */
   reasons: FlagReason[];
   message?: string | null;
+  /** The activity the message came in (kept with it on the flag). */
+  messageId?: string;
   sender?: FlagSender | null;
 }
 
@@ -169,6 +184,7 @@ export class FlagService {
 
   private async newFlag(input: RaiseFlag): Promise<Flag> {
     const severity = highestSeverity(input.reasons);
+    const createdAt = this.clock().toISOString();
     const participant = isUnknownParticipant(input.participantId) ? undefined : await this.participants.get(input.participantId);
     return {
       id: input.id,
@@ -180,10 +196,11 @@ export class FlagService {
       severityRank: SEVERITY_RANK[severity],
       reasons: input.reasons,
       message: input.message ?? null,
+      ...(input.message ? { messages: [{ at: createdAt, text: input.message, ...(input.messageId ? { id: input.messageId } : {}) }] } : {}),
       track: participant?.track ?? null,
       sender: input.sender ?? null,
       status: 'open',
-      createdAt: this.clock().toISOString(),
+      createdAt,
       assignee: null,
       acknowledgedAt: null,
       acknowledgedBy: null,
@@ -214,6 +231,8 @@ function mergeInto(existing: Stored<Flag>, input: RaiseFlag): { flag: Stored<Fla
     severity,
     severityRank: SEVERITY_RANK[severity],
     message: existing.message ?? input.message ?? null,
+    // A check-in that joins a safety episode's flag is linked to it.
+    checkinId: existing.checkinId ?? input.checkinId ?? null,
   };
   if (reopened) Object.assign(flag, { status: 'open', resolvedAt: null, resolvedBy: null, outcome: null });
   return { flag, notify: escalated || reopened };

@@ -1,7 +1,11 @@
 import type { Flag } from '../domain/flags';
 import { Logger } from '../log';
 
-export type FlagListener = (flag: Flag) => Promise<void>;
+/** What the care team is told: a flag raised (new, severity rose, reopened), or a new message of the person on it. */
+export type FlagEvent = { type: 'raised' } | { type: 'message'; at: string };
+export type FlagListener = (flag: Flag, event: FlagEvent) => Promise<void>;
+
+const RAISED: FlagEvent = { type: 'raised' };
 
 /**
  * The single point where the care team hears of a flag. By default it logs the
@@ -20,9 +24,9 @@ export class FlagNotifier {
     return () => this.listeners.delete(listener);
   }
 
-  async notify(flag: Flag): Promise<void> {
-    this.log.info({ flagId: flag.id, severity: flag.severity, source: flag.source }, 'flag raised');
-    const results = await Promise.allSettled([...this.listeners].map((listener) => listener(flag)));
+  async notify(flag: Flag, event: FlagEvent = RAISED): Promise<void> {
+    this.log.info({ flagId: flag.id, severity: flag.severity, source: flag.source, event: event.type }, event.type === 'raised' ? 'flag raised' : 'flag message');
+    const results = await Promise.allSettled([...this.listeners].map((listener) => listener(flag, event)));
     for (const result of results) {
       if (result.status === 'rejected') {
         const err = result.reason as Error;

@@ -1,0 +1,66 @@
+import { Clock } from '../clock';
+import { Flag, FlagMessage, FlagReason, FLAGS, highestSeverity, SEVERITY_RANK } from '../domain/flags';
+import { FlagNotifier } from '../flags/notifier';
+import { DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+
+/**
+ * The one flag of a safety episode, as the episode grows: each later message
+ * of the person joins it with its time, any new reason ("says not safe")
+ * joins its reasons, and the care team is told again every time. A resolved
+ * flag that hears from the person again opens again: nobody has seen that.
+ */
+export class EpisodeFlag {
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly clock: Clock,
+    private readonly notifier: FlagNotifier,
+  ) {}
+
+  async get(participantId: string, flagId: string): Promise<Stored<Flag> | undefined> {
+    return this.store.get<Flag>(FLAGS, participantId, flagId);
+  }
+
+  /**
+   * Adds the message (idempotent per activity id: a re-run turn adds nothing)
+   * and the reasons the flag lacks, then notifies. Undefined when the flag is gone.
+   */
+  async append(participantId: string, flagId: string, message: FlagMessage, reasons: FlagReason[] = []): Promise<Stored<Flag> | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const current = await this.get(participantId, flagId);
+      if (!current) return undefined;
+      const messages = messagesOf(current);
+      if (message.id && messages.some((m) => m.id === message.id)) return current;
+      const known = new Set(current.reasons.map((r) => r.code));
+      const allReasons = [...current.reasons, ...reasons.filter((r) => !known.has(r.code))];
+      const severity = highestSeverity(allReasons);
+      const { _etag, ...next } = current;
+      Object.assign(next, {
+        messages: [...messages, message],
+        message: current.message ?? message.text,
+        reasons: allReasons,
+        severity,
+        severityRank: SEVERITY_RANK[severity],
+      });
+      if (current.status === 'resolved') Object.assign(next, { status: 'open', resolvedAt: null, resolvedBy: null, outcome: null });
+      try {
+        const saved = await this.store.replace<Flag>(FLAGS, next, _etag);
+        await this.notifier.notify(saved, { type: 'message', at: message.at });
+        return saved;
+      } catch (err) {
+        if (!(err instanceof PreconditionFailedError)) throw err;
+      }
+    }
+    throw new Error(`flag ${flagId} kept changing`);
+  }
+
+  /** The message as the flag will keep it. */
+  message(text: string, activityId: string | undefined): FlagMessage {
+    return { at: this.clock().toISOString(), text, ...(activityId ? { id: activityId } : {}) };
+  }
+}
+
+/** A flag's messages; flags from before episodes carry only `message`. */
+export function messagesOf(flag: Flag): FlagMessage[] {
+  if (flag.messages) return flag.messages;
+  return flag.message ? [{ at: flag.createdAt, text: flag.message }] : [];
+}

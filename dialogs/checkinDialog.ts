@@ -252,6 +252,7 @@ export class CheckinDialog extends ComponentDialog {
     checkIn.updatedAt = now;
     const { reasons } = evaluateCheckIn(checkIn, this.services.flagRules);
     if (reasons.length) await this.raise(checkIn, reasons);
+    else if (checkIn.flagId) await this.services.flags.linkCheckIn(checkIn.participantId, checkIn.flagId, checkIn.id);
     checkIn.replaced = null;
     await this.services.checkins.save(checkIn);
   }

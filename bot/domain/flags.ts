@@ -171,6 +171,22 @@ export class FlagService {
     return this.store.get<Flag>(FLAGS, participantId, id);
   }
 
+  /** Links a check-in to a flag it joined without adding a reason (a crisis note in a safety episode). */
+  async linkCheckIn(participantId: string, id: string, checkinId: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await this.get(participantId, id);
+      if (!existing || existing.checkinId) return;
+      const { _etag, ...doc } = existing;
+      try {
+        await this.store.replace<Flag>(FLAGS, { ...doc, checkinId }, _etag);
+        return;
+      } catch (err) {
+        if (!(err instanceof PreconditionFailedError)) throw err;
+      }
+    }
+    throw new Error(`flag ${id} kept changing`);
+  }
+
   /** A participant's flags, newest first. */
   async listForParticipant(participantId: string, limit = 50): Promise<Stored<Flag>[]> {
     const page = await this.store.query<Flag>(FLAGS, {

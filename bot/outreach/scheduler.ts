@@ -26,6 +26,7 @@ import {
   splitOccurrenceId,
 } from './planner';
 import { inQuietHours, QuietHours, quietHoursEnd } from './quietHours';
+import { heldForSafety } from '../safety/episodeHold';
 import { Delivery, Sender } from './sender';
 import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, reminderSpec } from './texts';
 
@@ -232,6 +233,7 @@ export class OutreachScheduler {
     // Paused, opted out, … keep the chain going (one write a day) so the day they are back needs nobody to remember.
     const ineligible = ineligibility(p);
     if (ineligible) return { action: 'skip', reason: ineligible, next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
     // Catch-up: only the same local day, and never into quiet hours.
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
@@ -246,6 +248,7 @@ export class OutreachScheduler {
     const ineligible = ineligibility(p);
     if (ineligible) return { action: 'skip', reason: ineligible, next };
     if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
     // Judged whether or not the follow-up itself can still go out.
     const raiseMissed = await this.secondUnansweredInARow(p.id, localDate);
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next, raiseMissed };

@@ -30,8 +30,9 @@ export class EpisodeFlag {
       if (!current) return undefined;
       const messages = messagesOf(current);
       if (message.id && messages.some((m) => m.id === message.id)) return current;
-      const known = new Set(current.reasons.map((r) => r.code));
-      const allReasons = [...current.reasons, ...reasons.filter((r) => !known.has(r.code))];
+      // A new kind of danger is news for staff even under a code the flag already has.
+      const known = new Set(current.reasons.map(reasonKey));
+      const allReasons = [...current.reasons, ...reasons.filter((r) => !known.has(reasonKey(r)))];
       const severity = highestSeverity(allReasons);
       const { _etag, ...next } = current;
       Object.assign(next, {
@@ -57,6 +58,10 @@ export class EpisodeFlag {
   message(text: string, activityId: string | undefined): FlagMessage {
     return { at: this.clock().toISOString(), text, ...(activityId ? { id: activityId } : {}) };
   }
+}
+
+function reasonKey(reason: FlagReason): string {
+  return `${reason.code}:${reason.detail?.kind ?? ''}`;
 }
 
 /** A flag's messages; flags from before episodes carry only `message`. */

@@ -78,7 +78,7 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
         const alerts = new TeamsAlerts(core, app.adapter, channel, config.bot.appId);
         teams = alerts;
         channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
-        unsubscribe = services.flagNotifier.subscribe((flag) => alerts.onFlag(flag));
+        unsubscribe = services.flagNotifier.subscribe((flag, event) => (event.type === 'message' ? alerts.onMessage(flag, event.at) : alerts.onFlag(flag)));
         core.flagChanged.add((flag) => alerts.refresh(flag));
       }
     },

@@ -128,6 +128,22 @@ describe('a safety episode', () => {
     assert.ok(flag.reasons.some((r) => r.code === 'says_not_safe'));
   });
 
+  it('"yes, I am safe" offers the safety plan when that feature is there, then grounding', async () => {
+    chat = await Chat.start({ channel: 'sms', language: 'en' });
+    const offered: string[] = [];
+    chat.app.services.safetyPlan = {
+      async offerInEpisode(context, participantId) {
+        offered.push(participantId);
+        await context.sendActivity('(the safety plan)');
+        return true;
+      },
+    };
+    await chat.say(CRISIS.en);
+    const replies = (await chat.say('yes')).map((r) => r.text);
+    assert.deepEqual(replies, [t('en', 'safety:crisis.safeYes'), '(the safety plan)', t('en', 'safety:crisis.grounding'), t('en', 'safety:crisis.ack.told')]);
+    assert.deepEqual(offered, [chat.participant!.id]);
+  });
+
   it('the full lines repeat at most every few minutes; 988 always gets them', async () => {
     chat = await Chat.start({ channel: 'sms', language: 'en' });
     await chat.say(CRISIS.en);

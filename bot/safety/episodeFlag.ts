@@ -1,7 +1,11 @@
+import { createHash } from 'node:crypto';
+import type { Activity } from 'botbuilder';
 import { Clock } from '../clock';
 import { Flag, FlagMessage, FlagReason, FLAGS, highestSeverity, SEVERITY_RANK } from '../domain/flags';
 import { FlagNotifier } from '../flags/notifier';
+import { FlagRules } from '../flags/rules';
 import { DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { DangerKind } from './risk';
 
 /**
  * The one flag of a safety episode, as the episode grows: each later message
@@ -68,4 +72,14 @@ function reasonKey(reason: FlagReason): string {
 export function messagesOf(flag: Flag): FlagMessage[] {
   if (flag.messages) return flag.messages;
   return flag.message ? [{ at: flag.createdAt, text: flag.message }] : [];
+}
+
+/** The reason a crisis message gives its flag: the kind of danger (shown to staff in words) and the rule (safe to log). */
+export function crisisReason(kind: DangerKind, rule: string, signals: FlagRules['signals']): FlagReason {
+  return { code: 'crisis_language', severity: signals.crisis_language, detail: { kind, rule } };
+}
+
+/** Channels always give an activity id; if one does not, the same delivery still maps to the same flag. */
+export function fingerprint(activity: Activity): string {
+  return createHash('sha256').update(`${activity.timestamp ?? ''}\n${activity.from.id}\n${activity.text ?? ''}`).digest('hex');
 }

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import { MessageSpec } from '../channels/prompt';
+import { ANSWER_FIELD, ChoicePromptSpec, MessageSpec, PROMPT_FIELD } from '../channels/prompt';
 import { ProgramHours, programStatus } from '../domain/programHours';
 import { Language, Translate } from '../i18n';
+import { SafeAnswer } from './episode';
 import { DangerKind, Means } from './risk';
 
 /**
@@ -71,4 +72,25 @@ const MEANS_LINE: Readonly<Record<Means, string>> = {
 export function meansLineFor(means: readonly Means[]): MessageSpec | undefined {
   const first = means[0];
   return first ? { kind: 'message', textKey: `safety:crisis.means.${MEANS_LINE[first]}` } : undefined;
+}
+
+/** The "Are you safe right now?" question; its id tells its card buttons from others. */
+export const ASK_SAFE: ChoicePromptSpec = {
+  kind: 'choice',
+  id: 'safety.askSafe',
+  textKey: 'safety:crisis.askSafe',
+  choices: [
+    { value: 'yes', labelKey: 'safety:crisis.safe.yes' },
+    { value: 'no', labelKey: 'safety:crisis.safe.no' },
+    { value: 'not_sure', labelKey: 'safety:crisis.safe.notSure' },
+  ],
+};
+
+/** The locale key of each answer's label: a tapped answer joins the flag in words. */
+export const SAFE_LABEL: Readonly<Record<SafeAnswer, string>> = { yes: 'yes', no: 'no', not_sure: 'notSure' };
+
+/** A tap on a button of the "Are you safe?" card. */
+export function buttonAnswer(value: unknown): unknown {
+  const data = value as Record<string, unknown> | null | undefined;
+  return data && typeof data === 'object' && data[PROMPT_FIELD] === ASK_SAFE.id ? data[ANSWER_FIELD] : undefined;
 }

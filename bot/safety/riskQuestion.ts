@@ -5,8 +5,8 @@ import { Language, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
 import { readYesNo } from './episode';
-import { EpisodeFlag } from './episodeFlag';
-import { EpisodePerson, fingerprint } from './safetyConversation';
+import { crisisReason, EpisodeFlag, fingerprint } from './episodeFlag';
+import { EpisodePerson } from './safetyConversation';
 import { DangerKind, RiskAssessment } from './risk';
 
 /** Conversation-state key of the question waiting for its YES / NO. */
@@ -66,7 +66,7 @@ export class RiskQuestion {
     const text = context.activity.text ?? '';
     const { signals } = this.services.flagRules;
     if (risk.tier === 'crisis') {
-      const reasons = [{ code: 'crisis_language', severity: signals.crisis_language, detail: { kind: risk.kind ?? 'suicide', rule: risk.reason } }];
+      const reasons = [crisisReason(risk.kind ?? 'suicide', risk.reason, signals)];
       return { kind: 'episode', flagId: pending.flagId, danger: risk.kind ?? 'suicide', reasons, reason: risk.reason };
     }
     const answer = readYesNo(text);

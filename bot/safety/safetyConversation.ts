@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { Activity, Channels, TurnContext } from 'botbuilder';
-import { ANSWER_FIELD, ChoicePromptSpec, MessageSpec, PROMPT_FIELD, PromptSpec } from '../channels/prompt';
+import { MessageSpec, PromptSpec } from '../channels/prompt';
 import { renderPrompt } from '../channels/render';
 import { crisisFlagId, FlagReason, FlagSender } from '../domain/flags';
 import { Language, translatorFor } from '../i18n';
@@ -8,9 +7,9 @@ import { Services } from '../services';
 import { DIALOG_STATE_KEY, TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { asksForLines, endWordOf, EPISODE_KEY, linesDue, quietPeriodOver, readSafeAnswer, SafeAnswer, SafetyEpisode } from './episode';
-import { EpisodeFlag } from './episodeFlag';
+import { crisisReason, EpisodeFlag, fingerprint } from './episodeFlag';
 import { holdOutreach, releaseOutreach } from './episodeHold';
-import { ackFor, Audience, audienceOf, linesFor, meansLineFor, teamToldFor } from './episodeTexts';
+import { ackFor, ASK_SAFE, Audience, audienceOf, buttonAnswer, linesFor, meansLineFor, SAFE_LABEL, teamToldFor } from './episodeTexts';
 import { matchSmsKeyword } from './keywords';
 import { DangerKind, Means, RiskAssessment } from './risk';
 
@@ -52,20 +51,6 @@ export interface SafetyPlanOffer {
  * - menu: the person asked for the menu: show it.
  */
 export type EpisodeTurn = 'handled' | 'ended' | 'menu';
-
-/** The "Are you safe right now?" question; its id tells its card buttons from others. */
-export const ASK_SAFE: ChoicePromptSpec = {
-  kind: 'choice',
-  id: 'safety.askSafe',
-  textKey: 'safety:crisis.askSafe',
-  choices: [
-    { value: 'yes', labelKey: 'safety:crisis.safe.yes' },
-    { value: 'no', labelKey: 'safety:crisis.safe.no' },
-    { value: 'not_sure', labelKey: 'safety:crisis.safe.notSure' },
-  ],
-};
-
-const SAFE_LABEL: Readonly<Record<SafeAnswer, string>> = { yes: 'yes', no: 'no', not_sure: 'notSure' };
 
 /** turnState mark: the crisis lines of this activity went out (a re-run turn must not send them twice). */
 const LINES_SENT = 'puente.crisisLinesSent';
@@ -165,7 +150,7 @@ export class SafetyConversation {
       id: crisisFlagId(activity.channelId, activity.conversation.id, activity.id ?? fingerprint(activity)),
       participantId: person.participantId,
       source: 'crisis',
-      reasons: [this.crisisReason(opening.kind, opening.reason)],
+      reasons: [crisisReason(opening.kind, opening.reason, this.services.flagRules.signals)],
       message: text || null,
       messageId: activity.id,
       sender: person.sender,
@@ -174,14 +159,11 @@ export class SafetyConversation {
   }
 
   private reasonsOf(risk: RiskAssessment | undefined, answer: SafeAnswer | undefined): FlagReason[] {
+    const { signals } = this.services.flagRules;
     const reasons: FlagReason[] = [];
-    if (risk?.tier === 'crisis' && risk.kind) reasons.push(this.crisisReason(risk.kind, risk.reason));
-    if (answer === 'no' || answer === 'not_sure') reasons.push({ code: 'says_not_safe', severity: this.services.flagRules.signals.says_not_safe, detail: { answer } });
+    if (risk?.tier === 'crisis' && risk.kind) reasons.push(crisisReason(risk.kind, risk.reason, signals));
+    if (answer === 'no' || answer === 'not_sure') reasons.push({ code: 'says_not_safe', severity: signals.says_not_safe, detail: { answer } });
     return reasons;
-  }
-
-  private crisisReason(kind: DangerKind, rule: string): FlagReason {
-    return { code: 'crisis_language', severity: this.services.flagRules.signals.crisis_language, detail: { kind, rule } };
   }
 
   /** "Yes, I'm safe": glad, the safety plan when there is one, and a grounding exercise offered. */
@@ -238,15 +220,4 @@ export class SafetyConversation {
   private t(language: Language) {
     return translatorFor(this.services.i18n, language);
   }
-}
-
-/** A tap on a button of the "Are you safe?" card. */
-function buttonAnswer(value: unknown): unknown {
-  const data = value as Record<string, unknown> | null | undefined;
-  return data && typeof data === 'object' && data[PROMPT_FIELD] === ASK_SAFE.id ? data[ANSWER_FIELD] : undefined;
-}
-
-/** Channels always give an activity id; if one does not, the same delivery still maps to the same flag. */
-export function fingerprint(activity: Activity): string {
-  return createHash('sha256').update(`${activity.timestamp ?? ''}\n${activity.from.id}\n${activity.text ?? ''}`).digest('hex');
 }

@@ -3,7 +3,8 @@ import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { Flag, FlagOutcome, SEVERITIES } from '../../domain/flags';
+import { Flag, FlagOutcome, isUnknownParticipant, SEVERITIES } from '../../domain/flags';
+import { releaseOutreach } from '../../safety/episodeHold';
 import { TRACKS } from '../../domain/participant';
 import { isLanguage, Language, languageOf, LANGUAGES } from '../../i18n';
 import { decodeOffsetToken, encodeOffsetToken } from '../../store/queryFields';
@@ -136,6 +137,7 @@ export class StaffRoutes {
     this.api(server, 'post', '/api/staff/flags/:participantId/:flagId/acknowledge', false, (a) => this.acknowledge(a));
     this.api(server, 'post', '/api/staff/flags/:participantId/:flagId/notes', false, (a) => this.addNote(a));
     this.api(server, 'post', '/api/staff/flags/:participantId/:flagId/resolve', false, (a) => this.resolve(a));
+    this.api(server, 'post', '/api/staff/flags/:participantId/:flagId/safe-to-resume', false, (a) => this.safeToResume(a));
 
     this.api(server, 'get', '/api/staff/participants', false, (a) => this.listParticipants(a));
     this.api(server, 'post', '/api/staff/participants', true, (a) => this.enroll(a));
@@ -454,6 +456,16 @@ export class StaffRoutes {
     await a.audit({ action: 'flag.resolve', recordType: 'flag', recordId: flagId, participantId, detail: { outcome: parsed.data.outcome } });
     await this.tellFlagChanged(flag);
     a.res.send(200, { status: flag.status, outcome: flag.outcome, resolvedAt: flag.resolvedAt, resolvedBy: flag.resolvedBy });
+  }
+
+  private async safeToResume(a: Authorized): Promise<void> {
+    const { participantId, flagId } = flagParams(a.req);
+    const { flag, changed } = await this.core.review.safeToResume(participantId, flagId, a.viewer.email);
+    // Outreach waits no longer; the episode itself ends at the person's next message.
+    if (changed && !isUnknownParticipant(participantId)) await releaseOutreach(this.core.participants, participantId, flagId);
+    await a.audit({ action: 'flag.safe_to_resume', recordType: 'flag', recordId: flagId, participantId, detail: { changed } });
+    if (changed) await this.tellFlagChanged(flag);
+    a.res.send(200, { safeToResumeAt: flag.safeToResumeAt, safeToResumeBy: flag.safeToResumeBy, changed });
   }
 
   private async tellFlagChanged(flag: Flag): Promise<void> {

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createI18n } from '../../bot/i18n';
 import { asksForLines, endWordOf, readSafeAnswer, readYesNo } from '../../bot/safety/episode';
+import { ASK_SAFE } from '../../bot/safety/episodeTexts';
+import { assertFitsSms, assertPromptFitsSms } from '../helpers/sms';
 
 describe('the words that steer a safety episode', () => {
   it('MENU / MENÚ / CONTINUE / SEGUIR end it, as the whole message only', () => {
@@ -33,5 +36,24 @@ describe('the words that steer a safety episode', () => {
     assert.equal(readYesNo('nope'), 'no');
     assert.equal(readYesNo('1'), undefined);
     assert.equal(readYesNo('not sure'), undefined);
+  });
+});
+
+describe('the episode texts on SMS', () => {
+  it('"Are you safe right now?" with its numbered options fits, first asked and re-asked', () => {
+    assertPromptFitsSms(ASK_SAFE);
+  });
+
+  it('the out-of-hours texts fit with the longest "when" of each language filled in', () => {
+    const i18n = createI18n();
+    for (const language of ['en', 'es'] as const) {
+      const t = i18n.getFixedT(language);
+      const when = language === 'en' ? t('safety:crisis.when.later', { day: 'Wednesday', time: '10:30 AM' }) : t('safety:crisis.when.later', { day: 'miércoles', time: '10:30' });
+      for (const key of ['safety:crisis.team.outOfHours', 'safety:crisis.ack.outOfHours']) assertFitsSms(t(key, { when }), `${key} [${language}]`);
+      // "sábado" makes a Spanish text UCS-2: the shorter budget must hold too.
+      for (const key of ['safety:crisis.team.outOfHours', 'safety:crisis.ack.outOfHours']) {
+        assertFitsSms(t(key, { when: t('safety:crisis.when.later', { day: 'sábado', time: '10:30' }) }), `${key} [${language}, sábado]`);
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@ import { ComponentDialog, DialogContext, DialogEvent, DialogTurnResult, Waterfal
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnLanguage } from '../bot/channels/turnKeys';
 import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
-import { checkinFlagId } from '../bot/domain/flags';
+import { checkinFlagId } from '../bot/flags/flag';
 import { evaluateCheckIn } from '../bot/flags/rules';
 import { CRISIS_EVENT, CrisisEventValue, requestSafetyEpisode } from '../bot/safety/episodeSignals';
 import { Services } from '../bot/services';

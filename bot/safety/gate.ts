@@ -1,6 +1,6 @@
 import { Activity, Channels, TurnContext } from 'botbuilder';
 import { renderPrompt } from '../channels/render';
-import { unknownParticipantId } from '../domain/flags';
+import { unknownParticipantId } from '../flags/flag';
 import { Language, LANGUAGES, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';

@@ -1,11 +1,11 @@
 import { Activity, TurnContext } from 'botbuilder';
 import { renderPrompt } from '../channels/render';
-import { crisisFlagId, FlagReason } from '../domain/flags';
+import { crisisFlagId, FlagReason } from '../flags/flag';
 import { Language, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
 import { readYesNo } from './episode';
-import { crisisReason, EpisodeFlag, fingerprint } from './episodeFlag';
+import { crisisReason, fingerprint, flagMessage } from './episodeFlag';
 import { EpisodePerson } from './safetyConversation';
 import { DangerKind, RiskAssessment } from './risk';
 
@@ -36,10 +36,7 @@ export type QuestionReply =
  * review flag for staff whatever the answer.
  */
 export class RiskQuestion {
-  private readonly flag: EpisodeFlag;
-
   constructor(private readonly services: Services) {
-    this.flag = new EpisodeFlag(services.store, services.clock, services.flagNotifier);
   }
 
   async ask(context: TurnContext, state: TurnState, person: EpisodePerson, risk: RiskAssessment): Promise<void> {
@@ -76,7 +73,7 @@ export class RiskQuestion {
     }
     if (answer === 'no' || risk.tier === 'possible_risk') {
       // Staff reviewing the flag see the answer, or the further words.
-      await this.flag.append(pending.participantId, pending.flagId, this.flag.message(text, context.activity.id));
+      await this.services.flags.addMessage(pending.participantId, pending.flagId, flagMessage(text, context.activity.id, now));
     }
     if (answer === 'no') {
       await this.say(context, person.language, 'safety:question.no');

@@ -1,13 +1,13 @@
 import { Activity, Channels, TurnContext } from 'botbuilder';
 import { MessageSpec, PromptSpec } from '../channels/prompt';
 import { renderPrompt } from '../channels/render';
-import { crisisFlagId, FlagReason, FlagSender } from '../domain/flags';
+import { crisisFlagId, FlagReason, FlagSender } from '../flags/flag';
 import { Language, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { DIALOG_STATE_KEY, TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { asksForLines, endWordOf, EPISODE_KEY, linesDue, quietPeriodOver, readSafeAnswer, SafeAnswer, SafetyEpisode } from './episode';
-import { crisisReason, EpisodeFlag, fingerprint } from './episodeFlag';
+import { crisisReason, fingerprint, flagMessage } from './episodeFlag';
 import { holdOutreach, releaseOutreach } from './episodeHold';
 import { ackFor, ASK_SAFE, Audience, audienceOf, buttonAnswer, linesFor, meansLineFor, SAFE_LABEL, teamToldFor } from './episodeTexts';
 import { matchSmsKeyword } from './keywords';
@@ -63,10 +63,7 @@ const LINES_SENT = 'puente.crisisLinesSent';
  * flag, staff hear of it, and the person hears that staff have it.
  */
 export class SafetyConversation {
-  private readonly flag: EpisodeFlag;
-
   constructor(private readonly services: Services) {
-    this.flag = new EpisodeFlag(services.store, services.clock, services.flagNotifier);
   }
 
   async open(context: TurnContext, state: TurnState, person: EpisodePerson, opening: EpisodeOpening): Promise<void> {
@@ -98,13 +95,13 @@ export class SafetyConversation {
     const { activity } = context;
     const text = activity.text ?? '';
     if (quietPeriodOver(episode, now, this.services.config.safety)) return this.end(state, person, episode, 'quiet');
-    const flag = await this.flag.get(episode.participantId, episode.flagId);
+    const flag = await this.services.flags.get(episode.participantId, episode.flagId);
     if (!flag || (flag.safeToResumeAt && flag.safeToResumeAt >= episode.openedAt)) return this.end(state, person, episode, 'staff');
 
     const answer = episode.askedSafe ? readSafeAnswer(text, buttonAnswer(activity.value)) : undefined;
     const risk = text.trim() ? this.services.assessRisk(text) : undefined;
     const written = text.trim() || (answer ? this.t(person.language)(`safety:crisis.safe.${SAFE_LABEL[answer]}`) : '');
-    if (written) await this.flag.append(episode.participantId, episode.flagId, this.flag.message(written, activity.id), this.reasonsOf(risk, answer));
+    if (written) await this.services.flags.addMessage(episode.participantId, episode.flagId, flagMessage(written, activity.id, now), this.reasonsOf(risk, answer));
 
     const endWord = endWordOf(text);
     if (endWord) {
@@ -142,7 +139,7 @@ export class SafetyConversation {
     const text = activity.text ?? '';
     if (opening.flag) {
       if (opening.flag.reasons.length && text.trim()) {
-        await this.flag.append(person.participantId, opening.flag.id, this.flag.message(text, activity.id), opening.flag.reasons);
+        await this.services.flags.addMessage(person.participantId, opening.flag.id, flagMessage(text, activity.id, this.services.clock()), opening.flag.reasons);
       }
       return opening.flag.id;
     }

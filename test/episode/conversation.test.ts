@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { unknownParticipantId } from '../../bot/domain/flags';
+import { unknownParticipantId } from '../../bot/flags/flag';
 import { EPISODE_KEY } from '../../bot/safety/episode';
 import { DocumentStateStorage } from '../../bot/store/stateStorage';
 import { conversationStateKey } from '../../bot/turn/conversationState';

@@ -39,9 +39,9 @@ for (const factory of STORE_FACTORIES) {
           clock: fixedClock('2025-03-04T18:00:00Z'),
           env: { STAFF_TEAMS_CONVERSATION_ID: STAFF_CHANNEL, STAFF_TEAMS_SERVICE_URL: teams.url },
         });
-        const { participants, flags, flagNotifier } = harness.app.services;
+        const { participants, flags, flagEvents } = harness.app.services;
         const told: string[] = [];
-        flagNotifier.subscribe(async (_flag, event) => void told.push(event.type));
+        for (const event of ['raised', 'message'] as const) flagEvents.on(event, async () => void told.push(event));
         const user = { id: `${script.channel}-user-1`, channelId: script.channel };
         const p = await participants.add({
           displayName: 'Rosa',

@@ -22,6 +22,6 @@ export function assessWith(chat: Chat, overrides: Record<string, { tier: RiskTie
 /** What staff were told, in order: every notifier call. */
 export function staffHears(chat: Chat): Array<{ flagId: string; event: string }> {
   const heard: Array<{ flagId: string; event: string }> = [];
-  chat.app.services.flagNotifier.subscribe(async (flag, event) => void heard.push({ flagId: flag.id, event: event.type }));
+  for (const event of ['raised', 'message'] as const) chat.app.services.flagEvents.on(event, async (flag) => void heard.push({ flagId: flag.id, event }));
   return heard;
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import { Flag, FlagReason } from '../../domain/flags';
+import { Flag, FlagReason } from '../../flags/flag';
 import { Track } from '../../domain/participant';
 import { flagPath } from '../http/pages';
 

@@ -36,8 +36,7 @@ export type QuestionReply =
  * review flag for staff whatever the answer.
  */
 export class RiskQuestion {
-  constructor(private readonly services: Services) {
-  }
+  constructor(private readonly services: Services) {}
 
   async ask(context: TurnContext, state: TurnState, person: EpisodePerson, risk: RiskAssessment): Promise<void> {
     const { activity } = context;

@@ -63,8 +63,7 @@ const LINES_SENT = 'puente.crisisLinesSent';
  * flag, staff hear of it, and the person hears that staff have it.
  */
 export class SafetyConversation {
-  constructor(private readonly services: Services) {
-  }
+  constructor(private readonly services: Services) {}
 
   async open(context: TurnContext, state: TurnState, person: EpisodePerson, opening: EpisodeOpening): Promise<void> {
     const now = this.services.clock();

@@ -8,7 +8,7 @@ import { i18n } from 'i18next';
 import { Config } from './config';
 import { languageOf } from './i18n';
 import { Logger, stackFrames } from './log';
-import { LANGUAGE_KEY } from './channels/turnKeys';
+import { findTurnFacts } from './turn/turnFacts';
 
 /**
  * CloudAdapter with Bot Framework authentication from config. With no
@@ -35,10 +35,7 @@ export function createAdapter(config: Config, log: Logger, i18n: i18n): CloudAda
       },
       'turn failed',
     );
-    const language =
-      (context.turnState.get(LANGUAGE_KEY) as string | undefined) ??
-      languageOf(context.activity.locale) ??
-      config.defaultLanguage;
+    const language = findTurnFacts(context)?.language ?? languageOf(context.activity.locale) ?? config.defaultLanguage;
     try {
       await context.sendActivity(i18n.getFixedT(language)('common:error.apology'));
     } catch (sendError) {

@@ -1,5 +1,3 @@
-import { CloudAdapter, TurnContext } from 'botbuilder';
-import { Server } from 'restify';
 import { AddressInfo } from 'node:net';
 import { activityProblem } from './activityValidation';
 import { createAdapter } from './adapter';
@@ -7,12 +5,15 @@ import { Clock, systemClock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
+import { ProgramSessions } from './domain/sessions';
+import { Bot, Feature, FeatureContext } from './features';
 import { FlagEvents } from './flags/events';
 import { FlagRepository } from './flags/repository';
 import { loadFlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
+import { PuenteApp } from './puenteApp';
 import { createServer } from './server';
 import { Services } from './services';
 import { createTips } from './tips/tips';
@@ -20,28 +21,12 @@ import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
 import { DocumentStore } from './store/port';
 import { DocumentStateStorage } from './store/stateStorage';
-import { TurnState } from './turn/conversationState';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
 import { assessRisk } from './safety/risk';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
 import { createStaffFeature } from './staff/staffFeature';
-
-/** What handles one turn once state is loaded: Puente itself, or the echo floor in bench/. */
-export interface Bot {
-  handle(context: TurnContext, state: TurnState): Promise<void>;
-}
-
-/** A part of the app that owns routes, background work or readiness facts. */
-export interface Feature {
-  name: string;
-  register?(app: PuenteApp): void | Promise<void>;
-  start?(): void | Promise<void>;
-  stop?(): void | Promise<void>;
-  /** Facts merged into the /readyz body. */
-  readiness?(): Record<string, unknown>;
-}
 
 export interface AppOptions {
   config: Config;
@@ -52,18 +37,6 @@ export interface AppOptions {
   bot?: (services: Services) => Bot;
   /** Background features (the outreach scheduler) start only when true: tests drive them directly. */
   startBackground?: boolean;
-}
-
-export interface PuenteApp {
-  services: Services;
-  server: Server;
-  adapter: CloudAdapter;
-  runner: TurnRunner;
-  features: Feature[];
-  /** Starts listening; resolves with the base URL. */
-  listen(port?: number): Promise<string>;
-  /** Stops accepting, finishes in-flight turns, stops background work, closes the store. */
-  close(): Promise<void>;
 }
 
 /**
@@ -82,7 +55,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
 
   const participants = new Participants(store, clock);
   const flagEvents = new FlagEvents(log);
-  const services: Services = {
+  const base = {
     config,
     clock,
     log,
@@ -94,20 +67,19 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     flagEvents,
     flagRules,
     tips: createTips(store, clock),
+    sessions: new ProgramSessions(store, clock),
     assessRisk,
   };
+  const adapter = createAdapter(config, log, i18n);
+  const outreach = createOutreachFeature(base, adapter);
+  // Dialogs, the playground and staff reschedule a participant through services.outreach alike.
+  const services: Services = { ...base, outreach };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);
-  const adapter = createAdapter(config, log, i18n);
   const server = createServer(log);
-  const outreach = createOutreachFeature(services, adapter);
-  // The care team's dashboard, Teams alerts and staff-channel turns; participant edits re-plan outreach at once.
-  const staff = createStaffFeature(services, { reschedule: (participantId) => outreach.rescheduleParticipant(participantId) });
-  const features: Feature[] = [
-    outreach,
-    staff,
-    createPlaygroundFeature(services, { checkinPromptNow: (participantId) => outreach.sendCheckinPromptNow(participantId) }),
-  ];
+  // The care team's dashboard, Teams alerts and staff-channel turns.
+  const staff = createStaffFeature(services);
+  const features: Feature[] = [outreach, staff, createPlaygroundFeature(services)];
 
   let accepting = true;
   server.post('/api/messages', async (req, res) => {
@@ -139,12 +111,12 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     res.send(storeUp ? 200 : 503, { status: storeUp ? 'ready' : 'unavailable', store: config.store, storeUp, ...facts });
   });
 
+  const context: FeatureContext = { services, server, adapter, runner };
   const app: PuenteApp = {
-    services,
-    server,
-    adapter,
-    runner,
+    ...context,
     features,
+    outreach,
+    staff,
     async listen(port = config.port) {
       await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
       if (options.startBackground) for (const f of features) await f.start?.();
@@ -159,6 +131,6 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
       await store.close();
     },
   };
-  for (const f of features) await f.register?.(app);
+  for (const f of features) await f.register?.(context);
   return app;
 }

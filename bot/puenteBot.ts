@@ -1,18 +1,15 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Bot } from './app';
-import { I18N_KEY, LANGUAGE_KEY } from './channels/turnKeys';
+import type { Bot } from './features';
 import { Services } from './services';
 import { EPISODE_KEY, SafetyEpisode } from './safety/episode';
 import { CRISIS_EVENT, CrisisEventValue, takeSafetyEpisodeRequest } from './safety/episodeSignals';
 import { SafetyGate } from './safety/gate';
 import { DIALOG_STATE_KEY, TurnState } from './turn/conversationState';
-import { ProfileSnapshot, resolveProfile, turnLanguage } from './turn/participantContext';
-import { PROFILE_KEY, TURN_STATE_KEY, turnProfile } from './turn/turnFacts';
+import { resolveProfile } from './turn/participantContext';
+import { setTurnFacts, turnFacts } from './turn/turnFacts';
 import { ENROLLMENT_DIALOG, EnrollmentDialog, EnrollmentResult } from '../dialogs/enrollmentDialog';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
-
-export { PROFILE_KEY, TURN_STATE_KEY } from './turn/turnFacts';
 
 /**
  * One turn of Puente: who is writing, in which language; the safety gate before
@@ -37,7 +34,8 @@ export class PuenteBot implements Bot {
     if (type !== ActivityTypes.Message && type !== ActivityTypes.Invoke) return;
 
     const profile = await resolveProfile(context, state, this.services, { refresh: false });
-    this.shareTurnFacts(context, state, profile);
+    // Language, translator, profile and state for the gate, dialogs and prompts of this turn.
+    setTurnFacts(context, { state, i18n: this.services.i18n, profile, defaultLanguage: this.services.config.defaultLanguage });
 
     const outcome = type === ActivityTypes.Message ? await this.gate.screen(context, state, profile) : 'continue';
     if (outcome === 'handled') return;
@@ -56,7 +54,7 @@ export class PuenteBot implements Bot {
     }
     if (outcome === 'resume') {
       if (dc.activeDialog) await dc.repromptDialog();
-      else await dc.beginDialog(turnProfile(context) ? MAIN_DIALOG : ENROLLMENT_DIALOG);
+      else await dc.beginDialog(turnFacts(context).profile ? MAIN_DIALOG : ENROLLMENT_DIALOG);
       return;
     }
     const result = await dc.continueDialog();
@@ -65,19 +63,11 @@ export class PuenteBot implements Bot {
       await dc.beginDialog(MAIN_DIALOG);
     } else if (result.status === DialogTurnStatus.empty) {
       // A participant between conversations, or a stranger: start theirs.
-      await dc.beginDialog(turnProfile(context) ? MAIN_DIALOG : ENROLLMENT_DIALOG);
+      await dc.beginDialog(turnFacts(context).profile ? MAIN_DIALOG : ENROLLMENT_DIALOG);
     }
     // A check-in safety yes: the episode takes over from here.
     const request = takeSafetyEpisodeRequest(context);
-    if (request) await this.gate.openRequested(context, state, profile, request);
-  }
-
-  /** Language, translator, profile and state for the gate, dialogs and prompts of this turn. */
-  private shareTurnFacts(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): void {
-    context.turnState.set(LANGUAGE_KEY, turnLanguage(context, state, profile, this.services.config.defaultLanguage));
-    context.turnState.set(I18N_KEY, this.services.i18n);
-    context.turnState.set(PROFILE_KEY, profile);
-    context.turnState.set(TURN_STATE_KEY, state);
+    if (request) await this.gate.openRequested(context, state, turnFacts(context).profile, request);
   }
 }
 

@@ -4,7 +4,8 @@ import { unknownParticipantId } from '../flags/flag';
 import { Language, LANGUAGES, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
-import { ProfileSnapshot, turnLanguage } from '../turn/participantContext';
+import { ProfileSnapshot } from '../turn/participantContext';
+import { turnFacts } from '../turn/turnFacts';
 import { EPISODE_KEY, SafetyEpisode } from './episode';
 import { EpisodeRequest } from './episodeSignals';
 import { matchSmsKeyword, SmsKeywordMatch } from './keywords';
@@ -63,7 +64,7 @@ export class SafetyGate {
     const text = context.activity.text ?? '';
     const episode = state.get<SafetyEpisode>(EPISODE_KEY);
     if (episode) {
-      const turn = await this.conversation.continue(context, state, this.person(context, state, profile), episode);
+      const turn = await this.conversation.continue(context, state, this.person(context, profile), episode);
       if (turn === 'handled') return 'handled';
       if (turn === 'menu') return 'continue';
     }
@@ -73,7 +74,7 @@ export class SafetyGate {
     const risk = this.services.assessRisk(text);
     const pending = state.get<PendingQuestion>(QUESTION_KEY);
     if (pending) {
-      const reply = await this.question.reply(context, state, this.person(context, state, profile), pending, risk);
+      const reply = await this.question.reply(context, state, this.person(context, profile), pending, risk);
       if (reply.kind === 'episode') {
         await this.openEpisode(context, state, profile, { kind: reply.danger, means: risk.means, reason: reply.reason, flag: { id: reply.flagId, reasons: reply.reasons } });
         return 'crisis';
@@ -86,7 +87,7 @@ export class SafetyGate {
       return 'crisis';
     }
     if (risk.tier === 'possible_risk') {
-      await this.question.ask(context, state, this.person(context, state, profile), risk);
+      await this.question.ask(context, state, this.person(context, profile), risk);
       return 'handled';
     }
 
@@ -103,7 +104,7 @@ export class SafetyGate {
     }
     if (keyword?.kind === 'help' && (onSms || optedOut || keyword.alsoCrisisLines)) {
       const textKey = keyword.alsoCrisisLines ? 'safety:ayuda' : 'safety:help';
-      await this.reply(context, this.replyLanguage(context, state, profile, keyword), textKey);
+      await this.reply(context, this.replyLanguage(context, keyword), textKey);
       return 'handled';
     }
     return optedOut ? 'handled' : 'continue';
@@ -118,13 +119,13 @@ export class SafetyGate {
   // ── safety episode ───────────────────────────────────────────────────────
 
   private async openEpisode(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, opening: EpisodeOpening): Promise<void> {
-    await this.conversation.open(context, state, this.person(context, state, profile), opening);
+    await this.conversation.open(context, state, this.person(context, profile), opening);
   }
 
-  private person(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): EpisodePerson {
+  private person(context: TurnContext, profile: ProfileSnapshot | undefined): EpisodePerson {
     const { activity } = context;
-    const known = knownLanguage(context, state, profile);
-    const language = known ?? turnLanguage(context, state, profile, this.services.config.defaultLanguage);
+    const { language, languageKnown } = turnFacts(context);
+    const known = languageKnown ? language : undefined;
     return {
       profile,
       participantId: profile?.participantId ?? unknownParticipantId(activity.channelId, activity.from.id),
@@ -147,7 +148,7 @@ export class SafetyGate {
       });
     }
     this.services.log.info({ participantId: profile?.participantId, channelId: context.activity.channelId, form: keyword.form }, 'opted out');
-    await this.reply(context, this.replyLanguage(context, state, profile, keyword), 'safety:optOut.confirmed');
+    await this.reply(context, this.replyLanguage(context, keyword), 'safety:optOut.confirmed');
   }
 
   private async optIn(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, keyword: SmsKeywordMatch): Promise<void> {
@@ -158,7 +159,7 @@ export class SafetyGate {
       });
     }
     this.services.log.info({ participantId: profile?.participantId, channelId: context.activity.channelId }, 'opted in');
-    await this.reply(context, this.replyLanguage(context, state, profile, keyword), 'safety:optIn.confirmed');
+    await this.reply(context, this.replyLanguage(context, keyword), 'safety:optIn.confirmed');
   }
 
   /** START outside SMS in a conversation that never said STOP: only the record knows (one read, for this rare word). */
@@ -171,8 +172,9 @@ export class SafetyGate {
   // ── replies ──────────────────────────────────────────────────────────────
 
   /** The participant's language; for a stranger, the language of the keyword they used. */
-  private replyLanguage(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, keyword: SmsKeywordMatch): Language {
-    return knownLanguage(context, state, profile) ?? keyword.language ?? turnLanguage(context, state, profile, this.services.config.defaultLanguage);
+  private replyLanguage(context: TurnContext, keyword: SmsKeywordMatch): Language {
+    const { language, languageKnown } = turnFacts(context);
+    return languageKnown ? language : (keyword.language ?? language);
   }
 
   private render(context: TurnContext, language: Language, textKey: string): Partial<Activity> {
@@ -183,14 +185,4 @@ export class SafetyGate {
   private async reply(context: TurnContext, language: Language, textKey: string): Promise<void> {
     await context.sendActivity(this.render(context, language, textKey));
   }
-}
-
-/**
- * The sender's language when something tells it (profile, a language chosen
- * before enrolling, the activity's locale); undefined when only the default
- * would. Asked with two different fallbacks: equal answers did not use one.
- */
-function knownLanguage(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): Language | undefined {
-  const [first, ...others] = LANGUAGES.map((fallback) => turnLanguage(context, state, profile, fallback));
-  return others.every((l) => l === first) ? first : undefined;
 }

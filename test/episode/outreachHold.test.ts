@@ -16,7 +16,7 @@ const PROMPT_TIME = new Date('2025-03-05T01:00:00Z');
 
 async function promptTick(c: Chat) {
   const outreach = c.app.features.find((f) => f.name === 'outreach') as OutreachFeature;
-  await outreach.rescheduleParticipant(c.participant!.id);
+  await outreach.reschedule(c.participant!.id);
   return outreach.tick(PROMPT_TIME, { dryRun: true });
 }
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppOptions, createApp, PuenteApp } from '../../bot/app';
+import { AppOptions, createApp } from '../../bot/app';
+import { PuenteApp } from '../../bot/puenteApp';
 import { Clock } from '../../bot/clock';
 import { Config, loadConfig } from '../../bot/config';
 import { silentLogger } from '../../bot/log';

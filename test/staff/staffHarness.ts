@@ -42,9 +42,7 @@ export class StaffHarness {
   }
 
   get staff(): StaffFeature {
-    const feature = this.h.app.features.find((f) => f.name === 'staff');
-    if (!feature) throw new Error('staff feature is not wired into the app');
-    return feature as StaffFeature;
+    return this.h.app.staff;
   }
 
   get services() {

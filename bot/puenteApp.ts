@@ -1,0 +1,15 @@
+import type { OutreachFeature } from './outreach/feature';
+import type { StaffFeature } from './staff/staffFeature';
+import type { Feature, FeatureContext } from './features';
+
+/** A built app (bot/app.ts createApp): its parts, its features by name and type, and its lifecycle. */
+export interface PuenteApp extends FeatureContext {
+  features: Feature[];
+  /** The outreach engine: operator commands run its tick directly. */
+  outreach: OutreachFeature;
+  staff: StaffFeature;
+  /** Starts listening; resolves with the base URL. */
+  listen(port?: number): Promise<string>;
+  /** Stops accepting, finishes in-flight turns, stops background work, closes the store. */
+  close(): Promise<void>;
+}

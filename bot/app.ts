@@ -25,6 +25,7 @@ import { DocumentStore } from './store/port';
 import { DocumentStateStorage } from './store/stateStorage';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
+import { assessRisk } from './safety/risk';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
 import { createStaffFeature } from './staff/staffFeature';
@@ -72,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     tips: createTips(store, clock),
     sessions: new ProgramSessions(store, clock),
     safetyPlan: createSafetyPlanService(store, clock, i18n),
+    assessRisk,
   };
   const adapter = createAdapter(config, log, i18n, options.botAuthentication);
   const outreach = createOutreachFeature(base, adapter);

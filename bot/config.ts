@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { ProgramHours } from './domain/programHours';
 import { LANGUAGES } from './i18n';
 
 /**
@@ -13,6 +14,26 @@ const flag = z
 const ianaZone = z.string().refine((zone) => DateTime.local().setZone(zone).isValid, 'must be an IANA time zone');
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:mm');
+
+/** ISO weekdays as a list and/or ranges: "1-5", "1,3,5", "1-5,7". */
+const weekdays = z
+  .string()
+  .regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, 'must list ISO weekdays 1-7, e.g. 1-5 or 1,2,3,4,5')
+  .transform((v) => {
+    const days = new Set<number>();
+    for (const part of v.split(',')) {
+      const [from, to = from] = part.split('-').map(Number);
+      for (let d = Math.min(from, to); d <= Math.max(from, to); d++) days.add(d);
+    }
+    return [...days].sort((a, b) => a - b);
+  });
+
+/** Local dates, comma-separated (may be empty). */
+const dateList = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, 'must be dates YYYY-MM-DD separated by commas')
+  .refine((v) => v === '' || v.split(',').every((d) => DateTime.fromISO(d).isValid), 'must be real dates')
+  .transform((v) => (v === '' ? [] : v.split(',')));
 
 const optional = z
   .string()
@@ -46,6 +67,16 @@ const envSchema = z
     FLAG_RULES_PATH: optional,
     QUIET_HOURS_START: hhmm.default('21:00'),
     QUIET_HOURS_END: hhmm.default('08:00'),
+    // When the care team works (bot/domain/programHours.ts): what the crisis replies promise.
+    PROGRAM_HOURS_DAYS: weekdays.prefault('1-5'),
+    PROGRAM_HOURS_OPEN: hhmm.default('08:00'),
+    PROGRAM_HOURS_CLOSE: hhmm.default('17:00'),
+    PROGRAM_HOURS_TIMEZONE: optional.pipe(ianaZone.optional()),
+    PROGRAM_HOLIDAYS: dateList.prefault(''),
+    // The safety episode (bot/safety/episode*.ts).
+    SAFETY_EPISODE_QUIET_HOURS: z.coerce.number().min(1).max(72).default(12),
+    SAFETY_LINES_REPEAT_MINUTES: z.coerce.number().int().min(1).max(120).default(5),
+    SAFETY_QUESTION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     // Outreach scheduler (bot/outreach).
     OUTREACH_FOLLOWUP_HOURS: z.coerce.number().int().min(1).max(12).default(3),
     OUTREACH_SMS_PER_SECOND: z.coerce.number().min(0).max(100).default(1),
@@ -72,6 +103,9 @@ const envSchema = z
     // Quiet hours span the night and may only grow beyond 21:00-08:00 (CONTENT.md).
     if (env.QUIET_HOURS_START > '21:00' || env.QUIET_HOURS_START <= env.QUIET_HOURS_END) {
       ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_START'], message: 'must be 21:00 or earlier and after QUIET_HOURS_END' });
+    }
+    if (env.PROGRAM_HOURS_OPEN >= env.PROGRAM_HOURS_CLOSE) {
+      ctx.addIssue({ code: 'custom', path: ['PROGRAM_HOURS_CLOSE'], message: 'must be later than PROGRAM_HOURS_OPEN' });
     }
     if (env.QUIET_HOURS_END < '08:00') {
       ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_END'], message: 'must be 08:00 or later' });
@@ -119,6 +153,9 @@ export interface Config {
   /** No outreach from `start` until `end`, participant local time (night span). */
   quietHours: { start: string; end: string };
   outreach: OutreachConfig;
+  /** When the care team works: out of these hours, replies say when they are back. */
+  programHours: ProgramHours;
+  safety: SafetyConfig;
   /** Where people reach this service (links in Teams alerts); defaults to http://localhost:PORT. */
   publicBaseUrl: string;
   staff: StaffConfig;
@@ -135,6 +172,16 @@ export interface StaffConfig {
   trustProxy: boolean;
   /** The staff Teams channel alerts go to; absent: no Teams alerts. */
   teams?: { conversationId: string; serviceUrl: string; tenantId?: string; language: Env['DEFAULT_LOCALE'] };
+}
+
+/** The safety episode: how long it stays open, how often the full crisis lines repeat. */
+export interface SafetyConfig {
+  /** An episode with no message from the person for this long ends by itself. */
+  episodeQuietHours: number;
+  /** The full crisis lines go out again at most this often (988 / AYUDA / HELP always get them). */
+  linesRepeatMinutes: number;
+  /** The possible-risk question counts as unanswered after this long; its review flag stays for staff. */
+  questionMinutes: number;
 }
 
 /** Proactive messages (bot/outreach). */
@@ -195,6 +242,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.OUTREACH_MAX_ATTEMPTS,
       leaseSeconds: e.OUTREACH_LEASE_SECONDS,
       concurrency: e.OUTREACH_CONCURRENCY,
+    },
+    programHours: {
+      days: e.PROGRAM_HOURS_DAYS,
+      open: e.PROGRAM_HOURS_OPEN,
+      close: e.PROGRAM_HOURS_CLOSE,
+      timeZone: e.PROGRAM_HOURS_TIMEZONE ?? e.PROGRAM_TIMEZONE,
+      holidays: e.PROGRAM_HOLIDAYS,
+    },
+    safety: {
+      episodeQuietHours: e.SAFETY_EPISODE_QUIET_HOURS,
+      linesRepeatMinutes: e.SAFETY_LINES_REPEAT_MINUTES,
+      questionMinutes: e.SAFETY_QUESTION_MINUTES,
     },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     staff: {

@@ -24,7 +24,9 @@ export type SkipReason =
   | 'answered'
   /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. */
   | 'cancelled'
-  | 'remindersOff';
+  | 'remindersOff'
+  /** A safety episode is open with the participant: routine prompts wait (bot/safety/episodeHold.ts). */
+  | 'safetyEpisode';
 
 /** The instant of the check-in prompt of one local day. */
 export function checkinInstant(p: Pick<Participant, 'checkinTime' | 'timeZone'>, localDate: string): Date {

@@ -26,6 +26,7 @@ import {
   splitOccurrenceId,
 } from './planner';
 import { inQuietHours, QuietHours, quietHoursEnd } from './quietHours';
+import { heldForSafety } from '../safety/episodeHold';
 import { Delivery, Sender } from './sender';
 import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, reminderSpec } from './texts';
 
@@ -242,6 +243,7 @@ export class OutreachScheduler {
     // Paused, opted out, … keep the chain going (one write a day) so the day they are back needs nobody to remember.
     const to = reach(p);
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
     // Catch-up: only the same local day, and never into quiet hours.
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
@@ -256,6 +258,7 @@ export class OutreachScheduler {
     const to = reach(p);
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
     if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
     // Judged whether or not the follow-up itself can still go out.
     const missed = (await this.secondUnansweredInARow(p.id, localDate)) ? localDate : null;
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next, missed };

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import type { i18n } from 'i18next';
 import { Clock } from '../clock';
 import { Language } from '../i18n';
@@ -25,6 +25,8 @@ export interface SafetyPlanService {
   hasPlan(participantId: string): Promise<boolean>;
   /** The participant's plan as the messages (SMS) or card (Teams) to send on that channel, in that language. */
   activities(participantId: string, channelId: string, language: Language): Promise<Partial<Activity>[]>;
+  /** In a safety episode, once the person says they are safe: sends their plan; false (nothing sent) when they have none. */
+  offerInEpisode(context: TurnContext, participantId: string, language: Language): Promise<boolean>;
 }
 
 export function createSafetyPlanService(store: DocumentStore, clock: Clock, i18n: i18n): SafetyPlanService {
@@ -38,6 +40,12 @@ export function createSafetyPlanService(store: DocumentStore, clock: Clock, i18n
     async activities(participantId, channelId, language) {
       const current = await plans.current(participantId);
       return renderPlan(current?.sections, channelId, i18n.getFixedT(language));
+    },
+    async offerInEpisode(context, participantId, language) {
+      const current = await plans.current(participantId);
+      if (current === undefined || isEmptyPlan(current.sections)) return false;
+      await context.sendActivities(renderPlan(current.sections, context.activity.channelId, i18n.getFixedT(language)));
+      return true;
     },
   };
 }

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'flag.acknowledge',
   'flag.note',
   'flag.resolve',
+  'flag.safe_to_resume',
   'participants.list',
   'participant.view',
   'participant.enroll',

@@ -203,6 +203,7 @@ export function flagBody(t: TFunction): Html {
 <section aria-labelledby="summary-title"><h2 id="summary-title">${t('staff:flag.summary')}</h2><dl id="flag-summary" class="facts"></dl></section>
 <section aria-labelledby="reasons-title"><h2 id="reasons-title">${t('staff:flag.reasons')}</h2><ul id="flag-reasons"></ul></section>
 <section id="message-section" aria-labelledby="message-title" hidden><h2 id="message-title">${t('staff:flag.message')}</h2><blockquote id="flag-message" class="participant-text"></blockquote></section>
+<section id="messages-section" aria-labelledby="messages-title" hidden><h2 id="messages-title">${t('staff:flag.messages')}</h2><ol id="flag-messages" class="notes"></ol></section>
 <section aria-labelledby="answers-title"><h2 id="answers-title">${t('staff:flag.answers')}</h2><dl id="flag-answers" class="facts"></dl></section>
 <section aria-labelledby="chart-title"><h2 id="chart-title">${t('staff:flag.chart')}</h2>
 <figure id="chart" class="chart"></figure>
@@ -217,6 +218,7 @@ export function flagBody(t: TFunction): Html {
 <section aria-labelledby="actions-title"><h2 id="actions-title">${t('staff:flag.actions')}</h2>
 <p id="resolved-note" hidden>${t('staff:flag.alreadyResolved')}</p>
 <p><button type="button" id="ack-button">${t('staff:flag.acknowledge')}</button></p>
+<p id="resume-action" hidden><button type="button" id="resume-button" aria-describedby="resume-help">${t('staff:flag.safeToResume')}</button> <span id="resume-help">${t('staff:flag.safeToResumeHelp')}</span></p>
 <form id="resolve-form">
 <fieldset><legend>${t('staff:flag.resolve')}</legend>
 ${select('resolve-outcome', 'outcome', t('staff:flag.resolveOutcome'), OUTCOMES.map((o) => [o, t(`staff:outcome.${o}`)]), 'contacted')}

@@ -20,7 +20,7 @@ export type SkipReason =
   | 'quietHours'
   /** Fell due while nothing ran and is no use any more (another day, or the session began). */
   | 'expired'
-  /** Follow-up: the check-in was done. */
+  /** The check-in of that day was done (started or finished): no prompt, no follow-up. */
   | 'answered'
   /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. */
   | 'cancelled'

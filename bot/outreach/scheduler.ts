@@ -12,7 +12,7 @@ import { attends, occurrenceOn, ProgramSession, ProgramSessions } from '../domai
 import { Language, Translate, translatorFor } from '../i18n';
 import { Logger } from '../log';
 import { DocumentStore, Stored } from '../store/port';
-import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry } from './dueEntries';
+import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry, slotOf } from './dueEntries';
 import { Ledger, LedgerEntry, ledgerKey } from './ledger';
 import {
   checkinInstant,
@@ -166,7 +166,7 @@ export class OutreachScheduler {
         }
         this.working.add(key);
         try {
-          await this.handle(entry, ctx);
+          await this.handleChain(entry, ctx);
         } catch (err) {
           // One participant's trouble must not stop the others; the entry stays due and is retried next tick.
           report.errors++;
@@ -181,24 +181,44 @@ export class OutreachScheduler {
     return report;
   }
 
-  private async handle(entry: Stored<DueEntry>, ctx: TickContext): Promise<void> {
+  /**
+   * Handles an entry, then whatever its chain moved on to that is itself due
+   * at the tick's instant: a stale prompt skipped after downtime is followed
+   * by today's, which goes out in this tick rather than the next. Bounded: a
+   * chain never has more than a few steps due at one instant.
+   */
+  private async handleChain(first: Stored<DueEntry>, ctx: TickContext): Promise<void> {
+    let entry: Stored<DueEntry> | undefined = first;
+    for (let step = 0; entry && step < MAX_CHAIN_STEPS; step++) {
+      const next = await this.handle(entry, ctx);
+      if (!next || next.dueAt > ctx.at.toISOString()) return;
+      // A dry run wrote nothing: it goes on with the entry as the real tick would have written it.
+      entry = ctx.dryRun ? { ...next, id: slotOf(next.kind), pk: next.participantId, updatedAt: ctx.at.toISOString(), _etag: '' } as Stored<DueEntry> : await this.due.get(next.participantId, slotOf(next.kind));
+      if (entry && (entry.kind !== next.kind || entry.dueAt !== next.dueAt)) return; // someone else moved it meanwhile
+    }
+  }
+
+  /** Handles one entry; returns the entry its chain moved on to (or, in a dry run, would), if any. */
+  private async handle(entry: Stored<DueEntry>, ctx: TickContext): Promise<NewDueEntry | null> {
     const participant = await this.deps.participants.get(entry.participantId);
     const plan = await this.plan(entry, participant, ctx);
     if (ctx.dryRun) {
       await this.recordDryRun(entry, plan, ctx);
-      return;
+      return plan.action === 'send' ? null : plan.next;
     }
     switch (plan.action) {
       case 'defer':
         if (await this.due.advance(entry, plan.next, ctx.now())) ctx.report.deferred++;
-        return;
+        return null;
       case 'skip':
         if (plan.missed) await this.raiseMissed(entry.participantId, plan.missed);
         // Counted by whoever moved the entry on, so two overlapping ticks count it once.
-        if (await this.due.advance(entry, plan.next, ctx.now())) count(ctx.report.skipped, plan.reason);
-        return;
+        if (!(await this.due.advance(entry, plan.next, ctx.now()))) return null;
+        count(ctx.report.skipped, plan.reason);
+        return plan.next;
       case 'send':
-        return this.send(entry, plan, ctx);
+        await this.send(entry, plan, ctx);
+        return null;
     }
   }
 
@@ -232,7 +252,7 @@ export class OutreachScheduler {
     }
   }
 
-  private planCheckin(entry: DailyDueEntry, p: Stored<Participant>, ctx: TickContext): Plan {
+  private async planCheckin(entry: DailyDueEntry, p: Stored<Participant>, ctx: TickContext): Promise<Plan> {
     const { localDate } = entry;
     const now = ctx.now();
     // The check-in time or zone changed since the entry was written: keep to the participant's current clock.
@@ -244,6 +264,8 @@ export class OutreachScheduler {
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
     // Catch-up: only the same local day, and never into quiet hours.
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
+    // They checked in on their own before the prompt: nothing to prompt for, and no follow-up either.
+    if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
     return { action: 'send', participant: p, key: ledgerKey('checkin', localDate), spec: CHECKIN_PROMPT, address: to.address, next, missed: null };
   }
@@ -408,6 +430,9 @@ export class OutreachScheduler {
     });
   }
 }
+
+/** A stale entry, then today's: more steps due at one instant would mean a chain that does not move on. */
+const MAX_CHAIN_STEPS = 4;
 
 function count(skipped: Partial<Record<SkipReason, number>>, reason: SkipReason): void {
   skipped[reason] = (skipped[reason] ?? 0) + 1;

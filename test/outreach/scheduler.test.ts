@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { FlagService } from '../../bot/flags/service';
 import { ProgramSessions, NewSession } from '../../bot/domain/sessions';
 import { DueEntry, slotOf } from '../../bot/outreach/dueEntries';
+import { LedgerEntry } from '../../bot/outreach/ledger';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { DATABASES, enroll, Instance, OutreachWorld, texts } from './outreachHarness';
 
@@ -197,10 +198,45 @@ for (const db of DATABASES) {
         // Down for three days: what was pending (a follow-up, a prompt) is skipped, and today's prompts (already past) still go out today.
         const after = await b.outreach.tick(at('2026-12-05T16:00:00Z'));
         assert.deepEqual(after.skipped, { expired: 2 });
-        assert.equal((await b.outreach.tick(at('2026-12-05T16:01:00Z'))).sent, 2);
+        assert.equal(after.sent, 2, 'in the same tick as the stale ones were skipped');
+        assert.equal((await b.outreach.tick(at('2026-12-05T16:01:00Z'))).sent, 0);
       } finally {
         await w2.close();
       }
+    });
+
+    test("after a day's downtime the first tick skips yesterday's prompt and sends today's (dry run names it first)", async () => {
+      const en = await enroll(a, w.connector.url, { language: 'en' });
+      const es = await enroll(a, w.connector.url, { language: 'es', channels: ['msteams'] });
+      const tomorrow = at('2026-12-02T14:00:00Z'); // 09:00 local the next day; nothing ran since yesterday's prompt fell due
+      const dry = await a.outreach.tick(tomorrow, { dryRun: true });
+      assert.deepEqual(dry.planned.map((x) => [x.participantId, x.kind]).sort(), [[en.id, 'checkin'], [es.id, 'checkin']].sort());
+      assert.equal(w.connector.received.length, 0);
+      const report = await a.outreach.tick(tomorrow);
+      assert.deepEqual(report.skipped, { expired: 2 });
+      assert.equal(report.sent, 2);
+      assert.match(texts(w.received(en.id))[0], /^Hi, it's time for your daily check-in/);
+      assert.match(texts(w.received(es.id, 'msteams'))[0], /^Hola, es hora de su registro diario/);
+      const ledger = await a.services.store.get<LedgerEntry>('outreachLedger', en.id, 'checkin:2026-12-02');
+      assert.equal(ledger?.localDate, '2026-12-02', "the prompt that went out is today's");
+      assert.equal((await dueEntry(a, en.id, 'followup'))!.dueAt, '2026-12-02T17:00:00.000Z');
+    });
+
+    test("no prompt when today's check-in is already done (nor a follow-up); the next day's prompt still comes", async () => {
+      const early = await enroll(a, w.connector.url, { language: 'es' });
+      const other = await enroll(a, w.connector.url, { language: 'en', channels: ['msteams'] });
+      const { checkins } = a.services;
+      const started = checkins.start({ participantId: early.id, timeZone: 'America/New_York', language: 'es', channel: 'sms', localDate: '2026-12-01' });
+      await checkins.save({ ...started, status: 'complete' });
+      const report = await a.outreach.tick(at('2026-12-01T14:00:00Z'));
+      assert.deepEqual(report.skipped, { answered: 1 });
+      assert.equal(report.sent, 1);
+      assert.equal(w.received(early.id).length, 0);
+      assert.equal(w.received(other.id, 'msteams').length, 1);
+      assert.equal(await dueEntry(a, early.id, 'followup'), undefined);
+      assert.equal((await dueEntry(a, early.id, 'checkin'))!.localDate, '2026-12-02');
+      assert.equal((await a.outreach.tick(at('2026-12-02T14:00:00Z'))).sent, 2, "tomorrow both are prompted (the other's stale follow-up skipped on the way)");
+      assert.equal(w.received(early.id).length, 1);
     });
 
     test('rescheduleParticipant moves entries at once; a stale entry is moved by the tick itself', async () => {

@@ -13,6 +13,7 @@ import { Language, Translate, translatorFor } from '../i18n';
 import { Logger } from '../log';
 import { DocumentStore, Stored } from '../store/port';
 import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry, slotOf } from './dueEntries';
+import { ClaimHold } from './claimHold';
 import { Ledger, LedgerEntry, ledgerKey } from './ledger';
 import {
   checkinInstant,
@@ -349,13 +350,36 @@ export class OutreachScheduler {
       await this.due.advance(entry, this.nextAfter(entry, claim.entry, plan), ctx.now());
       return;
     }
-    const { delivery, address } = await this.deliver(p, plan, entry.kind);
-    const result = await this.ledger.finish(claim.entry, {
+    const hold = new ClaimHold(this.ledger, claim.entry, this.deps.outreach.leaseSeconds * 1000, ctx.now);
+    const { delivery, address } = await this.deliver(p, plan, entry.kind, hold);
+    if (delivery.status === 'lost') {
+      // Taken over while this sender waited: the new holder sends it and moves the entry on.
+      ctx.report.inFlight++;
+      this.deps.log.warn({ participantId: p.id, kind: entry.kind, fence: hold.current.fence }, 'outreach claim lost while waiting to retry');
+      return;
+    }
+    if (delivery.status === 'deferred') {
+      // Holding the claim (and a worker) through a wait longer than a lease would let another tick take it over.
+      await this.ledger.release(hold.current);
+      const { id: _id, pk: _pk, updatedAt: _u, _etag: _e, ...same } = entry;
+      // On the minute (ticks run on minutes), never before the channel allows.
+      const later = new Date(Math.ceil((ctx.now().getTime() + delivery.retryAfterMs) / 60_000) * 60_000).toISOString();
+      if (await this.due.advance(entry, { ...same, dueAt: later } as NewDueEntry, ctx.now())) ctx.report.deferred++;
+      this.deps.log.info({ participantId: p.id, kind: entry.kind, retryAfterMs: delivery.retryAfterMs }, 'outreach message deferred by the channel');
+      return;
+    }
+    const result = await this.ledger.finish(hold.current, {
       state: delivery.status === 'sent' ? 'sent' : 'failed',
       channelId: address?.channelId ?? null,
       sentAt: delivery.status === 'sent' ? ctx.now().toISOString() : null,
       failure: delivery.status === 'sent' ? null : delivery.status === 'unreachable' ? 'unreachable' : delivery.failure,
     });
+    if (!result) {
+      // Only reachable when the sender never waited: its claim ran out during one long attempt.
+      ctx.report.inFlight++;
+      this.deps.log.warn({ participantId: p.id, kind: entry.kind, fence: hold.current.fence }, 'outreach claim taken over before its result was recorded');
+      return;
+    }
     if (delivery.status === 'sent') ctx.report.sent++;
     else {
       ctx.report.failed++;
@@ -388,6 +412,7 @@ export class OutreachScheduler {
     p: Stored<Participant>,
     plan: SendPlan,
     kind: OutreachKind,
+    hold: ClaimHold,
   ): Promise<{ delivery: Delivery; address: ChannelAddress | undefined }> {
     const sender = this.deps.sender;
     if (!sender) throw new Error('outreach scheduler has no sender (dry-run only)');
@@ -396,7 +421,7 @@ export class OutreachScheduler {
     let address: ChannelAddress | undefined = plan.address;
     let delivery: Delivery = { status: 'unreachable', attempts: 0, statusCode: 404 };
     while (address) {
-      delivery = await sender.deliver(address, renderPrompt(plan.spec, address.channelId, t));
+      delivery = await sender.deliver(address, renderPrompt(plan.spec, address.channelId, t), hold);
       if (delivery.status !== 'unreachable') return { delivery, address };
       this.deps.log.warn({ participantId: p.id, kind, channelId: address.channelId, status: delivery.statusCode }, 'outreach address unreachable');
       const lost = address.channelId;

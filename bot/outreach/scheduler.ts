@@ -34,7 +34,7 @@ export interface SchedulerDeps {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
-  flags: Pick<FlagService, 'raise'>;
+  flags: Pick<FlagService, 'raise' | 'listForParticipant'>;
   i18n: i18n;
   quietHours: QuietHours;
   outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency'>;
@@ -387,18 +387,7 @@ export class OutreachScheduler {
         { participantId: p.id, kind: entry.kind, channelId: address?.channelId ?? null, outcome: delivery.status, attempts: delivery.attempts },
         'outreach message not delivered',
       );
-      await this.deps.flags.raise({
-        id: `outreach:undeliverable:${plan.key}`,
-        participantId: p.id,
-        source: 'outreach',
-        reasons: [
-          {
-            code: 'outreach_undeliverable',
-            severity: 'low',
-            detail: { kind: entry.kind, channel: address?.channelId ?? 'none', outcome: delivery.status, attempts: delivery.attempts },
-          },
-        ],
-      });
+      await this.raiseUndeliverable(p.id, { kind: entry.kind, channel: address?.channelId ?? 'none', outcome: delivery.status, attempts: delivery.attempts });
     }
     await this.due.advance(entry, this.nextAfter(entry, result, plan), ctx.now());
   }
@@ -446,6 +435,25 @@ export class OutreachScheduler {
     return plan.next;
   }
 
+  /**
+   * One "outreach undeliverable" flag per participant until staff resolve it:
+   * its id counts the resolved ones before it, so every failure meanwhile
+   * (any day, any instance) lands on the same open flag, and the first after a
+   * resolution opens the next.
+   */
+  private async raiseUndeliverable(participantId: string, detail: Record<string, string | number>): Promise<void> {
+    const earlier = (await this.deps.flags.listForParticipant(participantId)).filter(
+      (f) => f.source === 'outreach' && f.id.startsWith(UNDELIVERABLE_PREFIX),
+    );
+    const resolved = earlier.filter((f) => f.status === 'resolved').length;
+    await this.deps.flags.raise({
+      id: `${UNDELIVERABLE_PREFIX}${resolved + 1}`,
+      participantId,
+      source: 'outreach',
+      reasons: [{ code: 'outreach_undeliverable', severity: 'low', detail }],
+    });
+  }
+
   private async raiseMissed(participantId: string, localDate: string): Promise<void> {
     await this.deps.flags.raise({
       id: `outreach:missed:${localDate}`,
@@ -455,6 +463,8 @@ export class OutreachScheduler {
     });
   }
 }
+
+const UNDELIVERABLE_PREFIX = 'outreach:undeliverable:';
 
 /** A stale entry, then today's: more steps due at one instant would mean a chain that does not move on. */
 const MAX_CHAIN_STEPS = 4;

@@ -115,9 +115,9 @@ export class ProactiveSender implements Sender {
           status === 429
             ? (retryAfterMs(err) ?? this.options.defaultRetryAfterMs ?? 1000)
             : Math.min((this.options.baseBackoffMs ?? 1000) * 2 ** (attempt - 1), this.options.maxBackoffMs ?? 30_000);
-        // Everything else bound for this destination waits too, not only this message.
-        if (status === 429) this.limiter.backOff(address.channelId, address.conversationId, wait);
         const decision = hold ? await hold.beforeWait(wait) : 'wait';
+        // Everything else bound for this destination waits too, not only this message (the next acquire waits it out).
+        if (status === 429) this.limiter.backOff(address.channelId, address.conversationId, wait);
         if (decision === 'defer') return { status: 'deferred', attempts: attempt, retryAfterMs: wait };
         if (decision === 'lost') return { status: 'lost', attempts: attempt };
         if (status !== 429) await this.sleep(wait);

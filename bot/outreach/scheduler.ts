@@ -19,6 +19,7 @@ import {
   checkinInstant,
   deliveryAddress,
   followingCheckinEntry,
+  followupBeforeQuietHours,
   followupEntry,
   nextReminderEntry,
   reach,
@@ -267,7 +268,13 @@ export class OutreachScheduler {
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
     // They checked in on their own before the prompt: nothing to prompt for, and no follow-up either.
     if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
-    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
+      // A check-in time inside (widened) quiet hours goes out when they end, the same day; else the day is lost.
+      const end = quietHoursEnd(now, p.timeZone, this.deps.quietHours);
+      if (localDateOf(end, p.timeZone) !== localDate) return { action: 'skip', reason: 'quietHours', next };
+      this.deps.log.info({ participantId: p.id, localDate, dueAt: end.toISOString() }, 'check-in prompt falls in quiet hours; moved to their end');
+      return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
+    }
     return { action: 'send', participant: p, key: ledgerKey('checkin', localDate), spec: CHECKIN_PROMPT, address: to.address, next, missed: null };
   }
 
@@ -430,7 +437,8 @@ export class OutreachScheduler {
    */
   private nextAfter(entry: DueEntry, result: LedgerEntry, plan: SendPlan): NewDueEntry | null {
     if (entry.kind === 'checkin' && result.state === 'sent' && result.sentAt) {
-      return followupEntry(entry.participantId, entry.localDate, new Date(result.sentAt), this.deps.outreach.followupHours);
+      const followup = followupEntry(entry.participantId, entry.localDate, new Date(result.sentAt), this.deps.outreach.followupHours);
+      return followupBeforeQuietHours(followup, new Date(result.sentAt), plan.participant.timeZone, this.deps.quietHours);
     }
     return plan.next;
   }

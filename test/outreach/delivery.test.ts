@@ -1,5 +1,7 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { FlagRepository } from '../../bot/flags/repository';
+import { FlagReview } from '../../bot/flags/review';
 import { LedgerEntry } from '../../bot/outreach/ledger';
 import { RateLimiter } from '../../bot/outreach/rateLimiter';
 import { DATABASES, enroll, Instance, OutreachWorld } from './outreachHarness';
@@ -90,6 +92,30 @@ describe('delivery', () => {
 
     const tomorrow = await a.outreach.tick(new Date('2026-12-02T14:00:00Z'));
     assert.equal(tomorrow.sent, 1);
+  });
+
+  test('a channel that keeps failing raises one undeliverable flag per participant until it is resolved, then a new one', async () => {
+    const p = await enroll(a, w.connector.url, { language: 'es' });
+    const b = await w.instance('B');
+    const failDay = () => answers.push({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+    const days = ['2026-12-01', '2026-12-02', '2026-12-03'];
+    for (const [n, day] of days.entries()) {
+      failDay(); // the prompt
+      assert.equal((await (n % 2 ? b : a).outreach.tick(new Date(`${day}T14:00:00Z`))).failed, 1);
+    }
+    const open = await flagsOf(p.id);
+    assert.equal(open.length, 1, 'one flag for three days of failures, whichever instance ticked');
+    assert.deepEqual([open[0].severity, open[0].status, open[0].reasons.length], ['low', 'open', 1]);
+
+    await new FlagReview(new FlagRepository(a.services.store), a.services.clock).resolve(p.id, open[0].id, 'staff-1', 'contacted');
+    failDay();
+    await a.outreach.tick(new Date('2026-12-04T14:00:00Z'));
+    const after = await flagsOf(p.id);
+    assert.equal(after.length, 2, 'a failure after the resolution is news again');
+    assert.deepEqual(after.map((f) => f.status).sort(), ['open', 'resolved']);
+    failDay();
+    await b.outreach.tick(new Date('2026-12-05T14:00:00Z'));
+    assert.equal((await flagsOf(p.id)).length, 2);
   });
 
   test('a transient failure that clears within the limit is simply sent', async () => {

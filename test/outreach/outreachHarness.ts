@@ -14,7 +14,7 @@ import { FlagEvents } from '../../bot/flags/events';
 import { FlagRepository } from '../../bot/flags/repository';
 import { createI18n } from '../../bot/i18n';
 import { silentLogger } from '../../bot/log';
-import { createOutreachFeature, OutreachFeature, OutreachServices } from '../../bot/outreach/feature';
+import { createOutreachFeature, OutreachFeature, OutreachFeatureOptions, OutreachServices } from '../../bot/outreach/feature';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { COLLECTIONS } from '../../bot/store/collections';
 import { CosmosStore } from '../../bot/store/cosmos/cosmosStore';
@@ -111,7 +111,8 @@ export class OutreachWorld {
     return world;
   }
 
-  async instance(id = `i${this.instances.length + 1}`, config: Config = this.config): Promise<Instance> {
+  /** `options` replace the instant, recorded waits (a test can advance its own monotonic clock in `sleep`). */
+  async instance(id = `i${this.instances.length + 1}`, config: Config = this.config, options: OutreachFeatureOptions = {}): Promise<Instance> {
     const log = silentLogger();
     const store = this.db.open();
     await store.init();
@@ -134,6 +135,7 @@ export class OutreachWorld {
       sleep: async (ms) => {
         sleeps.push(ms);
       },
+      ...options,
     });
     const instance = { services, adapter, outreach, sleeps };
     this.instances.push(instance);

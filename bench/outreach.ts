@@ -33,10 +33,11 @@ import { createAdapter } from '../bot/adapter';
 import { fixedClock } from '../bot/clock';
 import { loadConfig } from '../bot/config';
 import { CheckIns } from '../bot/domain/checkins';
-import { FlagService } from '../bot/domain/flags';
+import { FlagService } from '../bot/flags/service';
 import { Participant } from '../bot/domain/participant';
 import { Participants } from '../bot/domain/participants';
-import { FlagNotifier } from '../bot/flags/notifier';
+import { FlagEvents } from '../bot/flags/events';
+import { FlagRepository } from '../bot/flags/repository';
 import { createI18n } from '../bot/i18n';
 import { silentLogger } from '../bot/log';
 import { DueEntry } from '../bot/outreach/dueEntries';
@@ -209,7 +210,7 @@ async function runScenario(scenario: Scenario): Promise<Result> {
       store,
       participants,
       checkins: new CheckIns(store, clock),
-      flags: new FlagService(store, clock, new FlagNotifier(log), participants),
+      flags: new FlagService(new FlagRepository(store), clock, new FlagEvents(log), participants),
       i18n,
       quietHours: config.quietHours,
       outreach: config.outreach,

@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { Flag, FLAGS, Severity, SEVERITY_RANK } from '../bot/domain/flags';
+import { Flag, Severity, SEVERITY_RANK } from '../bot/flags/flag';
+import { FlagRepository } from '../bot/flags/repository';
 import { Participant, TRACKS } from '../bot/domain/participant';
 import { silentLogger } from '../bot/log';
 import { StaffFeature } from '../bot/staff/staffFeature';
@@ -109,8 +110,9 @@ async function seed(store: DocumentStore): Promise<void> {
     pending.push(store.create('participants', p));
     if (pending.length >= 50) await flush();
   }
+  const flags = new FlagRepository(store);
   for (let i = 0; i < FLAG_COUNT; i++) {
-    pending.push(store.create(FLAGS, flagAt(i, ids)));
+    pending.push(flags.create(flagAt(i, ids)));
     if (pending.length >= 50) await flush();
   }
   await flush();

@@ -7,7 +7,7 @@ import {
 import { i18n } from 'i18next';
 import { Config } from './config';
 import { languageOf } from './i18n';
-import { Logger } from './log';
+import { Logger, stackFrames } from './log';
 import { LANGUAGE_KEY } from './channels/turnKeys';
 
 /**
@@ -27,7 +27,8 @@ export function createAdapter(config: Config, log: Logger, i18n: i18n): CloudAda
     // Ids and the error type only: the error message may quote what the user wrote.
     log.error(
       {
-        err: { type: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') },
+        err: error,
+        stack: stackFrames(error),
         channelId: context.activity.channelId,
         activityId: context.activity.id,
         conversationId: context.activity.conversation?.id,
@@ -41,7 +42,7 @@ export function createAdapter(config: Config, log: Logger, i18n: i18n): CloudAda
     try {
       await context.sendActivity(i18n.getFixedT(language)('common:error.apology'));
     } catch (sendError) {
-      log.warn({ err: { type: (sendError as Error).name } }, 'could not send apology');
+      log.warn({ err: sendError }, 'could not send apology');
     }
   };
   return adapter;

@@ -6,10 +6,11 @@ import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
-import { FlagService } from './domain/flags';
 import { Participants } from './domain/participants';
-import { FlagNotifier } from './flags/notifier';
+import { FlagEvents } from './flags/events';
+import { FlagRepository } from './flags/repository';
 import { loadFlagRules } from './flags/rules';
+import { FlagService } from './flags/service';
 import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
 import { createServer } from './server';
@@ -79,7 +80,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   await store.init();
 
   const participants = new Participants(store, clock);
-  const flagNotifier = new FlagNotifier(log);
+  const flagEvents = new FlagEvents(log);
   const services: Services = {
     config,
     clock,
@@ -88,8 +89,8 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     store,
     participants,
     checkins: new CheckIns(store, clock),
-    flags: new FlagService(store, clock, flagNotifier, participants),
-    flagNotifier,
+    flags: new FlagService(new FlagRepository(store), clock, flagEvents, participants),
+    flagEvents,
     flagRules,
     tips: createTips(store, clock),
   };

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
       await app.close();
       process.exit(0);
     } catch (err) {
-      log.error({ err: { type: (err as Error).name } }, 'shutdown failed');
+      log.error({ err }, 'shutdown failed');
       process.exit(1);
     }
   };

@@ -22,7 +22,7 @@ export function createServer(log: Logger): Server {
   );
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, next: () => void) => {
     const status = err.statusCode ?? 500;
-    if (status >= 500) log.error({ route: req.getPath(), err: { type: err.name } }, 'request failed');
+    if (status >= 500) log.error({ route: req.getPath(), err }, 'request failed');
     // One plain JSON shape for every error; never a stack trace.
     (err as Error & { toJSON: () => unknown }).toJSON = () => ({ error: publicMessage(status, err) });
     next();

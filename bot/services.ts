@@ -2,10 +2,10 @@ import { i18n } from 'i18next';
 import { Clock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
-import { FlagService } from './domain/flags';
 import { Participants } from './domain/participants';
-import { FlagNotifier } from './flags/notifier';
+import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
+import { FlagService } from './flags/service';
 import { Logger } from './log';
 import { DocumentStore } from './store/port';
 import { Tips } from './tips/tips';
@@ -22,10 +22,10 @@ export interface Services {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
-  /** Raising and reading flags; every new flag goes through flagNotifier. */
+  /** Raising and reading flags; every new flag is emitted on flagEvents. */
   flags: FlagService;
-  /** The single point staff alerts subscribe to (bot/flags/notifier.ts). */
-  flagNotifier: FlagNotifier;
+  /** 'raised' and 'changed': what staff alerts subscribe to (bot/flags/events.ts). */
+  flagEvents: FlagEvents;
   /** The clinic's flag rules (config.flagRulesPath or the defaults), validated at start-up. */
   flagRules: FlagRules;
   /** Coping tips: catalog, what to show next, "did it help?" answers. */

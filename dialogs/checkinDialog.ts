@@ -3,7 +3,7 @@ import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, Wate
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnLanguage } from '../bot/channels/turnKeys';
 import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
-import { checkinFlagId } from '../bot/domain/flags';
+import { checkinFlagId } from '../bot/flags/flag';
 import { evaluateCheckIn } from '../bot/flags/rules';
 import { Services } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';

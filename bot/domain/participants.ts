@@ -1,6 +1,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
-import { ConflictError, DocBase, DocumentStore, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { ConflictError, DocBase, DocumentStore, isWriteConflict, Stored } from '../store/port';
 import { ChannelAddress, Participant } from './participant';
 import { queryAll } from '../store/queryAll';
 
@@ -69,19 +70,13 @@ export class Participants {
    * is applied again to the fresh record, never over it.
    */
   async update(id: string, change: (p: Participant) => void): Promise<Stored<Participant>> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(id);
-      if (!current) throw new Error(`participant ${id} not found`);
-      const { _etag, ...next } = current;
+    const result = await updateDocument<Participant>(this.store, 'participants', id, id, (next) => {
       change(next);
       next.updatedAt = this.clock().toISOString();
-      try {
-        return await this.store.replace<Participant>('participants', next, _etag);
-      } catch (err) {
-        if ((err as { code?: string }).code !== 'PreconditionFailed') throw err;
-      }
-    }
-    throw new Error(`participant ${id} kept changing`);
+      return next;
+    });
+    if (!result) throw new Error(`participant ${id} not found`);
+    return result.doc;
   }
 
   async findByChannelUser(channelId: string, userId: string): Promise<Stored<Participant> | undefined> {
@@ -118,7 +113,7 @@ export class Participants {
     try {
       await this.store.replace<EnrollmentCode>('enrollment', { ...spent, usedAt: now.toISOString() }, _etag);
     } catch (err) {
-      if ((err as { code?: string }).code === 'PreconditionFailed') return undefined;
+      if (isWriteConflict(err)) return undefined;
       throw err;
     }
     return this.get(entry.participantId);

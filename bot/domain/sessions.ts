@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { Clock } from '../clock';
-import { DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, Stored } from '../store/port';
 import { addDays, daysBetween, localDateOf, wallTimeToInstant } from './localTime';
 import { Participant, Track, TRACKS } from './participant';
 import { queryAll } from '../store/queryAll';
@@ -212,19 +213,13 @@ export class ProgramSessions {
    * is unknown or has no occurrence that day.
    */
   async cancel(id: string, localDate: string): Promise<Stored<ProgramSession>> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(id);
-      if (!current) throw new Error(`session ${id} not found`);
-      if (current.cancelledDates.includes(localDate)) return current;
-      if (!occurrenceOn(current, localDate)) throw new Error(`session ${id} does not meet on ${localDate}`);
-      const { _etag, ...next } = current;
+    const result = await updateDocument<ProgramSession>(this.store, SESSIONS_COLLECTION, SESSIONS_PK, id, (next) => {
+      if (next.cancelledDates.includes(localDate)) return undefined;
+      if (!occurrenceOn(next, localDate)) throw new Error(`session ${id} does not meet on ${localDate}`);
       next.cancelledDates = [...next.cancelledDates, localDate].sort();
-      try {
-        return await this.store.replace<ProgramSession>(SESSIONS_COLLECTION, next, _etag);
-      } catch (err) {
-        if (!(err instanceof PreconditionFailedError)) throw err;
-      }
-    }
-    throw new Error(`session ${id} kept changing`);
+      return next;
+    });
+    if (!result) throw new Error(`session ${id} not found`);
+    return result.doc;
   }
 }

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CheckIn, MEDICATION_ANSWERS, USE_ANSWERS } from '../domain/checkins';
-import { FlagReason, highestSeverity, Severity, SEVERITIES } from '../domain/flags';
+import { FlagReason, highestSeverity, Severity, SEVERITIES } from './flag';
 
 /**
  * Clinic-editable flag rules: which check-in answers the care team should look
  * at, and how urgently. The defaults (CONTENT.md) are in
- * bot/safety/flagRules.default.json; FLAG_RULES_PATH points at a clinic's copy.
+ * bot/flags/rules.default.json; FLAG_RULES_PATH points at a clinic's copy.
  */
-export const DEFAULT_FLAG_RULES_PATH = join(__dirname, '..', 'safety', 'flagRules.default.json');
+export const DEFAULT_FLAG_RULES_PATH = join(__dirname, 'rules.default.json');
 
 /** What a rule can look at, derived from one check-in. Null: not answered (no rule matches). */
 export interface CheckInFacts {

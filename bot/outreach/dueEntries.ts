@@ -1,4 +1,5 @@
-import { ConflictError, DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
 
 export const DUE = 'outreachDue';
 
@@ -92,23 +93,13 @@ export class DueEntries {
     slot: DueSlot,
     next: NewDueEntry | null,
     now: Date,
-    keep: (current: Stored<DueEntry>) => boolean = () => false,
+    keep: (current: DueEntry) => boolean = () => false,
   ): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(participantId, slot);
-      if (current && keep(current)) return;
-      try {
-        if (!current) {
-          if (next) await this.store.create<DueEntry>(DUE, toDoc(next, now));
-          return;
-        }
-        if (next && sameDue(current, next)) return;
-        if (await this.advance(current, next, now)) return;
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
-      }
-    }
-    throw new Error(`outreach entry ${participantId}/${slot} kept changing`);
+    const change = (current: DueEntry) => {
+      if (keep(current) || (next && sameDue(current, next))) return undefined;
+      return next ? toDoc(next, now) : null;
+    };
+    await updateDocument<DueEntry>(this.store, DUE, participantId, slot, change, next ? { create: () => toDoc(next, now) } : {});
   }
 
   async remove(participantId: string, slot: DueSlot): Promise<void> {

@@ -115,7 +115,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
             info: () => undefined,
             debug: () => undefined,
             warn: (message) => log.warn({ task: OUTREACH_TASK }, message),
-            error: (message) => log.error({ task: OUTREACH_TASK, err: { type: message instanceof Error ? message.name : 'Error' } }, 'outreach task error'),
+            error: (message) => log.error({ task: OUTREACH_TASK, err: message }, 'outreach task error'),
           },
         },
       );

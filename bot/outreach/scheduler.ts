@@ -4,7 +4,7 @@ import { MessageSpec } from '../channels/prompt';
 import { renderPrompt } from '../channels/render';
 import { OutreachConfig } from '../config';
 import { CheckIns } from '../domain/checkins';
-import { FlagService } from '../domain/flags';
+import { FlagService } from '../flags/service';
 import { localDateOf } from '../domain/localTime';
 import { ChannelAddress, Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';
@@ -160,7 +160,7 @@ export class OutreachScheduler {
         } catch (err) {
           // One participant's trouble must not stop the others; the entry stays due and is retried next tick.
           report.errors++;
-          this.deps.log.error({ participantId: entry.participantId, kind: entry.kind, err: { type: (err as Error).name } }, 'outreach entry failed');
+          this.deps.log.error({ participantId: entry.participantId, kind: entry.kind, err }, 'outreach entry failed');
         } finally {
           this.working.delete(key);
         }

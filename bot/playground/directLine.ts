@@ -68,7 +68,7 @@ export function registerDirectLine(server: Server, hub: PlaygroundHub, log: Logg
       }
       res.send(200, { id });
     } catch (err) {
-      log.error({ conversationId: conversation.id, err: { type: (err as Error).name } }, 'playground: could not reach the bot');
+      log.error({ conversationId: conversation.id, err }, 'playground: could not reach the bot');
       res.send(502, { error: { code: 'BotUnavailable', message: 'The bot could not be reached' } });
     }
   });

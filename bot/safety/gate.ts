@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Activity, Channels, TurnContext } from 'botbuilder';
 import { renderPrompt } from '../channels/render';
-import { crisisFlagId, unknownParticipantId } from '../domain/flags';
+import { crisisFlagId, unknownParticipantId } from '../flags/flag';
 import { Language, LANGUAGES, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';

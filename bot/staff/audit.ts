@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Clock } from '../clock';
+import { InvalidContinuationError } from '../errors';
 import { DocBase, DocumentStore, Stored } from '../store/port';
 import { queryEach } from '../store/queryAll';
 
@@ -181,12 +182,6 @@ function decodeToken(token: string | undefined): { m: number; c: string | undefi
     // fall through
   }
   throw new InvalidContinuationError();
-}
-
-export class InvalidContinuationError extends Error {
-  constructor() {
-    super('invalid continuation token');
-  }
 }
 
 const CSV_COLUMNS = ['at', 'actor', 'actorRole', 'action', 'recordType', 'recordId', 'participantId', 'ip', 'channel', 'detail'] as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from '../errors';
 import { Participant, ParticipantStatus, TRACKS, Track } from '../domain/participant';
 import { participantFieldsSchema } from '../domain/participantInput';
 import { Participants } from '../domain/participants';
@@ -29,9 +30,12 @@ export interface ParticipantListFilter {
   track?: Track;
 }
 
-export class ParticipantActionError extends Error {
-  constructor(readonly reason: 'not_found' | 'invalid_state' | 'invalid', message: string) {
-    super(message);
+export class ParticipantActionError extends AppError {
+  constructor(
+    readonly reason: 'not_found' | 'invalid_state' | 'invalid',
+    message: string,
+  ) {
+    super(reason, message);
   }
 }
 

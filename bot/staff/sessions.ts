@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Clock } from '../clock';
-import { DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, Stored } from '../store/port';
 
 export const STAFF_SESSIONS = 'staffSessions';
 
@@ -47,22 +48,20 @@ export class StaffSessions {
   /** The live session for a token, its idle clock restarted; an expired one is removed. */
   async resume(token: string): Promise<Stored<StaffSession> | undefined> {
     const id = sessionId(token);
-    const session = await this.store.get<StaffSession>(STAFF_SESSIONS, id, id);
-    if (!session) return undefined;
     const now = this.clock();
-    if (new Date(session.expiresAt) <= now) {
+    const expired = (session: StaffSession) => new Date(session.expiresAt) <= now;
+    // A parallel request of the same browser may touch it first: the retry then reads a fresh session and writes nothing.
+    const touched = await updateDocument<StaffSession>(this.store, STAFF_SESSIONS, id, id, (session) =>
+      expired(session) || now.getTime() - new Date(session.lastSeenAt).getTime() < TOUCH_EVERY_MS
+        ? undefined
+        : { ...session, lastSeenAt: now.toISOString(), expiresAt: this.expiry(now) },
+    );
+    if (!touched) return undefined;
+    if (expired(touched.doc)) {
       await this.store.delete(STAFF_SESSIONS, id, id);
       return undefined;
     }
-    if (now.getTime() - new Date(session.lastSeenAt).getTime() < TOUCH_EVERY_MS) return session;
-    const { _etag, ...doc } = session;
-    try {
-      return await this.store.replace<StaffSession>(STAFF_SESSIONS, { ...doc, lastSeenAt: now.toISOString(), expiresAt: this.expiry(now) }, _etag);
-    } catch (err) {
-      // A parallel request of the same browser touched it first: that is as good.
-      if (err instanceof PreconditionFailedError) return session;
-      throw err;
-    }
+    return touched.doc;
   }
 
   async end(token: string): Promise<void> {

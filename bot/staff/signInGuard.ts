@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Clock } from '../clock';
-import { ConflictError, DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, Stored } from '../store/port';
 import { normalizeEmail } from './staffAccounts';
 
 export const STAFF_SIGNINS = 'staffSignins';
@@ -48,22 +49,14 @@ export class SignInGuard {
   /** Counts a failure; returns the state after it (locked once maxFailures is reached). */
   async recordFailure(email: string): Promise<GuardState> {
     const id = recordId(email);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const now = this.clock();
-      const existing = await this.current(email);
-      const failures = (existing?.failures ?? 0) + 1;
+    const now = this.clock();
+    const failed = (previous: SignInRecord | undefined): SignInRecord => {
+      const failures = (previous && this.stillCounts(previous, now) ? previous.failures : 0) + 1;
       const lockedUntil = failures >= this.policy.maxFailures ? new Date(now.getTime() + this.policy.lockMinutes * 60_000) : null;
-      const doc: SignInRecord = { id, pk: id, failures, lastFailureAt: now.toISOString(), lockedUntil: lockedUntil?.toISOString() ?? null };
-      try {
-        const stored = await this.store.get<SignInRecord>(STAFF_SIGNINS, id, id);
-        if (stored) await this.store.replace(STAFF_SIGNINS, doc, stored._etag);
-        else await this.store.create(STAFF_SIGNINS, doc);
-        return lockedUntil ? { locked: true, lockedUntil } : { locked: false, delayMs: this.delayFor(failures) };
-      } catch (err) {
-        if (!(err instanceof PreconditionFailedError || err instanceof ConflictError)) throw err;
-      }
-    }
-    throw new Error('sign-in record kept changing');
+      return { id, pk: id, failures, lastFailureAt: now.toISOString(), lockedUntil: lockedUntil?.toISOString() ?? null };
+    };
+    const { doc } = await updateDocument<SignInRecord>(this.store, STAFF_SIGNINS, id, id, failed, { create: () => failed(undefined) });
+    return doc.lockedUntil ? { locked: true, lockedUntil: new Date(doc.lockedUntil) } : { locked: false, delayMs: this.delayFor(doc.failures) };
   }
 
   async recordSuccess(email: string): Promise<void> {
@@ -83,12 +76,13 @@ export class SignInGuard {
   private async current(email: string): Promise<Stored<SignInRecord> | undefined> {
     const id = recordId(email);
     const record = await this.store.get<SignInRecord>(STAFF_SIGNINS, id, id);
-    if (!record) return undefined;
-    const now = this.clock().getTime();
-    const windowMs = this.policy.lockMinutes * 60_000;
-    if (record.lockedUntil && new Date(record.lockedUntil).getTime() > now) return record;
-    if (record.lockedUntil || now - new Date(record.lastFailureAt).getTime() > windowMs) return undefined;
-    return record;
+    return record && this.stillCounts(record, this.clock()) ? record : undefined;
+  }
+
+  private stillCounts(record: SignInRecord, at: Date): boolean {
+    const now = at.getTime();
+    if (record.lockedUntil && new Date(record.lockedUntil).getTime() > now) return true;
+    return !record.lockedUntil && now - new Date(record.lastFailureAt).getTime() <= this.policy.lockMinutes * 60_000;
   }
 
   private delayFor(failures: number): number {

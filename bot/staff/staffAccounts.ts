@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Clock } from '../clock';
 import { Language } from '../i18n';
-import { DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, Stored } from '../store/port';
 import { hashPassword, passwordProblem, ScryptParams } from './password';
 
 export const STAFF = 'staff';
@@ -99,18 +100,12 @@ export class StaffAccounts {
 
   /** eTag-safe read-modify-write. */
   async update(id: string, change: (account: StaffAccount) => void): Promise<Stored<StaffAccount>> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(id);
-      if (!current) throw new Error('no such staff account');
-      const { _etag, ...next } = current;
+    const result = await updateDocument<StaffAccount>(this.store, STAFF, id, id, (next) => {
       change(next);
       next.updatedAt = this.clock().toISOString();
-      try {
-        return await this.store.replace<StaffAccount>(STAFF, next, _etag);
-      } catch (err) {
-        if (!(err instanceof PreconditionFailedError)) throw err;
-      }
-    }
-    throw new Error('staff account kept changing');
+      return next;
+    });
+    if (!result) throw new Error('no such staff account');
+    return result.doc;
   }
 }

@@ -2,14 +2,17 @@ import type { i18n } from 'i18next';
 import { Clock } from '../clock';
 import { Config } from '../config';
 import { CheckIns } from '../domain/checkins';
-import { Flag } from '../domain/flags';
 import { Participants } from '../domain/participants';
+import { EscalationCheck } from '../flags/escalation';
+import { FlagEvents } from '../flags/events';
+import type { Flag } from '../flags/flag';
+import { FlagQueue } from '../flags/queue';
+import { FlagRepository } from '../flags/repository';
+import { FlagReview } from '../flags/review';
 import { Logger } from '../log';
 import { DocumentStore } from '../store/port';
 import { AuditLog } from './audit';
 import { Sleep, StaffAuth } from './auth';
-import { FlagQueue } from './flagQueue';
-import { FlagReview } from './flagReview';
 import { ParticipantAdmin, RescheduleHook } from './participantAdmin';
 import { StaffSessions } from './sessions';
 import { SignInGuard } from './signInGuard';
@@ -30,11 +33,12 @@ export interface StaffCore {
   guard: SignInGuard;
   auth: StaffAuth;
   audit: AuditLog;
+  flags: FlagRepository;
   queue: FlagQueue;
   review: FlagReview;
+  /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
+  flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
-  /** Told after staff change a flag in the dashboard (the Teams card shows who acknowledged). */
-  flagChanged: Set<(flag: Flag) => Promise<void>>;
 }
 
 export interface StaffCoreDeps {
@@ -45,6 +49,7 @@ export interface StaffCoreDeps {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
+  flagEvents: FlagEvents;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -54,6 +59,7 @@ export interface StaffCoreDeps {
 
 export function createStaffCore(deps: StaffCoreDeps): StaffCore {
   const { config, clock, store } = deps;
+  const flags = new FlagRepository(store);
   const accounts = new StaffAccounts(store, clock, deps.kdf);
   const sessions = new StaffSessions(store, clock, config.staff.sessionIdleMinutes);
   const guard = new SignInGuard(store, clock, {
@@ -75,9 +81,34 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     guard,
     auth: new StaffAuth(accounts, sessions, guard, deps.sleep),
     audit: new AuditLog(store, clock),
-    queue: new FlagQueue(store),
-    review: new FlagReview(store, clock),
+    flags,
+    queue: new FlagQueue(flags),
+    review: new FlagReview(flags, clock),
+    flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
-    flagChanged: new Set(),
   };
+}
+
+/** The escalation check over the staff core: each escalation is audited as the system, then `post`ed (Teams). */
+export function createEscalationCheck(core: StaffCore, post: (flag: Flag) => Promise<void>): EscalationCheck {
+  const minutes = core.config.staff.escalationMinutes;
+  return new EscalationCheck({
+    flags: core.flags,
+    review: core.review,
+    clock: core.clock,
+    log: core.log,
+    minutes,
+    post,
+    record: (flag) =>
+      core.audit.record({
+        actor: null,
+        actorRole: null,
+        action: 'flag.escalate',
+        recordType: 'flag',
+        recordId: flag.id,
+        participantId: flag.participantId,
+        channel: 'system',
+        detail: { minutes },
+      }),
+  });
 }

@@ -3,11 +3,10 @@ import { schedule, ScheduledTask } from 'node-cron';
 import type { Feature, PuenteApp } from '../app';
 import { Services } from '../services';
 import { Sleep } from './auth';
-import { EscalationCheck } from './escalation';
 import { StaffRoutes } from './http/routes';
 import { RescheduleHook } from './participantAdmin';
 import { ScryptParams } from './password';
-import { createStaffCore, StaffCore } from './staffCore';
+import { createEscalationCheck, createStaffCore, StaffCore } from './staffCore';
 import { StaffChannelTurns } from './teams/staffChannelTurns';
 import { TeamsAlerts } from './teams/teamsAlerts';
 
@@ -34,7 +33,7 @@ export interface StaffFeature extends Feature {
 
 /**
  * The care team's side as an app feature: the dashboard and its API on the
- * app's server, Teams alerts on the FlagNotifier, card actions from the staff
+ * app's server, Teams alerts on the flag events, card actions from the staff
  * channel, and a node-cron task each minute for escalation.
  */
 export function createStaffFeature(services: Services, options: StaffFeatureOptions = {}): StaffFeature {
@@ -42,12 +41,12 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
   const { log, config } = services;
   let teams: TeamsAlerts | undefined;
   let channelTurns: StaffChannelTurns | undefined;
-  let unsubscribe: (() => void) | undefined;
+  const unsubscribe: Array<() => void> = [];
   let task: ScheduledTask | undefined;
   let running: Promise<unknown> | undefined;
   let lastTick: { at: string; escalated: number } | undefined;
 
-  const escalation = new EscalationCheck(core, async (flag) => {
+  const escalation = createEscalationCheck(core, async (flag) => {
     await teams?.post(flag, true);
   });
 
@@ -78,8 +77,10 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
         const alerts = new TeamsAlerts(core, app.adapter, channel, config.bot.appId);
         teams = alerts;
         channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
-        unsubscribe = services.flagNotifier.subscribe((flag) => alerts.onFlag(flag));
-        core.flagChanged.add((flag) => alerts.refresh(flag));
+        unsubscribe.push(
+          services.flagEvents.on('raised', (flag) => alerts.onFlag(flag)),
+          services.flagEvents.on('changed', (flag) => alerts.refresh(flag)),
+        );
       }
     },
 
@@ -97,14 +98,14 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
             info: () => undefined,
             debug: () => undefined,
             warn: (message) => log.warn({ task: STAFF_TASK }, message),
-            error: (message) => log.error({ task: STAFF_TASK, err: { type: message instanceof Error ? message.name : 'Error' } }, 'staff task error'),
+            error: (message) => log.error({ task: STAFF_TASK, err: message }, 'staff task error'),
           },
         },
       );
     },
 
     async stop() {
-      unsubscribe?.();
+      for (const off of unsubscribe.splice(0)) off();
       await task?.destroy();
       task = undefined;
       await running?.catch(() => undefined);

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { CheckIn, CheckIns, CHECKINS } from '../domain/checkins';
-import { Flag, FLAGS, isUnknownParticipant, Severity } from '../domain/flags';
+import { Flag, isUnknownParticipant, Severity } from '../flags/flag';
+import { FlagRepository } from '../flags/repository';
 import { Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';
 import { DocumentStore, Stored } from '../store/port';
@@ -77,14 +78,8 @@ export async function listItems(flags: Flag[], participants: Participants): Prom
   return flags.map((f) => listItem(f, byId.get(f.participantId)));
 }
 
-/** A participant's flags, newest first. Read whole and sorted here: one partition, and no index needed on either store. */
-export async function flagsOf(store: DocumentStore, participantId: string): Promise<Stored<Flag>[]> {
-  const { items } = await store.query<Flag>(FLAGS, { pk: participantId, where: [{ field: 'participantId', op: '=', value: participantId }] });
-  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-}
-
 export async function flagDetail(
-  deps: { store: DocumentStore; participants: Participants; checkins: CheckIns },
+  deps: { store: DocumentStore; flags: FlagRepository; participants: Participants; checkins: CheckIns },
   flag: Stored<Flag>,
   now: Date,
 ): Promise<FlagDetail> {
@@ -92,7 +87,7 @@ export async function flagDetail(
   const [checkin, history, allFlags] = await Promise.all([
     flag.checkinId ? deps.store.get<CheckIn>(CHECKINS, flag.participantId, flag.checkinId) : Promise.resolve(undefined),
     participant ? deps.checkins.history(participant.id, participant.timeZone, HISTORY_DAYS) : Promise.resolve([]),
-    flagsOf(deps.store, flag.participantId),
+    deps.flags.listForParticipant(flag.participantId),
   ]);
   const { pk: _pk, _etag, sender, ...rest } = flag;
   return {

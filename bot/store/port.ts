@@ -70,6 +70,14 @@ export class PreconditionFailedError extends Error {
   }
 }
 
+/**
+ * The one test for "someone else wrote first": a conditional create that found
+ * the document, or a conditional replace/delete whose eTag was stale.
+ */
+export function isWriteConflict(err: unknown): err is ConflictError | PreconditionFailedError {
+  return err instanceof ConflictError || err instanceof PreconditionFailedError;
+}
+
 export interface DocumentStore {
   /** Creates missing tables/containers. Idempotent. */
   init(): Promise<void>;

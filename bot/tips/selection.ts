@@ -1,5 +1,6 @@
 import { Clock } from '../clock';
-import { ConflictError, DocBase, DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { updateDocument } from '../store/etagUpdate';
+import { DocBase, DocumentStore, Stored } from '../store/port';
 import { TipCatalog, TipCategory } from './catalog';
 
 export const TIP_HISTORY = 'tipHistory';
@@ -44,8 +45,6 @@ function oneOf<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))];
 }
 
-const MAX_ATTEMPTS = 5;
-
 /** Picks tips for participants and remembers what they have seen (collection 'tipHistory'). */
 export class TipSelector {
   constructor(
@@ -61,30 +60,25 @@ export class TipSelector {
    * lose each other's picks.
    */
   async next(participantId: string, category: TipCategory, turnId: string): Promise<string> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const current = await this.history(participantId);
-      const last = current?.last ?? null;
-      if (last && turnId && last.turnId === turnId && last.category === category) return last.tipId;
-
+    const picked = (current: TipHistory | undefined): TipHistory => {
       const known = (current?.seen ?? []).filter((id) => this.catalog.has(id));
-      const { tipId, seen } = pickTip(this.catalog.tipsIn(category), known, last?.tipId ?? null, this.random);
-      const next: TipHistory = {
-        id: participantId,
-        pk: participantId,
-        participantId,
-        seen,
-        last: { turnId, category, tipId },
-        updatedAt: this.clock().toISOString(),
-      };
-      try {
-        if (current) await this.store.replace<TipHistory>(TIP_HISTORY, next, current._etag);
-        else await this.store.create<TipHistory>(TIP_HISTORY, next);
-        return tipId;
-      } catch (err) {
-        if (!(err instanceof ConflictError || err instanceof PreconditionFailedError)) throw err;
-      }
-    }
-    throw new Error(`tip history of ${participantId} kept changing`);
+      const { tipId, seen } = pickTip(this.catalog.tipsIn(category), known, current?.last?.tipId ?? null, this.random);
+      return { id: participantId, pk: participantId, participantId, seen, last: { turnId, category, tipId }, updatedAt: this.clock().toISOString() };
+    };
+    const { doc } = await updateDocument<TipHistory>(
+      this.store,
+      TIP_HISTORY,
+      participantId,
+      participantId,
+      (current) => {
+        const last = current.last;
+        return last && turnId && last.turnId === turnId && last.category === category ? undefined : picked(current);
+      },
+      { create: () => picked(undefined) },
+    );
+    // Either the pick of this very turn (kept) or the one `picked` just wrote: both set `last`.
+    if (!doc.last) throw new Error(`tip history of ${participantId} has no pick`);
+    return doc.last.tipId;
   }
 
   async history(participantId: string): Promise<Stored<TipHistory> | undefined> {

@@ -7,7 +7,7 @@ import { ANSWER_FIELD } from '../../bot/channels/prompt';
 import { fixedClock } from '../../bot/clock';
 import { loadConfig } from '../../bot/config';
 import { CheckIn } from '../../bot/domain/checkins';
-import { Flag } from '../../bot/domain/flags';
+import { Flag } from '../../bot/flags/flag';
 import { Participant } from '../../bot/domain/participant';
 import { Language } from '../../bot/i18n';
 import { silentLogger } from '../../bot/log';

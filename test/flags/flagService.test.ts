@@ -6,9 +6,11 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { createApp } from '../../bot/app';
 import { fixedClock } from '../../bot/clock';
 import { loadConfig } from '../../bot/config';
-import { checkinFlagId, crisisFlagId, Flag, FlagService, unknownParticipantId } from '../../bot/domain/flags';
+import { FlagEvents } from '../../bot/flags/events';
+import { checkinFlagId, crisisFlagId, Flag, unknownParticipantId } from '../../bot/flags/flag';
+import { FlagRepository } from '../../bot/flags/repository';
+import { FlagService } from '../../bot/flags/service';
 import { Participants } from '../../bot/domain/participants';
-import { FlagNotifier } from '../../bot/flags/notifier';
 import { silentLogger } from '../../bot/log';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 
@@ -23,12 +25,12 @@ for (const factory of STORE_FACTORIES) {
     beforeEach(async () => {
       h = await factory.make();
       heard = [];
-      const notifier = new FlagNotifier(silentLogger());
-      notifier.subscribe(async (flag) => {
+      const events = new FlagEvents(silentLogger());
+      events.on('raised', async (flag) => {
         heard.push(flag);
       });
       participants = new Participants(h.store, clock);
-      flags = new FlagService(h.store, clock, notifier, participants);
+      flags = new FlagService(new FlagRepository(h.store), clock, events, participants);
     });
     afterEach(() => h.cleanup());
 
@@ -135,25 +137,35 @@ for (const factory of STORE_FACTORIES) {
   });
 }
 
-describe('FlagNotifier', () => {
+describe('FlagEvents', () => {
   it('a failing listener neither stops the others nor the raise', async () => {
-    const notifier = new FlagNotifier(silentLogger());
+    const events = new FlagEvents(silentLogger());
     const heard: string[] = [];
-    notifier.subscribe(async () => {
+    events.on('raised', async () => {
       throw new Error('Teams is down');
     });
-    const stop = notifier.subscribe(async (f) => void heard.push(f.id));
-    await notifier.notify({ id: 'f1' } as Flag);
+    const stop = events.on('raised', async (f) => void heard.push(f.id));
+    await events.emit('raised', { id: 'f1' } as Flag);
     stop();
-    await notifier.notify({ id: 'f2' } as Flag);
+    await events.emit('raised', { id: 'f2' } as Flag);
     assert.deepEqual(heard, ['f1']);
+  });
+
+  it('tells each listener only the event it subscribed to', async () => {
+    const events = new FlagEvents(silentLogger());
+    const heard: string[] = [];
+    events.on('raised', async (f) => void heard.push(`raised ${f.id}`));
+    events.on('changed', async (f) => void heard.push(`changed ${f.id}`));
+    await events.emit('changed', { id: 'f1' } as Flag);
+    await events.emit('raised', { id: 'f2' } as Flag);
+    assert.deepEqual(heard, ['changed f1', 'raised f2']);
   });
 
   it('logs the flag id, never its message', async () => {
     const lines: string[] = [];
     const { createLogger } = await import('../../bot/log');
     const log = createLogger({ destination: { write: (s: string) => void lines.push(s) } });
-    await new FlagNotifier(log).notify({ id: 'crisis:abc', severity: 'urgent', source: 'crisis', message: 'I want to end it all' } as Flag);
+    await new FlagEvents(log).emit('raised', { id: 'crisis:abc', severity: 'urgent', source: 'crisis', message: 'I want to end it all' } as Flag);
     const out = lines.join('');
     assert.match(out, /crisis:abc/);
     assert.doesNotMatch(out, /end it all/);

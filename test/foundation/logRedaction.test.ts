@@ -29,3 +29,14 @@ test('message text, names, phone numbers and emails never reach the log output',
   assert.equal(lines.length, 5);
   for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), 'one JSON object per line');
 });
+
+test('an error is logged as its type and code: never its message, which may quote the user', () => {
+  const { lines, logger } = capture();
+  const err = Object.assign(new Error('I said I want to end it all'), { code: 'ECONNRESET' });
+  logger.error({ err, route: '/x' }, 'failed');
+  logger.error({ err: new TypeError('Ana Rivera is not a function') }, 'failed');
+  const [first, second] = lines.map((line) => JSON.parse(line) as { err: unknown });
+  assert.deepEqual(first.err, { type: 'Error', code: 'ECONNRESET' });
+  assert.deepEqual(second.err, { type: 'TypeError' });
+  assert.ok(!lines.join('').includes('end it all') && !lines.join('').includes('Ana'));
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { unknownParticipantId } from '../../bot/domain/flags';
+import { unknownParticipantId } from '../../bot/flags/flag';
 import { createI18n } from '../../bot/i18n';
 import { BotHarness, replyText } from '../helpers/botHarness';
 

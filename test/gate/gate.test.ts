@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
-import { unknownParticipantId } from '../../bot/domain/flags';
+import { unknownParticipantId } from '../../bot/flags/flag';
 import { createI18n, Language } from '../../bot/i18n';
 import { Chat, read } from '../checkin/chat';
 

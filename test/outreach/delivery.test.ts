@@ -1,6 +1,6 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlagService } from '../../bot/domain/flags';
+import { FlagService } from '../../bot/flags/service';
 import { LedgerEntry } from '../../bot/outreach/ledger';
 import { RateLimiter } from '../../bot/outreach/rateLimiter';
 import { DATABASES, enroll, Instance, OutreachWorld } from './outreachHarness';

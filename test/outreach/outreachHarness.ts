@@ -7,10 +7,11 @@ import { createAdapter } from '../../bot/adapter';
 import { fixedClock } from '../../bot/clock';
 import { Config, loadConfig } from '../../bot/config';
 import { CheckIns } from '../../bot/domain/checkins';
-import { FlagService } from '../../bot/domain/flags';
+import { FlagService } from '../../bot/flags/service';
 import { Participant } from '../../bot/domain/participant';
 import { Participants } from '../../bot/domain/participants';
-import { FlagNotifier } from '../../bot/flags/notifier';
+import { FlagEvents } from '../../bot/flags/events';
+import { FlagRepository } from '../../bot/flags/repository';
 import { createI18n } from '../../bot/i18n';
 import { silentLogger } from '../../bot/log';
 import { createOutreachFeature, OutreachFeature, OutreachServices } from '../../bot/outreach/feature';
@@ -119,7 +120,7 @@ export class OutreachWorld {
       store,
       participants,
       checkins: new CheckIns(store, this.clock),
-      flags: new FlagService(store, this.clock, new FlagNotifier(log), participants),
+      flags: new FlagService(new FlagRepository(store), this.clock, new FlagEvents(log), participants),
     };
     const adapter = createAdapter(config, log, i18n);
     const sleeps: number[] = [];

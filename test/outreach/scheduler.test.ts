@@ -1,6 +1,6 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlagService } from '../../bot/domain/flags';
+import { FlagService } from '../../bot/flags/service';
 import { ProgramSessions, NewSession } from '../../bot/domain/sessions';
 import { DueEntry, slotOf } from '../../bot/outreach/dueEntries';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';

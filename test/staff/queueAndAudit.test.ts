@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../bot/clock';
-import { Flag, FLAGS, Severity, SEVERITY_RANK } from '../../bot/domain/flags';
+import { Flag, FLAGS, Severity, SEVERITY_RANK } from '../../bot/flags/flag';
 import { AuditLog, csvCell, csvRow } from '../../bot/staff/audit';
-import { FlagQueue } from '../../bot/staff/flagQueue';
-import { FlagActionError, FlagReview } from '../../bot/staff/flagReview';
+import { FlagQueue } from '../../bot/flags/queue';
+import { FlagRepository } from '../../bot/flags/repository';
+import { FlagActionError, FlagReview } from '../../bot/flags/review';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 
 function flag(n: number, severity: Severity, overrides: Partial<Flag> = {}): Flag {
@@ -48,7 +49,7 @@ for (const factory of STORE_FACTORIES) {
       // Created in shuffled order so insertion order cannot pass for sorting.
       for (const n of [7, 2, 9, 0, 4, 10, 1, 5, 3, 8, 6]) await h.store.create(FLAGS, flag(n, severities[n]));
       await h.store.create(FLAGS, flag(11, 'urgent', { status: 'resolved' }));
-      const queue = new FlagQueue(h.store);
+      const queue = new FlagQueue(new FlagRepository(h.store));
       const seen: string[] = [];
       let continuation: string | undefined;
       let pages = 0;
@@ -69,7 +70,7 @@ for (const factory of STORE_FACTORIES) {
       await h.store.create(FLAGS, flag(3, 'high', { status: 'acknowledged', assignee: 'a@clinic.org' }));
       await h.store.create(FLAGS, flag(4, 'high'));
       await h.store.create(FLAGS, flag(5, 'low'));
-      const queue = new FlagQueue(h.store);
+      const queue = new FlagQueue(new FlagRepository(h.store));
       const mine = await queue.page({ status: 'acknowledged', assignee: 'a@clinic.org' }, 10);
       assert.deepEqual(mine.items.map((f) => f.id), ['f001', 'f003']);
       assert.deepEqual(mine.counts, { urgent: 1, high: 1, moderate: 0, low: 0 });
@@ -85,7 +86,7 @@ for (const factory of STORE_FACTORIES) {
     it('acknowledge, note, resolve: who and when on each change; a stale write is re-applied, never lost', async () => {
       const clock = fixedClock('2025-03-04T15:00:00Z');
       await h.store.create(FLAGS, flag(1, 'high'));
-      const review = new FlagReview(h.store, clock);
+      const review = new FlagReview(new FlagRepository(h.store), clock);
       const ack = await review.acknowledge('p1', 'f001', 'a@clinic.org');
       assert.equal(ack.changed, true);
       assert.equal(ack.flag.acknowledgedAt, '2025-03-04T15:00:00.000Z');

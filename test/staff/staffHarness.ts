@@ -1,5 +1,5 @@
 import { fixedClock } from '../../bot/clock';
-import { FlagReason } from '../../bot/domain/flags';
+import { FlagReason } from '../../bot/flags/flag';
 import { Participant } from '../../bot/domain/participant';
 import { Language } from '../../bot/i18n';
 import { StaffFeature } from '../../bot/staff/staffFeature';

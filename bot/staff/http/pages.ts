@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { TRACKS } from '../../domain/participant';
-import { SEVERITIES } from '../../domain/flags';
+import { SEVERITIES } from '../../flags/flag';
 import { LANGUAGES, Language } from '../../i18n';
 import { AUDIT_ACTIONS } from '../audit';
-import { OUTCOMES } from '../flagReview';
+import { OUTCOMES } from '../../flags/review';
 import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
 import { CSRF_FIELD } from './web';

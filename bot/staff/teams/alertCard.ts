@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import { Flag } from '../../domain/flags';
+import { Flag } from '../../flags/flag';
 import { Track } from '../../domain/participant';
 import { flagPath } from '../http/pages';
 

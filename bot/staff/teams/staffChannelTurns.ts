@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes, TeamsInfo, TurnContext } from 'botbuilder';
 import { translatorFor } from '../../i18n';
-import { FlagActionError } from '../flagReview';
+import { FlagActionError } from '../../flags/review';
 import { StaffAccount } from '../staffAccounts';
 import { StaffCore } from '../staffCore';
 import { Stored } from '../../store/port';
@@ -130,7 +130,7 @@ export class StaffChannelTurns {
         const email = member.email ?? member.userPrincipalName;
         if (email) account = await this.core.accounts.byEmail(email);
       } catch (err) {
-        this.core.log.warn({ err: { type: (err as Error)?.name } }, 'could not look up the Teams member');
+        this.core.log.warn({ err }, 'could not look up the Teams member');
       }
     }
     return account && !account.disabledAt ? account : undefined;

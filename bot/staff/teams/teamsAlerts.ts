@@ -1,8 +1,9 @@
 import { ActivityTypes, CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
-import { Flag, isUnknownParticipant } from '../../domain/flags';
+import { Flag, isUnknownParticipant } from '../../flags/flag';
 import { translatorFor } from '../../i18n';
-import { ConflictError, DocBase, PreconditionFailedError } from '../../store/port';
+import { updateDocument } from '../../store/etagUpdate';
+import { DocBase } from '../../store/port';
 import { StaffConfig } from '../../config';
 import { initialsOf } from '../participantAdmin';
 import { StaffCore } from '../staffCore';
@@ -41,8 +42,8 @@ export class TeamsAlerts {
   }
 
   /**
-   * The FlagNotifier listener: an open urgent or high flag is posted once; when
-   * the notifier speaks of it again (severity rose, reopened) its cards are updated.
+   * The 'raised' listener: an open urgent or high flag is posted once; when
+   * it is raised again (severity rose, reopened) its cards are updated.
    */
   async onFlag(flag: Flag): Promise<void> {
     if (!ALERTED.has(flag.severity) || flag.status !== 'open') return;
@@ -106,20 +107,8 @@ export class TeamsAlerts {
   }
 
   private async remember(flag: Flag, post: StaffAlert['posts'][number]): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
-      try {
-        if (!current) {
-          await this.core.store.create<StaffAlert>(STAFF_ALERTS, { id: flag.id, pk: flag.id, participantId: flag.participantId, posts: [post] });
-        } else {
-          const { _etag, ...doc } = current;
-          await this.core.store.replace<StaffAlert>(STAFF_ALERTS, { ...doc, posts: [...doc.posts, post] }, _etag);
-        }
-        return;
-      } catch (err) {
-        if (!(err instanceof ConflictError || err instanceof PreconditionFailedError)) throw err;
-      }
-    }
-    throw new Error('staff alert record kept changing');
+    await updateDocument<StaffAlert>(this.core.store, STAFF_ALERTS, flag.id, flag.id, (alert) => ({ ...alert, posts: [...alert.posts, post] }), {
+      create: () => ({ id: flag.id, pk: flag.id, participantId: flag.participantId, posts: [post] }),
+    });
   }
 }

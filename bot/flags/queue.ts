@@ -1,7 +1,8 @@
-import { Condition, DocumentStore, Stored } from '../store/port';
-import { Flag, FLAGS, FlagStatus, Severity, SEVERITY_RANK } from '../domain/flags';
 import { Track } from '../domain/participant';
-import { InvalidContinuationError } from './audit';
+import { InvalidContinuationError } from '../errors';
+import { Condition, Stored } from '../store/port';
+import { Flag, FlagStatus, Severity, SEVERITY_RANK } from './flag';
+import { FlagRepository } from './repository';
 
 export interface QueueFilter {
   status: FlagStatus;
@@ -33,7 +34,7 @@ const ORDER: Severity[] = ['urgent', 'high', 'moderate', 'low'];
  * the severity being read and the store's token within it.
  */
 export class FlagQueue {
-  constructor(private readonly store: DocumentStore) {}
+  constructor(private readonly flags: FlagRepository) {}
 
   async page(filter: QueueFilter, limit: number, continuation?: string): Promise<QueuePage> {
     const counts = await this.counts(filter);
@@ -46,13 +47,11 @@ export class FlagQueue {
     skipEmpty();
     while (s < severities.length && items.length < limit) {
       const severity = severities[s];
-      const page = await this.store.query<Flag>(FLAGS, {
-        where: [...this.conditions(filter), { field: 'severityRank', op: '=', value: SEVERITY_RANK[severity] }],
-        // status and severityRank are fixed above, so this is "oldest first" along the index.
-        orderBy: [{ field: 'status' }, { field: 'severityRank' }, { field: 'createdAt' }],
-        limit: limit - items.length,
-        continuation: c,
-      });
+      const page = await this.flags.oldestFirst(
+        [...this.conditions(filter), { field: 'severityRank', op: '=', value: SEVERITY_RANK[severity] }],
+        limit - items.length,
+        c,
+      );
       items.push(...page.items);
       if (page.continuation) c = page.continuation;
       else {
@@ -67,22 +66,14 @@ export class FlagQueue {
   async counts(filter: Omit<QueueFilter, 'severity'>): Promise<SeverityCounts> {
     const base = this.conditions(filter);
     const values = await Promise.all(
-      ORDER.map((severity) => this.store.count(FLAGS, { where: [...base, { field: 'severityRank', op: '=', value: SEVERITY_RANK[severity] }] })),
+      ORDER.map((severity) => this.flags.count([...base, { field: 'severityRank', op: '=', value: SEVERITY_RANK[severity] }])),
     );
     return Object.fromEntries(ORDER.map((severity, i) => [severity, values[i]])) as SeverityCounts;
   }
 
   /** Open urgent flags past their escalation: the banner on every dashboard page. */
   async escalated(limit: number): Promise<Stored<Flag>[]> {
-    const page = await this.store.query<Flag>(FLAGS, {
-      where: [
-        { field: 'status', op: '=', value: 'open' },
-        { field: 'severityRank', op: '=', value: SEVERITY_RANK.urgent },
-        { field: 'escalatedAt', op: '!=', value: null },
-      ],
-      limit,
-    });
-    return page.items;
+    return this.flags.escalated(limit);
   }
 
   private conditions(filter: Omit<QueueFilter, 'severity'>): Condition[] {

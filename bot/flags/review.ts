@@ -1,13 +1,15 @@
 import { Clock } from '../clock';
-import { Flag, FlagOutcome, FLAGS } from '../domain/flags';
-import { DocumentStore, PreconditionFailedError, Stored } from '../store/port';
+import { AppError } from '../errors';
+import { Stored } from '../store/port';
+import { Flag, FlagOutcome } from './flag';
+import { FlagRepository } from './repository';
 
 export const OUTCOMES: readonly FlagOutcome[] = ['contacted', 'no_action_needed', 'referred', 'other'];
 export const MAX_NOTE_LENGTH = 2000;
 
-export class FlagActionError extends Error {
+export class FlagActionError extends AppError {
   constructor(readonly reason: 'not_found' | 'resolved') {
-    super(reason === 'not_found' ? 'no such flag' : 'the flag is already resolved');
+    super(reason, reason === 'not_found' ? 'no such flag' : 'the flag is already resolved');
   }
 }
 
@@ -24,12 +26,12 @@ export interface FlagChange {
  */
 export class FlagReview {
   constructor(
-    private readonly store: DocumentStore,
+    private readonly flags: FlagRepository,
     private readonly clock: Clock,
   ) {}
 
   async get(participantId: string, flagId: string): Promise<Stored<Flag> | undefined> {
-    return this.store.get<Flag>(FLAGS, participantId, flagId);
+    return this.flags.get(participantId, flagId);
   }
 
   /** Assigns an open flag to `by`. An acknowledged flag stays with whoever took it first. */
@@ -70,17 +72,8 @@ export class FlagReview {
   }
 
   private async change(participantId: string, flagId: string, apply: (flag: Flag, now: string) => boolean): Promise<FlagChange> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const current = await this.get(participantId, flagId);
-      if (!current) throw new FlagActionError('not_found');
-      const { _etag, ...next } = current;
-      if (!apply(next, this.clock().toISOString())) return { flag: current, changed: false };
-      try {
-        return { flag: await this.store.replace<Flag>(FLAGS, next, _etag), changed: true };
-      } catch (err) {
-        if (!(err instanceof PreconditionFailedError)) throw err;
-      }
-    }
-    throw new Error('flag kept changing');
+    const result = await this.flags.update(participantId, flagId, (next) => (apply(next, this.clock().toISOString()) ? next : undefined));
+    if (!result) throw new FlagActionError('not_found');
+    return { flag: result.doc, changed: result.changed };
   }
 }

@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { Track } from '../domain/participant';
+import { linkId } from '../domain/participants';
+import { DocBase } from '../store/port';
+
+/** The flags collection. Only FlagRepository (./repository.ts) reads or writes it. */
+export const FLAGS = 'flags';
+
+export const SEVERITIES = ['low', 'moderate', 'high', 'urgent'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type SeverityRank = 1 | 2 | 3 | 4;
+export const SEVERITY_RANK: Readonly<Record<Severity, SeverityRank>> = { low: 1, moderate: 2, high: 3, urgent: 4 };
+
+export type FlagSource = 'checkin' | 'crisis' | 'screen' | 'outreach' | 'session';
+export type FlagStatus = 'open' | 'acknowledged' | 'resolved';
+export type FlagOutcome = 'contacted' | 'no_action_needed' | 'referred' | 'other';
+
+/** Why a flag was raised. `code` names the rule (e.g. craving_high); detail holds the values, never free text. */
+export interface FlagReason {
+  code: string;
+  severity: Severity;
+  detail?: Record<string, string | number>;
+}
+
+export interface FlagNote {
+  at: string;
+  by: string;
+  text: string;
+}
+
+/**
+ * How to reach back someone who is not enrolled (a stranger's crisis message):
+ * the only way the care team can follow up. Null for participants, whose
+ * addresses are on their record. Health data: never logged.
+ */
+export interface FlagSender {
+  channelId: string;
+  userId: string;
+  conversationId: string;
+  serviceUrl: string;
+}
+
+/**
+ * Something the care team should look at. pk = participantId: a participant's
+ * flags are one partition; the staff queue reads across partitions by
+ * (status, severityRank, createdAt). Unknown senders get participantId
+ * `unknown:<sha256 of channel:user>` (see unknownParticipantId).
+ */
+export interface Flag extends DocBase {
+  participantId: string;
+  checkinId: string | null;
+  source: FlagSource;
+  severity: Severity;
+  severityRank: SeverityRank;
+  reasons: FlagReason[];
+  /** Crisis text: health data, never logged. */
+  message: string | null;
+  /** Denormalized for staff filters. */
+  track: Track | null;
+  sender: FlagSender | null;
+  status: FlagStatus;
+  createdAt: string;
+  assignee: string | null;
+  acknowledgedAt: string | null;
+  acknowledgedBy: string | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  outcome: FlagOutcome | null;
+  notes: FlagNote[];
+  escalatedAt: string | null;
+}
+
+export interface RaiseFlag {
+  /** Deterministic (checkinFlagId, crisisFlagId, …) so a re-run turn raises nothing twice. */
+  id: string;
+  participantId: string;
+  checkinId?: string | null;
+  source: FlagSource;
+  /** At least one. The flag takes the highest severity among them. */
+  reasons: FlagReason[];
+  message?: string | null;
+  sender?: FlagSender | null;
+}
+
+const UNKNOWN_PREFIX = 'unknown:';
+
+/** The participantId of flags about someone not enrolled: stable per channel user, and equal to their link id. */
+export function unknownParticipantId(channelId: string, userId: string): string {
+  return `${UNKNOWN_PREFIX}${linkId(channelId, userId)}`;
+}
+
+export function isUnknownParticipant(participantId: string): boolean {
+  return participantId.startsWith(UNKNOWN_PREFIX);
+}
+
+/** One check-in raises at most one flag: its id follows from the check-in's. */
+export function checkinFlagId(checkinId: string): string {
+  return `checkin:${checkinId}`;
+}
+
+/** A crisis message's flag id follows from the activity, so a re-run turn finds the same flag. */
+export function crisisFlagId(channelId: string, conversationId: string, activityId: string): string {
+  return `crisis:${createHash('sha256').update(`${channelId}\n${conversationId}\n${activityId}`).digest('hex')}`;
+}
+
+export function highestSeverity(reasons: readonly FlagReason[]): Severity {
+  return reasons.reduce<Severity>((top, r) => (SEVERITY_RANK[r.severity] > SEVERITY_RANK[top] ? r.severity : top), 'low');
+}

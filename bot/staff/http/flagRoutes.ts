@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { AppError } from '../../errors';
+import { FlagOutcome, SEVERITIES } from '../../flags/flag';
+import { FlagActionError, MAX_NOTE_LENGTH, OUTCOMES } from '../../flags/review';
+import { TRACKS } from '../../domain/participant';
+import { StaffCore } from '../staffCore';
+import { flagDetail, listItems } from '../views';
+import { Authorized, StaffGuard } from './guard';
+import { flagBody, queueBody } from './pages';
+import { limitField, param, parse } from './params';
+import { bodyOf, queryOf } from './web';
+
+const queueQuery = z.object({
+  status: z.enum(['open', 'acknowledged', 'resolved']).default('open'),
+  severity: z.enum(SEVERITIES).optional(),
+  track: z.enum(TRACKS).optional(),
+  /** 'me', 'none' (unassigned) or an email. */
+  assignee: z.string().max(254).optional(),
+  limit: limitField,
+  continuation: z.string().max(4096).optional(),
+});
+
+const noteBody = z.object({ text: z.string().trim().min(1).max(MAX_NOTE_LENGTH) });
+const resolveBody = z.object({ outcome: z.enum(OUTCOMES as [FlagOutcome, ...FlagOutcome[]]), note: z.string().trim().max(MAX_NOTE_LENGTH).optional() });
+
+function flagParams(a: Authorized): { participantId: string; flagId: string } {
+  return { participantId: param(a.req, 'participantId'), flagId: param(a.req, 'flagId') };
+}
+
+/** The queue and one flag: pages, and the API that lists, shows, acknowledges, notes and resolves. */
+export function registerFlagRoutes(guard: StaffGuard, core: StaffCore): void {
+  guard.page('/staff', 'queue', false, (a) => ({ title: a.t('staff:queue.title'), body: queueBody(a.t, queryOf(a.req)) }));
+  guard.page('/staff/flags/:participantId/:flagId', 'flag', false, (a) => ({
+    title: a.t('staff:flag.title'),
+    body: flagBody(a.t),
+    data: { 'participant-id': param(a.req, 'participantId'), 'flag-id': param(a.req, 'flagId') },
+  }));
+
+  guard.api('get', '/api/staff/flags', false, async (a) => {
+    const q = parse(queueQuery, queryOf(a.req));
+    const assignee = q.assignee === undefined ? undefined : q.assignee === 'me' ? a.viewer.email : q.assignee === 'none' ? null : q.assignee.toLowerCase();
+    const page = await core.queue.page({ status: q.status, severity: q.severity, track: q.track, assignee }, q.limit, q.continuation);
+    const items = await listItems(page.items, core.participants);
+    await a.audit({ action: 'flags.list', recordType: 'flag', detail: { status: q.status, count: items.length } });
+    a.res.send(200, { items, counts: page.counts, continuation: page.continuation ?? null });
+  });
+
+  guard.api('get', '/api/staff/flags/:participantId/:flagId', false, async (a) => {
+    const { participantId, flagId } = flagParams(a);
+    const flag = await core.review.get(participantId, flagId);
+    if (!flag) throw new FlagActionError('not_found');
+    const detail = await flagDetail(core, flag, core.clock());
+    await a.audit({ action: 'flag.view', recordType: 'flag', recordId: flag.id, participantId });
+    a.res.send(200, detail);
+  });
+
+  guard.api('post', '/api/staff/flags/:participantId/:flagId/acknowledge', false, async (a) => {
+    const { participantId, flagId } = flagParams(a);
+    const { flag, changed } = await core.review.acknowledge(participantId, flagId, a.viewer.email);
+    await a.audit({ action: 'flag.acknowledge', recordType: 'flag', recordId: flagId, participantId, detail: { changed } });
+    if (changed) await core.flagEvents.emit('changed', flag);
+    a.res.send(200, { status: flag.status, assignee: flag.assignee, acknowledgedAt: flag.acknowledgedAt, acknowledgedBy: flag.acknowledgedBy, changed });
+  });
+
+  guard.api('post', '/api/staff/flags/:participantId/:flagId/notes', false, async (a) => {
+    const { participantId, flagId } = flagParams(a);
+    const parsed = noteBody.safeParse(bodyOf(a.req));
+    if (!parsed.success) throw new AppError('invalid', 'text must be 1 to 2000 characters');
+    const { flag } = await core.review.addNote(participantId, flagId, a.viewer.email, parsed.data.text);
+    await a.audit({ action: 'flag.note', recordType: 'flag', recordId: flagId, participantId, detail: { notes: flag.notes.length } });
+    a.res.send(201, { notes: flag.notes });
+  });
+
+  guard.api('post', '/api/staff/flags/:participantId/:flagId/resolve', false, async (a) => {
+    const { participantId, flagId } = flagParams(a);
+    const parsed = resolveBody.safeParse(bodyOf(a.req));
+    if (!parsed.success) throw new AppError('invalid', `outcome must be one of ${OUTCOMES.join(', ')}`);
+    const { flag } = await core.review.resolve(participantId, flagId, a.viewer.email, parsed.data.outcome, parsed.data.note || undefined);
+    await a.audit({ action: 'flag.resolve', recordType: 'flag', recordId: flagId, participantId, detail: { outcome: parsed.data.outcome } });
+    await core.flagEvents.emit('changed', flag);
+    a.res.send(200, { status: flag.status, outcome: flag.outcome, resolvedAt: flag.resolvedAt, resolvedBy: flag.resolvedBy });
+  });
+}

@@ -1,0 +1,40 @@
+import type { Request } from 'restify';
+import { z } from 'zod';
+import { AppError, InvalidContinuationError } from '../../errors';
+import { decodeOffsetToken } from '../../store/queryFields';
+
+const DEFAULT_PAGE = 25;
+export const MAX_PAGE = 100;
+
+export const limitField = z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE);
+
+export const pageQuery = z.object({
+  limit: limitField,
+  continuation: z.string().max(4096).optional(),
+});
+
+/** A path parameter; a missing one is the client's mistake (400). */
+export function param(req: Request, name: string): string {
+  const value = (req.params as Record<string, unknown> | undefined)?.[name];
+  if (typeof value !== 'string' || value === '') throw new AppError('invalid', `${name} is missing`);
+  return value;
+}
+
+/** Query or body through a zod schema: the first problem, named by its field, as a 400. */
+export function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('invalid', `${issue.path.join('.') || 'query'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Participant list pages: an offset into the filtered, sorted list (the list is built in memory). */
+export function decodeOffset(token: string | undefined): number {
+  try {
+    return decodeOffsetToken(token);
+  } catch {
+    throw new InvalidContinuationError();
+  }
+}

@@ -17,8 +17,10 @@ class SlowEchoBot extends EchoBot {
   }
 }
 
-test('close() stops accepting, finishes the turn in flight, then closes the store', async () => {
+test('close() stops accepting, finishes the turn in flight, then closes the store', async (t) => {
   const h = await BotHarness.start({ bot: () => new SlowEchoBot() });
+  // Should an assertion fail before the close below, nothing stays open to keep this file running.
+  t.after(() => Promise.all([h.app.close(), h.connector.stop()]));
   const inFlight = h.post(h.message({ id: 'u-drain' }, 'hello'));
   await new Promise((resolve) => setTimeout(resolve, 100));
   const closing = h.app.close();
@@ -30,7 +32,7 @@ test('close() stops accepting, finishes the turn in flight, then closes the stor
   await h.connector.stop();
 });
 
-test('the process exits 0 on SIGTERM and non-zero with one clear line on bad config', async () => {
+test('the process exits 0 on SIGTERM and non-zero with one clear line on bad config', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'puente-proc-'));
   const connector = new CaptureConnector();
   await connector.start();
@@ -39,10 +41,12 @@ test('the process exits 0 on SIGTERM and non-zero with one clear line on bad con
       env: { ...process.env, PORT: '0', SQLITE_PATH: join(dir, 'p.db'), LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Never left running (its open pipes would keep this test file alive), whatever fails below.
+    t.after(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 60_000);
       child.stdout.on('data', () => {
         const m = /Bot endpoint:\s+(http:\/\/\S+)\/api\/messages/.exec(out);
         if (m) {

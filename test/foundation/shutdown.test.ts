@@ -11,18 +11,24 @@ import { EchoBot } from '../../bench/echoBot';
 import { TurnState } from '../../bot/turn/conversationState';
 
 class SlowEchoBot extends EchoBot {
+  private markStarted!: () => void;
+  /** Resolves when a turn is inside the bot: the request is accepted and in flight. */
+  readonly turnStarted = new Promise<void>((resolve) => (this.markStarted = resolve));
+
   override async handle(context: TurnContext, state: TurnState): Promise<void> {
+    this.markStarted();
     await new Promise((resolve) => setTimeout(resolve, 300));
     return super.handle(context, state);
   }
 }
 
 test('close() stops accepting, finishes the turn in flight, then closes the store', async (t) => {
-  const h = await BotHarness.start({ bot: () => new SlowEchoBot() });
+  let bot: SlowEchoBot | undefined;
+  const h = await BotHarness.start({ bot: () => (bot = new SlowEchoBot()) });
   // Should an assertion fail before the close below, nothing stays open to keep this file running.
   t.after(() => Promise.all([h.app.close(), h.connector.stop()]));
   const inFlight = h.post(h.message({ id: 'u-drain' }, 'hello'));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await bot!.turnStarted;
   const closing = h.app.close();
   const res = await inFlight;
   assert.equal(res.status, 200);

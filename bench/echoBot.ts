@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import type { Bot } from '../bot/app';
+import type { Bot } from '../bot/features';
 import { TurnState } from '../bot/turn/conversationState';
 
 /**

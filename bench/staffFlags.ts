@@ -19,7 +19,6 @@ import { Flag, Severity, SEVERITY_RANK } from '../bot/flags/flag';
 import { FlagRepository } from '../bot/flags/repository';
 import { Participant, TRACKS } from '../bot/domain/participant';
 import { silentLogger } from '../bot/log';
-import { StaffFeature } from '../bot/staff/staffFeature';
 import { COLLECTIONS } from '../bot/store/collections';
 import { CosmosStore } from '../bot/store/cosmos/cosmosStore';
 import { DocumentStore } from '../bot/store/port';
@@ -128,7 +127,7 @@ async function measure(name: string, store: DocumentStore, requests: number): Pr
   const app = await createApp({ config, store, logger: silentLogger() });
   const base = await app.listen(0);
   try {
-    const staff = app.features.find((f) => f.name === 'staff') as StaffFeature;
+    const { staff } = app;
     await staff.core.accounts.add({ email: 'bench@clinic.org', role: 'clinician', password: PASSWORD });
     const signIn = await fetch(`${base}/api/staff/session`, {
       method: 'POST',

@@ -1,46 +1,33 @@
-import { CloudAdapter, TurnContext } from 'botbuilder';
-import { Server } from 'restify';
 import { AddressInfo } from 'node:net';
-import { activityProblem } from './activityValidation';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
+import { ProgramSessions } from './domain/sessions';
+import { Bot, Feature, FeatureContext } from './features';
 import { FlagEvents } from './flags/events';
 import { FlagRepository } from './flags/repository';
 import { loadFlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
+import { PuenteApp } from './puenteApp';
 import { createServer } from './server';
+import { messagesHandler } from './messagesEndpoint';
+import { RequestDrain } from './requestDrain';
 import { Services } from './services';
 import { createTips } from './tips/tips';
 import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
 import { DocumentStore } from './store/port';
 import { DocumentStateStorage } from './store/stateStorage';
-import { TurnState } from './turn/conversationState';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
 import { createStaffFeature } from './staff/staffFeature';
-
-/** What handles one turn once state is loaded: Puente itself, or the echo floor in bench/. */
-export interface Bot {
-  handle(context: TurnContext, state: TurnState): Promise<void>;
-}
-
-/** A part of the app that owns routes, background work or readiness facts. */
-export interface Feature {
-  name: string;
-  register?(app: PuenteApp): void | Promise<void>;
-  start?(): void | Promise<void>;
-  stop?(): void | Promise<void>;
-  /** Facts merged into the /readyz body. */
-  readiness?(): Record<string, unknown>;
-}
 
 export interface AppOptions {
   config: Config;
@@ -51,18 +38,8 @@ export interface AppOptions {
   bot?: (services: Services) => Bot;
   /** Background features (the outreach scheduler) start only when true: tests drive them directly. */
   startBackground?: boolean;
-}
-
-export interface PuenteApp {
-  services: Services;
-  server: Server;
-  adapter: CloudAdapter;
-  runner: TurnRunner;
-  features: Feature[];
-  /** Starts listening; resolves with the base URL. */
-  listen(port?: number): Promise<string>;
-  /** Stops accepting, finishes in-flight turns, stops background work, closes the store. */
-  close(): Promise<void>;
+  /** Further Bot Framework authentication settings (tests: a local OpenID metadata endpoint). */
+  botAuthentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
 
 /**
@@ -81,7 +58,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
 
   const participants = new Participants(store, clock);
   const flagEvents = new FlagEvents(log);
-  const services: Services = {
+  const base = {
     config,
     clock,
     log,
@@ -93,39 +70,34 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     flagEvents,
     flagRules,
     tips: createTips(store, clock),
+    sessions: new ProgramSessions(store, clock),
   };
+  const adapter = createAdapter(config, log, i18n, options.botAuthentication);
+  const outreach = createOutreachFeature(base, adapter);
+  // Dialogs, the playground and staff reschedule a participant through services.outreach alike.
+  const services: Services = { ...base, outreach };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);
-  const adapter = createAdapter(config, log, i18n);
-  const server = createServer(log);
-  const outreach = createOutreachFeature(services, adapter);
-  // The care team's dashboard, Teams alerts and staff-channel turns; participant edits re-plan outreach at once.
-  const staff = createStaffFeature(services, { reschedule: (participantId) => outreach.rescheduleParticipant(participantId) });
-  const features: Feature[] = [
-    outreach,
-    staff,
-    createPlaygroundFeature(services, { checkinPromptNow: (participantId) => outreach.sendCheckinPromptNow(participantId) }),
-  ];
+  const drain = new RequestDrain();
+  const server = createServer(log, drain);
+  // The care team's dashboard, Teams alerts and staff-channel turns.
+  const staff = createStaffFeature(services);
+  const features: Feature[] = [outreach, staff, createPlaygroundFeature(services)];
 
-  let accepting = true;
-  server.post('/api/messages', async (req, res) => {
-    if (!accepting) {
-      res.send(503, { error: 'shutting down' });
-      return;
-    }
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    await adapter.process(req, res, (context) =>
-      runner.run(context, async (ctx, state) => {
-        // Card actions and messages in the staff Teams channel are not participant turns.
-        if (await staff.handleTurn(ctx)) return;
-        await bot.handle(ctx, state);
-      }),
-    );
-  });
+  server.post(
+    '/api/messages',
+    messagesHandler({
+      adapter,
+      config,
+      log,
+      logic: (context) =>
+        runner.run(context, async (ctx, state) => {
+          // Card actions and messages in the staff Teams channel are not participant turns.
+          if (await staff.handleTurn(ctx)) return;
+          await bot.handle(ctx, state);
+        }),
+    }),
+  );
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
@@ -137,26 +109,32 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     res.send(storeUp ? 200 : 503, { status: storeUp ? 'ready' : 'unavailable', store: config.store, storeUp, ...facts });
   });
 
+  const context: FeatureContext = { services, server, adapter, runner };
   const app: PuenteApp = {
-    services,
-    server,
-    adapter,
-    runner,
+    ...context,
     features,
+    outreach,
+    staff,
     async listen(port = config.port) {
-      await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+      await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
       if (options.startBackground) for (const f of features) await f.start?.();
       const { port: bound } = server.address() as AddressInfo;
       return `http://localhost:${bound}`;
     },
     async close() {
-      accepting = false;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runner.idle();
+      const drained = await drain.drain(config.shutdownGraceMs);
+      if (!drained) log.warn({ requests: drain.pending }, 'shutdown grace ran out with requests in flight');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections();
+      });
+      // Turns run inside requests: once those are answered the runner is idle; past the grace, nobody waits for it.
+      if (drained) await runner.idle();
       for (const f of features) await f.stop?.();
       await store.close();
+      return drained;
     },
   };
-  for (const f of features) await f.register?.(app);
+  for (const f of features) await f.register?.(context);
   return app;
 }

@@ -24,6 +24,10 @@ const envSchema = z
     // `production` turns on the guards below (the Dockerfile and the Azure template set it).
     NODE_ENV: optional,
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optional,
+    LOCAL_SERVICE_URL_ALLOW: optional,
+    OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
     SQLITE_PATH: z.string().min(1).default('./data/puente.db'),
@@ -98,6 +102,14 @@ export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export interface Config {
   port: number;
+  /** Address to listen on: 127.0.0.1 in local mode, every interface otherwise, unless HOST says. */
+  host: string;
+  /** Hosts besides loopback a local-mode activity's serviceUrl may name (replies go there). */
+  localServiceUrlHosts: string[];
+  /** Every call the bot makes to a connector (replies, proactive sends, Teams alerts) gives up after this. */
+  outboundTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish before the process closes anyway. */
+  shutdownGraceMs: number;
   logLevel: Env['LOG_LEVEL'];
   store: 'sqlite' | 'cosmos';
   sqlitePath: string;
@@ -159,6 +171,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT,
+    host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    localServiceUrlHosts: (e.LOCAL_SERVICE_URL_ALLOW ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    outboundTimeoutMs: Math.round(e.OUTBOUND_TIMEOUT_SECONDS * 1000),
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     store: e.STORE,
     sqlitePath: e.SQLITE_PATH,

@@ -12,7 +12,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   resolved: 409,
   invalid_state: 409,
+  too_large: 413,
+  unsupported_media_type: 415,
   locked: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

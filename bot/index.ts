@@ -3,7 +3,13 @@ import { ConfigError, loadConfig } from './config';
 import { createLogger } from './log';
 import { PLAYGROUND_PATH } from './playground/paths';
 
-/** Process entry point: config → app → listen; SIGTERM/SIGINT drain and exit 0. */
+/**
+ * Process entry point: config → app → listen. SIGTERM/SIGINT: new requests get
+ * 503, requests in flight (turns and their replies) get SHUTDOWN_GRACE_SECONDS
+ * to finish, the ticks stop, the store closes, exit 0. Run this file with node
+ * directly under a container or service manager: npm does not pass the
+ * signal's exit code through.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -28,9 +34,10 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, 'shutting down');
     try {
-      await app.close();
+      const drained = await app.close();
+      log.info({ drained }, 'stopped');
       process.exit(0);
     } catch (err) {
       log.error({ err }, 'shutdown failed');

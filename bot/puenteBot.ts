@@ -1,16 +1,13 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { Bot } from './app';
-import { I18N_KEY, LANGUAGE_KEY } from './channels/turnKeys';
+import type { Bot } from './features';
 import { Services } from './services';
 import { SafetyGate } from './safety/gate';
 import { TurnState } from './turn/conversationState';
-import { ProfileSnapshot, resolveProfile, turnLanguage } from './turn/participantContext';
-import { PROFILE_KEY, TURN_STATE_KEY, turnProfile } from './turn/turnFacts';
+import { resolveProfile } from './turn/participantContext';
+import { setTurnFacts, turnFacts } from './turn/turnFacts';
 import { ENROLLMENT_DIALOG, EnrollmentDialog, EnrollmentResult } from '../dialogs/enrollmentDialog';
 import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
-
-export { PROFILE_KEY, TURN_STATE_KEY } from './turn/turnFacts';
 
 /**
  * One turn of Puente: who is writing, in which language; the safety gate before
@@ -34,7 +31,8 @@ export class PuenteBot implements Bot {
     if (type !== ActivityTypes.Message && type !== ActivityTypes.Invoke) return;
 
     const profile = await resolveProfile(context, state, this.services, { refresh: false });
-    this.shareTurnFacts(context, state, profile);
+    // Language, translator, profile and state for the gate, dialogs and prompts of this turn.
+    setTurnFacts(context, { state, i18n: this.services.i18n, profile, defaultLanguage: this.services.config.defaultLanguage });
 
     if (type === ActivityTypes.Message && (await this.gate.screen(context, state, profile)) === 'handled') return;
 
@@ -48,17 +46,10 @@ export class PuenteBot implements Bot {
       await dc.beginDialog(MAIN_DIALOG);
     } else if (result.status === DialogTurnStatus.empty) {
       // A participant between conversations, or a stranger: start theirs.
-      await dc.beginDialog(turnProfile(context) ? MAIN_DIALOG : ENROLLMENT_DIALOG);
+      await dc.beginDialog(turnFacts(context).profile ? MAIN_DIALOG : ENROLLMENT_DIALOG);
     }
   }
 
-  /** Language, translator, profile and state for the gate, dialogs and prompts of this turn. */
-  private shareTurnFacts(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): void {
-    context.turnState.set(LANGUAGE_KEY, turnLanguage(context, state, profile, this.services.config.defaultLanguage));
-    context.turnState.set(I18N_KEY, this.services.i18n);
-    context.turnState.set(PROFILE_KEY, profile);
-    context.turnState.set(TURN_STATE_KEY, state);
-  }
 }
 
 export function createPuenteBot(services: Services): Bot {

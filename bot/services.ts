@@ -3,6 +3,7 @@ import { Clock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
+import { ProgramSessions } from './domain/sessions';
 import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
@@ -30,4 +31,23 @@ export interface Services {
   flagRules: FlagRules;
   /** Coping tips: catalog, what to show next, "did it help?" answers. */
   tips: Tips;
+  /** The program schedule (group and individual sessions). */
+  sessions: ProgramSessions;
+  /** The outreach engine as everyone else uses it (bot/outreach/feature.ts). */
+  outreach: OutreachService;
 }
+
+/**
+ * What dialogs, the playground and staff ask of outreach. Whoever changes a
+ * participant's check-in time, time zone, reminders or status calls
+ * reschedule, so the change takes effect at once.
+ */
+export interface OutreachService {
+  /** Brings the participant's due entries in line with their record (bot/outreach/reschedule.ts). */
+  reschedule(participantId: string): Promise<void>;
+  /** The playground's "send my check-in prompt now": at once, no ledger, no quiet hours (someone asked for it). */
+  sendCheckinPromptNow(participantId: string): Promise<{ sent: boolean; reason?: string }>;
+}
+
+/** What dialogs get: every service except the raw store (they work through the domain services). */
+export type DialogServices = Omit<Services, 'store'>;

@@ -1,15 +1,15 @@
 import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
-import { turnLanguage } from '../bot/channels/turnKeys';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/flags/flag';
 import { evaluateCheckIn } from '../bot/flags/rules';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
-import { turnProfile, turnStateOf } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
+import { answerOf, childResultOf } from './steps';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
 import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
 
@@ -67,7 +67,7 @@ interface CheckinEnd {
  * rules (one flag per check-in) and hands over to a matched coping tip.
  */
 export class CheckinDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(CHECKIN_DIALOG);
     this.addDialog(new AnswerPrompt());
     this.addDialog(new WeeklyScreenDialog());
@@ -96,7 +96,7 @@ export class CheckinDialog extends ComponentDialog {
 
   private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { participants, checkins, clock } = this.services;
-    const profile = turnProfile(step.context);
+    const profile = turnFacts(step.context).profile;
     const participant = profile && (await participants.get(profile.participantId));
     if (!participant) return step.endDialog();
 
@@ -122,7 +122,7 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   private async afterUpdateQuestion(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered' || answer.value !== true) {
       await say(step.context, 'checkin:update.kept');
       return step.endDialog();
@@ -148,7 +148,7 @@ export class CheckinDialog extends ComponentDialog {
     return this.services.checkins.start({
       participantId,
       timeZone,
-      language: turnLanguage(context).language,
+      language: turnFacts(context).language,
       channel: context.activity.channelId,
     });
   }
@@ -167,10 +167,10 @@ export class CheckinDialog extends ComponentDialog {
     const { checkIn } = this.progress(step);
     const item = nextItem(checkIn);
     if (!item) {
-      checkIn.screen = step.result as WeeklyScreen;
+      checkIn.screen = childResultOf<WeeklyScreen>(step);
       return this.finish(step);
     }
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     const firstSafetyYes = isSafetyItem(item) && answer.status === 'answered' && answer.value === true && !saidSafetyYes(checkIn);
     applyAnswer(checkIn, item, answer);
     checkIn.updatedAt = this.services.clock().toISOString();
@@ -226,11 +226,11 @@ export class CheckinDialog extends ComponentDialog {
 
   /** Today's unfinished check-in, kept in conversation state so "check in" again resumes it. */
   private draft(context: TurnContext): CheckIn | undefined {
-    return turnStateOf(context).get<CheckIn>(DRAFT);
+    return turnFacts(context).state.get<CheckIn>(DRAFT);
   }
 
   private keepDraft(context: TurnContext, checkIn: CheckIn | undefined): void {
-    turnStateOf(context).set(DRAFT, checkIn && structuredClone(checkIn));
+    turnFacts(context).state.set(DRAFT, checkIn && structuredClone(checkIn));
   }
 
   private expired(lastActiveAt: string, now: Date): boolean {

@@ -1,25 +1,32 @@
 import { TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { renderPrompt } from '../bot/channels/render';
-import { LANGUAGE_KEY, turnLanguage } from '../bot/channels/turnKeys';
 import { ChannelAddress, Participant } from '../bot/domain/participant';
 import { Language, isLanguage } from '../bot/i18n';
-import { rescheduleParticipant } from '../bot/outreach/reschedule';
-import { Services } from '../bot/services';
-import { rememberProfile, setGuestLanguage } from '../bot/turn/participantContext';
-import { PROFILE_KEY, turnStateOf } from '../bot/turn/turnFacts';
+import { DialogServices } from '../bot/services';
+import { chooseGuestLanguage, refreshProfile, turnFacts, useLanguage } from '../bot/turn/turnFacts';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
+import { answerOf, Step, typedSteps } from './steps';
 
 export const ENROLLMENT_DIALOG = 'enrollment';
 const BY_CODE = 'enrollment.byCode';
 const OPEN = 'enrollment.open';
 
-/** Kept between the steps of one enrollment. */
-interface EnrollmentValues {
+/** The code a by-code enrollment begins with, and what its steps keep. */
+interface ByCodeOptions {
+  code?: string;
+}
+interface ByCodeValues {
   participantId: string;
+}
+type ByCodeStep = Step<ByCodeOptions, ByCodeValues>;
+
+/** What an open enrollment keeps between its steps. */
+interface OpenValues {
   language: Language;
 }
+type OpenStep = Step<object, OpenValues>;
 
 /** What the enrollment dialog ends with; the bot starts the main dialog after `enrolled`. */
 export interface EnrollmentResult {
@@ -52,12 +59,15 @@ const LANGUAGE_CHOICE: ChoicePromptSpec = {
  * and development use): language, consent, and a new record on the spot.
  */
 export class EnrollmentDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(ENROLLMENT_DIALOG);
     this.addDialog(new AnswerPrompt());
-    this.addDialog(new WaterfallDialog(BY_CODE, [(s) => this.redeemCode(s), (s) => this.recordConsent(s)]));
+    this.addDialog(new WaterfallDialog(BY_CODE, typedSteps<ByCodeOptions, ByCodeValues>((s) => this.redeemCode(s), (s) => this.recordConsent(s))));
     this.addDialog(
-      new WaterfallDialog(OPEN, [(s) => this.askLanguage(s), (s) => this.askOpenConsent(s), (s) => this.createParticipant(s)]),
+      new WaterfallDialog(
+        OPEN,
+        typedSteps<object, OpenValues>((s) => this.askLanguage(s), (s) => this.askOpenConsent(s), (s) => this.createParticipant(s)),
+      ),
     );
     this.initialDialogId = BY_CODE;
   }
@@ -65,11 +75,11 @@ export class EnrollmentDialog extends ComponentDialog {
   protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const code = enrollmentCodeIn(inner.context.activity.text);
     if (!code && this.services.config.openEnrollment) return inner.beginDialog(OPEN);
-    return inner.beginDialog(BY_CODE, { code });
+    return inner.beginDialog(BY_CODE, { code } satisfies ByCodeOptions);
   }
 
-  private async redeemCode(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { code } = step.options as { code?: string };
+  private async redeemCode(step: ByCodeStep): Promise<DialogTurnResult> {
+    const { code } = step.options;
     const participant = code ? await this.services.participants.redeemEnrollmentCode(code) : undefined;
     if (!participant) {
       // The same words for no code, a wrong code and a spent one: nothing to learn by guessing.
@@ -78,14 +88,14 @@ export class EnrollmentDialog extends ComponentDialog {
     }
     const linked = await this.services.participants.link(participant.id, addressOf(step.context));
     this.adopt(step.context, linked);
-    (step.values as EnrollmentValues).participantId = linked.id;
+    step.values.participantId = linked.id;
     this.services.log.info({ participantId: linked.id, channelId: step.context.activity.channelId }, 'participant linked');
     return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
   }
 
-  private async recordConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const given = isYes(step.result as AnswerResult);
-    const participant = await this.services.participants.update((step.values as EnrollmentValues).participantId, (p) => {
+  private async recordConsent(step: ByCodeStep): Promise<DialogTurnResult> {
+    const given = isYes(answerOf(step));
+    const participant = await this.services.participants.update(step.values.participantId, (p) => {
       p.consent = { given, at: this.services.clock().toISOString(), channel: step.context.activity.channelId };
     });
     this.adopt(step.context, participant);
@@ -93,27 +103,27 @@ export class EnrollmentDialog extends ComponentDialog {
     return step.endDialog({ enrolled: given } satisfies EnrollmentResult);
   }
 
-  private async askLanguage(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async askLanguage(step: OpenStep): Promise<DialogTurnResult> {
     return step.beginDialog(AnswerPrompt.DEFAULT_ID, LANGUAGE_CHOICE);
   }
 
-  private async askOpenConsent(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
-    const chosen = answer.status === 'answered' && isLanguage(answer.value) ? answer.value : turnLanguage(step.context).language;
-    (step.values as EnrollmentValues).language = chosen;
-    this.useLanguage(step.context, chosen);
+  private async askOpenConsent(step: OpenStep): Promise<DialogTurnResult> {
+    const answer = answerOf(step);
+    const chosen = answer.status === 'answered' && isLanguage(answer.value) ? answer.value : turnFacts(step.context).language;
+    step.values.language = chosen;
+    chooseGuestLanguage(step.context, chosen);
     return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
   }
 
-  private async createParticipant(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    if (!isYes(step.result as AnswerResult)) {
+  private async createParticipant(step: OpenStep): Promise<DialogTurnResult> {
+    if (!isYes(answerOf(step))) {
       await say(step.context, 'enrollment:noConsentOpen');
       return step.endDialog({ enrolled: false } satisfies EnrollmentResult);
     }
     const { config, participants, clock } = this.services;
     const created = await participants.add({
-      displayName: step.context.activity.from.name?.trim() || turnLanguage(step.context).t('enrollment:guestName'),
-      language: (step.values as EnrollmentValues).language,
+      displayName: step.context.activity.from.name?.trim() || turnFacts(step.context).t('enrollment:guestName'),
+      language: step.values.language,
       timeZone: config.programTimeZone,
       track: 'evening',
       checkinTime: '19:00',
@@ -124,7 +134,7 @@ export class EnrollmentDialog extends ComponentDialog {
     const participant = await participants.update(created.id, (p) => {
       p.consent = { given: true, at: clock().toISOString(), channel: step.context.activity.channelId };
     });
-    await rescheduleParticipant(this.services, participant.id);
+    await this.services.outreach.reschedule(participant.id);
     this.adopt(step.context, participant);
     this.services.log.info({ participantId: participant.id }, 'participant enrolled (open enrollment)');
     await say(step.context, 'enrollment:welcome', { name: participant.displayName });
@@ -133,14 +143,10 @@ export class EnrollmentDialog extends ComponentDialog {
 
   /** From now on this conversation speaks as this participant, in their language. */
   private adopt(context: TurnContext, participant: Participant): void {
-    context.turnState.set(PROFILE_KEY, rememberProfile(turnStateOf(context), participant, this.services.clock()));
-    context.turnState.set(LANGUAGE_KEY, participant.language);
+    refreshProfile(context, participant, this.services.clock());
+    useLanguage(context, participant.language);
   }
 
-  private useLanguage(context: TurnContext, language: Language): void {
-    setGuestLanguage(turnStateOf(context), language);
-    context.turnState.set(LANGUAGE_KEY, language);
-  }
 }
 
 function isYes(result: AnswerResult | undefined): boolean {
@@ -148,7 +154,7 @@ function isYes(result: AnswerResult | undefined): boolean {
 }
 
 async function say(context: TurnContext, textKey: string, vars?: Record<string, string>): Promise<void> {
-  const { t } = turnLanguage(context);
+  const { t } = turnFacts(context);
   await context.sendActivity(renderPrompt({ kind: 'message', textKey, vars }, context.activity.channelId, t));
 }
 

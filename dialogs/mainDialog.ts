@@ -1,8 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog } from 'botbuilder-dialogs';
 import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
 import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
 import { currentProfile, switchLanguage } from './participantUpdate';
@@ -11,6 +11,7 @@ import { cardSubmit } from './prompts/parse';
 import { say } from './say';
 import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
 import { asksLanguage, SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
+import { answerOf, Step, typedSteps } from './steps';
 import { TIP_DIALOG, TipDialog } from './tipDialog';
 
 export const MAIN_DIALOG = 'main';
@@ -42,9 +43,9 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
  * A conversation that reached its end starts over with the next message.
  */
 export class MainDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [(s) => this.offerMenu(s), (s) => this.go(s)]));
+    this.addDialog(new WaterfallDialog(FLOW, typedSteps<FlowOptions>((s) => this.offerMenu(s), (s) => this.go(s))));
     this.addDialog(new AnswerPrompt(MENU_PROMPT));
     this.addDialog(new CheckinDialog(services));
     this.addDialog(new TipDialog(services));
@@ -97,8 +98,8 @@ export class MainDialog extends ComponentDialog {
     return { greet: intent?.kind !== 'language' && intent?.kind !== 'menu' && intent?.kind !== 'cancel' };
   }
 
-  private async offerMenu(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { destination, greet } = step.options as FlowOptions;
+  private async offerMenu(step: Step<FlowOptions>): Promise<DialogTurnResult> {
+    const { destination, greet } = step.options;
     if (destination) return step.next({ status: 'answered', value: destination } satisfies AnswerResult);
     const spec: ChoicePromptSpec = {
       kind: 'choice',
@@ -110,8 +111,8 @@ export class MainDialog extends ComponentDialog {
     return step.beginDialog(MENU_PROMPT, spec);
   }
 
-  private async go(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+  private async go(step: Step<FlowOptions>): Promise<DialogTurnResult> {
+    const answer = answerOf(step);
     if (answer.status !== 'answered' || !isDestination(answer.value)) return step.endDialog();
     if (answer.value === 'help') {
       await say(step.context, 'common:help', { clinicPhone: this.services.config.clinicPhone });

@@ -1,16 +1,14 @@
 import { TurnContext } from 'botbuilder';
-import { LANGUAGE_KEY } from '../bot/channels/turnKeys';
 import { Participant } from '../bot/domain/participant';
 import { Language } from '../bot/i18n';
-import { rescheduleParticipant } from '../bot/outreach/reschedule';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { Stored } from '../bot/store/port';
-import { ProfileSnapshot, rememberProfile } from '../bot/turn/participantContext';
-import { PROFILE_KEY, turnProfile, turnStateOf } from '../bot/turn/turnFacts';
+import { ProfileSnapshot } from '../bot/turn/participantContext';
+import { refreshProfile, turnFacts, useLanguage } from '../bot/turn/turnFacts';
 
 /** The participant of this turn; the main dialog only runs for someone enrolled. */
 export function currentProfile(context: TurnContext): ProfileSnapshot {
-  const profile = turnProfile(context);
+  const profile = turnFacts(context).profile;
   if (!profile) throw new Error('participant dialogs need a profile in turnState');
   return profile;
 }
@@ -24,24 +22,24 @@ export function currentProfile(context: TurnContext): ProfileSnapshot {
  */
 export async function updateParticipant(
   context: TurnContext,
-  services: Services,
+  services: DialogServices,
   change: (p: Participant) => void,
 ): Promise<Stored<Participant>> {
   const profile = currentProfile(context);
   const participant = await services.participants.update(profile.participantId, change);
-  await rescheduleParticipant(services, participant.id);
-  context.turnState.set(PROFILE_KEY, rememberProfile(turnStateOf(context), participant, services.clock()));
+  await services.outreach.reschedule(participant.id);
+  refreshProfile(context, participant, services.clock());
   return participant;
 }
 
 /**
  * Switches the participant's language everywhere it is read: the record
- * (outreach reads it), the profile snapshot (later turns) and LANGUAGE_KEY
+ * (outreach reads it), the profile snapshot (later turns) and the turn facts
  * (the rest of this turn, so the confirmation is already in the new language).
  */
-export async function switchLanguage(context: TurnContext, services: Services, language: Language): Promise<void> {
+export async function switchLanguage(context: TurnContext, services: DialogServices, language: Language): Promise<void> {
   await updateParticipant(context, services, (p) => {
     p.language = language;
   });
-  context.turnState.set(LANGUAGE_KEY, language);
+  useLanguage(context, language);
 }

@@ -2,10 +2,10 @@ import { Channels } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { TFunction } from 'i18next';
 import { countSegments, SMS_SEGMENT_BUDGET } from '../bot/channels/smsSegments';
-import { turnLanguage } from '../bot/channels/turnKeys';
-import { ProgramSessions, SessionOccurrence, upcomingOccurrences } from '../bot/domain/sessions';
+import { turnFacts } from '../bot/turn/turnFacts';
+import { SessionOccurrence, upcomingOccurrences } from '../bot/domain/sessions';
 import { Language } from '../bot/i18n';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { formatWhen } from './localFormat';
 import { currentProfile } from './participantUpdate';
 import { say } from './say';
@@ -42,11 +42,8 @@ const SMS_LAYOUTS: Layout[] = [
  * "lun, 3 de mar, 6:30 p.m.").
  */
 export class SessionsDialog extends ComponentDialog {
-  private readonly sessions: ProgramSessions;
-
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(SESSIONS_DIALOG);
-    this.sessions = new ProgramSessions(services.store, services.clock);
     this.addDialog(new WaterfallDialog(FLOW, [(s) => this.list(s)]));
     this.initialDialogId = FLOW;
   }
@@ -58,13 +55,13 @@ export class SessionsDialog extends ComponentDialog {
 
     const sms = context.activity.channelId === Channels.Sms;
     const most = sms ? SMS_MOST : CHAT_MOST;
-    const upcoming = upcomingOccurrences(await this.sessions.list(), participant, this.services.clock(), most);
+    const upcoming = upcomingOccurrences(await this.services.sessions.list(), participant, this.services.clock(), most);
     if (upcoming.length === 0) {
       await say(context, 'sessions:none', { clinicPhone: this.services.config.clinicPhone });
       return step.endDialog();
     }
 
-    const { t, language } = turnLanguage(context);
+    const { t, language } = turnFacts(context);
     const describe = (layout: Layout) => listing(upcoming, layout, { t, language, timeZone: participant.timeZone });
     const layout = sms ? SMS_LAYOUTS.find((l) => fitsSms(t('sessions:list', { lines: describe(l) }))) ?? SMS_LAYOUTS[SMS_LAYOUTS.length - 1] : CHAT_LAYOUT;
     const lines = describe(layout);

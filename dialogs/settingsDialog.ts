@@ -1,15 +1,16 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, PromptChoice, TextPromptSpec } from '../bot/channels/prompt';
-import { turnLanguage } from '../bot/channels/turnKeys';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { Participant } from '../bot/domain/participant';
 import { isOutsideQuietHours } from '../bot/domain/participantInput';
 import { isLanguage } from '../bot/i18n';
-import { Services } from '../bot/services';
+import { DialogServices } from '../bot/services';
 import { formatClockTime, formatTimeIn } from './localFormat';
 import { currentProfile, switchLanguage, updateParticipant } from './participantUpdate';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
+import { answerOf, Step, typedSteps } from './steps';
 import { parseClockTime } from './settings/clockTime';
 import { COMMON_ZONES, commonZoneKey, zoneFromText } from './settings/timeZones';
 
@@ -54,11 +55,13 @@ interface CheckinTimeOptions {
  * record (outreach reads it) and confirmed; one change per visit.
  */
 export class SettingsDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(SETTINGS_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, [(s) => this.chooseSetting(s), (s) => this.openSetting(s)]));
+    this.addDialog(new WaterfallDialog(FLOW, typedSteps<SettingsDialogOptions>((s) => this.chooseSetting(s), (s) => this.openSetting(s))));
     this.addDialog(new WaterfallDialog(FLOW_OF.language, [(s) => this.askLanguage(s), (s) => this.saveLanguage(s)]));
-    this.addDialog(new WaterfallDialog(FLOW_OF.checkinTime, [(s) => this.askCheckinTime(s), (s) => this.saveCheckinTime(s)]));
+    this.addDialog(
+      new WaterfallDialog(FLOW_OF.checkinTime, typedSteps<CheckinTimeOptions>((s) => this.askCheckinTime(s), (s) => this.saveCheckinTime(s))),
+    );
     this.addDialog(new WaterfallDialog(FLOW_OF.reminders, [(s) => this.askReminders(s), (s) => this.saveReminders(s)]));
     this.addDialog(
       new WaterfallDialog(FLOW_OF.timeZone, [(s) => this.askTimeZone(s), (s) => this.askOtherTimeZone(s), (s) => this.saveTimeZone(s)]),
@@ -71,8 +74,8 @@ export class SettingsDialog extends ComponentDialog {
 
   // ── which setting ────────────────────────────────────────────────────────
 
-  private async chooseSetting(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { setting } = (step.options ?? {}) as SettingsDialogOptions;
+  private async chooseSetting(step: Step<SettingsDialogOptions>): Promise<DialogTurnResult> {
+    const { setting } = step.options;
     if (setting) return step.next({ status: 'answered', value: setting } satisfies AnswerResult);
     const spec: ChoicePromptSpec = {
       kind: 'choice',
@@ -84,7 +87,7 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async openSetting(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered') return step.endDialog();
     const setting = SETTINGS.find((s) => s === answer.value);
     if (!setting) return step.endDialog();
@@ -107,7 +110,7 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async saveLanguage(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered' || !isLanguage(answer.value)) return step.endDialog();
     await switchLanguage(step.context, this.services, answer.value);
     await say(step.context, 'common:language.switched');
@@ -116,9 +119,9 @@ export class SettingsDialog extends ComponentDialog {
 
   // ── check-in time ────────────────────────────────────────────────────────
 
-  private async askCheckinTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { retry } = step.options as CheckinTimeOptions;
-    const { language } = turnLanguage(step.context);
+  private async askCheckinTime(step: Step<CheckinTimeOptions>): Promise<DialogTurnResult> {
+    const { retry } = step.options;
+    const { language } = turnFacts(step.context);
     const { quietHours } = this.services.config;
     const participant = await this.participant(step);
     const spec: TextPromptSpec = {
@@ -135,10 +138,10 @@ export class SettingsDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, spec);
   }
 
-  private async saveCheckinTime(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { attempt } = step.options as CheckinTimeOptions;
-    const answer = step.result as AnswerResult;
-    const { language } = turnLanguage(step.context);
+  private async saveCheckinTime(step: Step<CheckinTimeOptions>): Promise<DialogTurnResult> {
+    const { attempt } = step.options;
+    const answer = answerOf(step);
+    const { language } = turnFacts(step.context);
     const time = answer.status === 'answered' ? parseClockTime(String(answer.value)) : undefined;
     if (time && isOutsideQuietHours(time, this.services.config.quietHours)) {
       await updateParticipant(step.context, this.services, (p) => {
@@ -176,7 +179,7 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async saveReminders(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered') return step.endDialog();
     if (answer.value === REMINDERS_OFF) {
       await updateParticipant(step.context, this.services, (p) => {
@@ -211,7 +214,7 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async askOtherTimeZone(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered') return step.endDialog();
     if (answer.value !== OTHER_ZONE) return step.next(answer);
     const spec: TextPromptSpec = { kind: 'text', id: 'settings.timeZoneOther', textKey: 'settings:timeZone.askOther' };
@@ -219,9 +222,9 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async saveTimeZone(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     if (answer.status !== 'answered') return step.endDialog();
-    const { t, language } = turnLanguage(step.context);
+    const { t, language } = turnFacts(step.context);
     const zone = zoneFromText(String(answer.value));
     if (!zone) {
       const participant = await this.participant(step);
@@ -254,13 +257,13 @@ export class SettingsDialog extends ComponentDialog {
   }
 
   private async saveScreenDay(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as AnswerResult;
+    const answer = answerOf(step);
     const day = answer.status === 'answered' ? Number(answer.value) : NaN;
     if (!Number.isInteger(day) || day < 1 || day > 7) return step.endDialog();
     await updateParticipant(step.context, this.services, (p) => {
       p.screenWeekday = day;
     });
-    const { t } = turnLanguage(step.context);
+    const { t } = turnFacts(step.context);
     await say(step.context, 'settings:screenDay.saved', { day: t(`settings:weekday.${day}`) });
     return step.endDialog();
   }

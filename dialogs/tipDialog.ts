@@ -1,13 +1,14 @@
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, YesNoPromptSpec } from '../bot/channels/prompt';
-import { turnLanguage } from '../bot/channels/turnKeys';
-import { Services } from '../bot/services';
+import { turnFacts } from '../bot/turn/turnFacts';
+import { DialogServices } from '../bot/services';
 import { isTipCategory, TIP_CATEGORIES, TipCategory, tipTextKey } from '../bot/tips/catalog';
 import { isTipRating } from '../bot/tips/feedback';
 import { categoryForCheckin } from '../bot/tips/match';
 import { currentProfile } from './participantUpdate';
-import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
+import { AnswerPrompt } from './prompts/answerPrompt';
 import { say } from './say';
+import { answerOf, Step, typedSteps } from './steps';
 
 export const TIP_DIALOG = 'tip';
 
@@ -34,6 +35,7 @@ interface FlowValues {
   tipId?: string;
   shownAt?: string;
 }
+type TipStep = Step<TipDialogOptions, FlowValues>;
 
 /**
  * A coping tip: the participant picks what they want help with (or takes the
@@ -41,23 +43,25 @@ interface FlowValues {
  * says whether it helped; "another" shows a different one of the same kind.
  */
 export class TipDialog extends ComponentDialog {
-  constructor(private readonly services: Services) {
+  constructor(private readonly services: DialogServices) {
     super(TIP_DIALOG);
     this.addDialog(
-      new WaterfallDialog(FLOW, [
-        (s) => this.offer(s),
-        (s) => this.chooseCategory(s),
-        (s) => this.showTip(s),
-        (s) => this.takeFeedback(s),
-      ]),
+      new WaterfallDialog(
+        FLOW,
+        typedSteps<TipDialogOptions, FlowValues>(
+          (s) => this.offer(s),
+          (s) => this.chooseCategory(s),
+          (s) => this.showTip(s),
+          (s) => this.takeFeedback(s),
+        ),
+      ),
     );
     this.addDialog(new AnswerPrompt(PROMPT));
     this.initialDialogId = FLOW;
   }
 
-  private async offer(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = (step.options ?? {}) as TipDialogOptions;
-    const values = step.values as FlowValues;
+  private async offer(step: TipStep): Promise<DialogTurnResult> {
+    const { options, values } = step;
     if (isTipCategory(options.category)) values.category = options.category;
     if (!options.offer || !values.category) return step.next();
     values.offered = true;
@@ -65,10 +69,10 @@ export class TipDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, spec);
   }
 
-  private async chooseCategory(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as FlowValues;
+  private async chooseCategory(step: TipStep): Promise<DialogTurnResult> {
+    const { values } = step;
     if (values.offered) {
-      const answer = step.result as AnswerResult;
+      const answer = answerOf(step);
       if (answer.status !== 'answered' || answer.value !== true) {
         if (answer.status !== 'invalid') await say(step.context, 'tips:declined');
         return step.endDialog();
@@ -83,10 +87,10 @@ export class TipDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, spec);
   }
 
-  private async showTip(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as FlowValues;
+  private async showTip(step: TipStep): Promise<DialogTurnResult> {
+    const { values } = step;
     if (!values.category) {
-      const answer = step.result as AnswerResult;
+      const answer = answerOf(step);
       if (answer.status !== 'answered') return step.endDialog();
       values.category = answer.value === MATCHED ? values.matchedCategory : isTipCategory(answer.value) ? answer.value : undefined;
       if (!values.category) return step.endDialog();
@@ -113,9 +117,9 @@ export class TipDialog extends ComponentDialog {
     return step.beginDialog(PROMPT, spec);
   }
 
-  private async takeFeedback(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const values = step.values as FlowValues;
-    const answer = step.result as AnswerResult;
+  private async takeFeedback(step: TipStep): Promise<DialogTurnResult> {
+    const { values } = step;
+    const answer = answerOf(step);
     if (answer.status !== 'answered') return step.endDialog();
     if (answer.value === 'another') return step.replaceDialog(FLOW, { category: values.category } satisfies TipDialogOptions);
 
@@ -127,7 +131,7 @@ export class TipDialog extends ComponentDialog {
       tipId: values.tipId,
       category: values.category,
       rating,
-      language: turnLanguage(step.context).language,
+      language: turnFacts(step.context).language,
       channel: step.context.activity.channelId,
       shownAt: values.shownAt,
       answeredAt: this.services.clock().toISOString(),

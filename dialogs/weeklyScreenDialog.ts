@@ -1,8 +1,9 @@
-import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog } from 'botbuilder-dialogs';
 import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { ScreenItems, WeeklyScreen, scoreWeeklyScreen } from '../bot/domain/checkins';
-import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
+import { AnswerPrompt } from './prompts/answerPrompt';
 import { say } from './say';
+import { answerOf, Step, typedSteps } from './steps';
 
 export const WEEKLY_SCREEN_DIALOG = 'weeklyScreen';
 const ITEM_LOOP = 'weeklyScreen.item';
@@ -13,6 +14,11 @@ type ScreenItem = (typeof SCREEN_ITEMS)[number];
 
 /** Partial answers while the screen runs; null = two unreadable replies. */
 type ScreenAnswers = Partial<Record<ScreenItem, number | null>>;
+
+/** Each item is one pass of the loop, begun with the answers so far. */
+interface ItemLoopOptions {
+  answers: ScreenAnswers;
+}
 
 /** "How often?" about one item: the four options, valued by their score 0–3. */
 export function screenQuestion(item: ScreenItem): ChoicePromptSpec {
@@ -50,33 +56,29 @@ export class WeeklyScreenDialog extends ComponentDialog {
   constructor() {
     super(WEEKLY_SCREEN_DIALOG);
     this.addDialog(new AnswerPrompt());
-    this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askItem(s), (s) => this.recordItem(s)]));
+    this.addDialog(new WaterfallDialog(ITEM_LOOP, typedSteps<ItemLoopOptions>((s) => this.askItem(s), (s) => this.recordItem(s))));
     this.initialDialogId = ITEM_LOOP;
   }
 
   protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
     await say(inner.context, 'screen:intro');
     await say(inner.context, 'screen:stem');
-    return inner.beginDialog(ITEM_LOOP, { answers: {} satisfies ScreenAnswers });
+    return inner.beginDialog(ITEM_LOOP, { answers: {} } satisfies ItemLoopOptions);
   }
 
-  private async askItem(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answers = answersOf(step);
+  private async askItem(step: Step<ItemLoopOptions>): Promise<DialogTurnResult> {
+    const { answers } = step.options;
     const item = SCREEN_ITEMS.find((i) => !(i in answers));
     if (!item) return step.endDialog(scored(answers));
     await say(step.context, `screen:item.${item}`);
     return step.beginDialog(AnswerPrompt.DEFAULT_ID, screenQuestion(item));
   }
 
-  private async recordItem(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answers = answersOf(step);
+  private async recordItem(step: Step<ItemLoopOptions>): Promise<DialogTurnResult> {
+    const { answers } = step.options;
     const item = SCREEN_ITEMS.find((i) => !(i in answers))!;
-    const result = step.result as AnswerResult;
+    const result = answerOf(step);
     answers[item] = result.status === 'answered' ? Number(result.value) : null;
-    return step.replaceDialog(ITEM_LOOP, { answers });
+    return step.replaceDialog(ITEM_LOOP, { answers } satisfies ItemLoopOptions);
   }
-}
-
-function answersOf(step: WaterfallStepContext): ScreenAnswers {
-  return (step.options as { answers: ScreenAnswers }).answers;
 }

@@ -14,7 +14,6 @@ import pino from 'pino';
 import { createApp } from '../bot/app';
 import { ConfigError, loadConfig } from '../bot/config';
 import { createLogger } from '../bot/log';
-import { OutreachFeature } from '../bot/outreach/feature';
 import { TickReport } from '../bot/outreach/scheduler';
 
 const USAGE = 'usage: npm run outreach -- (--dry-run | --once) [--at ISO-instant] [--json]';
@@ -42,8 +41,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, destination: pino.destination(2) });
   const app = await createApp({ config, logger });
   try {
-    const outreach = app.features.find((f) => f.name === 'outreach') as OutreachFeature;
-    const report = await outreach.tick(at, { dryRun: values['dry-run'] });
+    const report = await app.outreach.tick(at, { dryRun: values['dry-run'] });
     print(report, values.json);
   } finally {
     await app.close();

@@ -24,22 +24,40 @@ export function slotOf(kind: OutreachKind): DueSlot {
  * its chain (the follow-up, tomorrow's prompt, the next session's reminder)
  * or deleted. One write moves a chain on.
  */
-export interface DueEntry extends DocBase {
+interface DueEntryBase extends DocBase {
   id: DueSlot;
   participantId: string;
-  kind: OutreachKind;
   /** ISO instant (UTC, toISOString) the message falls due. */
   dueAt: string;
-  /** Check-in prompt and follow-up: the participant's local date the message is about. */
-  localDate: string | null;
-  /** Reminder: `${sessionId}@${localDate}` of the meeting. */
-  occurrenceId: string | null;
-  /** Reminder: the meeting's start; after it a reminder is no use. */
-  sessionStart: string | null;
   updatedAt: string;
 }
 
-export type NewDueEntry = Omit<DueEntry, 'id' | 'pk' | 'updatedAt'>;
+/** The check-in prompt or its follow-up: about one local day of the participant. */
+export interface DailyDueEntry extends DueEntryBase {
+  kind: 'checkin' | 'followup';
+  /** The participant's local date the message is about. */
+  localDate: string;
+  occurrenceId: null;
+  sessionStart: null;
+}
+
+/** A session reminder: about one meeting. */
+export interface ReminderDueEntry extends DueEntryBase {
+  kind: 'reminder';
+  localDate: null;
+  /** `${sessionId}@${localDate}` of the meeting. */
+  occurrenceId: string;
+  /** The meeting's start; after it a reminder is no use. */
+  sessionStart: string;
+}
+
+/** What is due, told apart by its kind (stored with both shapes' fields, the unused ones null). */
+export type DueEntry = DailyDueEntry | ReminderDueEntry;
+
+type Unplaced<E extends DueEntry> = Omit<E, 'id' | 'pk' | 'updatedAt'>;
+export type NewDailyDueEntry = Unplaced<DailyDueEntry>;
+export type NewReminderDueEntry = Unplaced<ReminderDueEntry>;
+export type NewDueEntry = NewDailyDueEntry | NewReminderDueEntry;
 
 function toDoc(entry: NewDueEntry, now: Date): DueEntry {
   return { ...entry, id: slotOf(entry.kind), pk: entry.participantId, updatedAt: now.toISOString() };

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CloudAdapter } from 'botbuilder';
-import { schedule, ScheduledTask } from 'node-cron';
-import type { Feature } from '../app';
+import { MinuteTask, scheduleEveryMinute } from '../cron';
+import type { Feature } from '../features';
 import { renderPrompt } from '../channels/render';
 import { translatorFor } from '../i18n';
-import { Services } from '../services';
-import { deliveryAddress, ineligibility, SkipReason } from './planner';
+import { OutreachService, Services } from '../services';
+import { reach, SkipReason } from './planner';
 import { RateLimiter, RateLimits, Sleep } from './rateLimiter';
 import { rescheduleParticipant } from './reschedule';
 import { StoreRunCoordinator } from './runCoordinator';
@@ -35,14 +35,11 @@ export interface OutreachTotals {
   errors: number;
 }
 
-export interface OutreachFeature extends Feature {
+/** The outreach engine: the app's background feature, and services.outreach for everyone else. */
+export interface OutreachFeature extends Feature, OutreachService {
   readonly scheduler: OutreachScheduler;
   /** Runs one tick at `at` (what the cron task does each minute) and records it for logs and /readyz. */
   tick(at: Date, options?: { dryRun?: boolean }): Promise<TickReport>;
-  /** The playground's "send my check-in prompt now": at once, no ledger, no quiet hours (someone asked for it). */
-  sendCheckinPromptNow(participantId: string): Promise<{ sent: boolean; reason?: string }>;
-  /** See rescheduleParticipant in reschedule.ts. */
-  rescheduleParticipant(participantId: string): Promise<void>;
 }
 
 /**
@@ -68,8 +65,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     owner: instanceId,
   });
 
-  let task: ScheduledTask | undefined;
-  let running: Promise<unknown> | undefined;
+  let task: MinuteTask | undefined;
   let lastTick: TickReport | undefined;
   const totals: OutreachTotals = { ticks: 0, sent: 0, failed: 0, skipped: 0, errors: 0 };
 
@@ -98,34 +94,20 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     tick,
 
     start() {
-      task = schedule(
-        '* * * * *',
-        async () => {
-          running = tick(clock());
-          await running;
-        },
-        {
-          name: OUTREACH_TASK,
-          distributed: true,
-          runCoordinator: new StoreRunCoordinator(services.store, clock, instanceId),
-          // A tick still busy (a long SMS queue at 1/s) skips this process's next slot; another instance may take it.
-          noOverlap: true,
-          distributedLease: 55_000,
-          logger: {
-            info: () => undefined,
-            debug: () => undefined,
-            warn: (message) => log.warn({ task: OUTREACH_TASK }, message),
-            error: (message) => log.error({ task: OUTREACH_TASK, err: message }, 'outreach task error'),
-          },
-        },
-      );
+      // A tick still busy (a long SMS queue at 1/s) skips this process's next slot; another instance may take it.
+      task = scheduleEveryMinute(log, {
+        name: OUTREACH_TASK,
+        label: 'outreach',
+        run: () => tick(clock()),
+        distributed: { coordinator: new StoreRunCoordinator(services.store, clock, instanceId), leaseMs: 55_000 },
+      });
     },
 
     async stop() {
-      await task?.destroy();
-      task = undefined;
+      // First: a tick in progress starts no new entries while the task waits for it.
       scheduler.stop();
-      await running?.catch(() => undefined);
+      await task?.stop();
+      task = undefined;
       sender.close();
     },
 
@@ -147,15 +129,14 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     async sendCheckinPromptNow(participantId) {
       const p = await services.participants.get(participantId);
       if (!p) return { sent: false, reason: 'unknownParticipant' satisfies SkipReason };
-      const ineligible = ineligibility(p);
-      if (ineligible) return { sent: false, reason: ineligible };
-      const address = deliveryAddress(p)!;
-      const activity = renderPrompt(CHECKIN_PROMPT, address.channelId, translatorFor(services.i18n, p.language));
-      const delivery = await sender.deliver(address, activity);
+      const to = reach(p);
+      if (!to.ok) return { sent: false, reason: to.reason };
+      const activity = renderPrompt(CHECKIN_PROMPT, to.address.channelId, translatorFor(services.i18n, p.language));
+      const delivery = await sender.deliver(to.address, activity);
       return delivery.status === 'sent' ? { sent: true } : { sent: false, reason: delivery.status };
     },
 
-    rescheduleParticipant(participantId) {
+    reschedule(participantId) {
       return rescheduleParticipant(services, participantId);
     },
   };

@@ -103,8 +103,8 @@ export class Ledger {
     return this.store.upsert<LedgerEntry>(LEDGER, { ...doc, ...result });
   }
 
-  /** The participant's check-in prompts that went out before `localDate`, newest first. */
-  async promptsBefore(participantId: string, localDate: string, limit: number): Promise<Stored<LedgerEntry>[]> {
+  /** The local dates of the participant's check-in prompts that went out before `localDate`, newest first. */
+  async promptDatesBefore(participantId: string, localDate: string, limit: number): Promise<string[]> {
     const page = await this.store.query<LedgerEntry>(LEDGER, {
       pk: participantId,
       where: [
@@ -115,6 +115,6 @@ export class Ledger {
       orderBy: [{ field: 'localDate', dir: 'desc' }],
       limit,
     });
-    return page.items;
+    return page.items.flatMap((entry) => (entry.localDate === null ? [] : [entry.localDate]));
   }
 }

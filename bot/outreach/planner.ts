@@ -1,7 +1,7 @@
 import { addDays, localDateOf, wallTimeToInstant } from '../domain/localTime';
 import { ChannelAddress, Participant } from '../domain/participant';
 import { ProgramSession, upcomingOccurrences } from '../domain/sessions';
-import { NewDueEntry } from './dueEntries';
+import { NewDailyDueEntry, NewReminderDueEntry } from './dueEntries';
 
 /**
  * Pure rules of when what is due for whom. The scheduler and
@@ -31,7 +31,7 @@ export function checkinInstant(p: Pick<Participant, 'checkinTime' | 'timeZone'>,
   return wallTimeToInstant(localDate, p.checkinTime, p.timeZone);
 }
 
-export function checkinEntry(p: Participant, localDate: string): NewDueEntry {
+export function checkinEntry(p: Participant, localDate: string): NewDailyDueEntry {
   return {
     participantId: p.id,
     kind: 'checkin',
@@ -43,7 +43,7 @@ export function checkinEntry(p: Participant, localDate: string): NewDueEntry {
 }
 
 /** The first prompt at or after `now`: today's if its time has not passed, else tomorrow's. */
-export function nextCheckinEntry(p: Participant, now: Date): NewDueEntry {
+export function nextCheckinEntry(p: Participant, now: Date): NewDailyDueEntry {
   const today = localDateOf(now, p.timeZone);
   return checkinInstant(p, today) >= now ? checkinEntry(p, today) : checkinEntry(p, addDays(today, 1));
 }
@@ -52,14 +52,14 @@ export function nextCheckinEntry(p: Participant, now: Date): NewDueEntry {
  * The prompt after the one of `handledDate`: the next day, or today when the
  * handled one is older (after downtime, today's prompt is still due today).
  */
-export function followingCheckinEntry(p: Participant, handledDate: string, now: Date): NewDueEntry {
+export function followingCheckinEntry(p: Participant, handledDate: string, now: Date): NewDailyDueEntry {
   const nextDay = addDays(handledDate, 1);
   const today = localDateOf(now, p.timeZone);
   return checkinEntry(p, nextDay > today ? nextDay : today);
 }
 
 /** The follow-up `hours` after the prompt went out, on the minute (ticks run on minutes). */
-export function followupEntry(participantId: string, localDate: string, promptSentAt: Date, hours: number): NewDueEntry {
+export function followupEntry(participantId: string, localDate: string, promptSentAt: Date, hours: number): NewDailyDueEntry {
   const minute = Math.floor(promptSentAt.getTime() / 60_000) * 60_000;
   return {
     participantId,
@@ -72,7 +72,7 @@ export function followupEntry(participantId: string, localDate: string, promptSe
 }
 
 /** The reminder for the first meeting the participant attends that starts after `after`; null when none (or reminders off). */
-export function nextReminderEntry(p: Participant, sessions: readonly ProgramSession[], after: Date): NewDueEntry | null {
+export function nextReminderEntry(p: Participant, sessions: readonly ProgramSession[], after: Date): NewReminderDueEntry | null {
   if (!p.reminders.enabled) return null;
   const [occ] = upcomingOccurrences(sessions, p, new Date(after.getTime() + 1), 1);
   if (!occ) return null;
@@ -96,14 +96,16 @@ export function splitOccurrenceId(occurrenceId: string): { sessionId: string; lo
   return { sessionId: occurrenceId.slice(0, at), localDate: occurrenceId.slice(at + 1) };
 }
 
-/** Why this participant may not be messaged at all right now, or undefined when they may. */
-export function ineligibility(p: Participant): SkipReason | undefined {
-  if (p.status === 'discharged') return 'discharged';
-  if (p.status === 'paused') return 'paused';
-  if (p.optedOutAt) return 'optedOut';
-  if (!p.consent.given) return 'noConsent';
-  if (!deliveryAddress(p)) return 'unreachable';
-  return undefined;
+/** Where this participant may be messaged right now, or why they may not be at all. */
+export type Reach = { ok: true; address: ChannelAddress } | { ok: false; reason: SkipReason };
+
+export function reach(p: Participant): Reach {
+  if (p.status === 'discharged') return { ok: false, reason: 'discharged' };
+  if (p.status === 'paused') return { ok: false, reason: 'paused' };
+  if (p.optedOutAt) return { ok: false, reason: 'optedOut' };
+  if (!p.consent.given) return { ok: false, reason: 'noConsent' };
+  const address = deliveryAddress(p);
+  return address ? { ok: true, address } : { ok: false, reason: 'unreachable' };
 }
 
 /**

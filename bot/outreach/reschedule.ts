@@ -36,8 +36,8 @@ export async function rescheduleParticipant(deps: RescheduleDeps, participantId:
   const keepIfDue = (current: DueEntry) => current.dueAt <= now.toISOString();
   let checkin = nextCheckinEntry(p, now);
   // Today's prompt may have gone out at the old time already: then the next one is tomorrow's.
-  if (await new Ledger(deps.store).get(p.id, ledgerKey('checkin', checkin.localDate!))) {
-    checkin = checkinEntry(p, addDays(checkin.localDate!, 1));
+  if (await new Ledger(deps.store).get(p.id, ledgerKey('checkin', checkin.localDate))) {
+    checkin = checkinEntry(p, addDays(checkin.localDate, 1));
   }
   // A pending follow-up stays: the prompt after it is placed, with the new settings, once it is handled.
   await due.set(p.id, 'daily', checkin, now, (current) => keepIfDue(current) || current.kind === 'followup');

@@ -12,15 +12,15 @@ import { attends, occurrenceOn, ProgramSession, ProgramSessions } from '../domai
 import { Language, Translate, translatorFor } from '../i18n';
 import { Logger } from '../log';
 import { DocumentStore, Stored } from '../store/port';
-import { DueEntries, DueEntry, NewDueEntry, OutreachKind } from './dueEntries';
+import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry } from './dueEntries';
 import { Ledger, LedgerEntry, ledgerKey } from './ledger';
 import {
   checkinInstant,
   deliveryAddress,
   followingCheckinEntry,
   followupEntry,
-  ineligibility,
   nextReminderEntry,
+  reach,
   reminderInstant,
   SkipReason,
   splitOccurrenceId,
@@ -74,10 +74,20 @@ export interface PlannedSend {
   key: string;
 }
 
-type Plan =
-  | { action: 'send'; key: string; spec: MessageSpec; address: ChannelAddress; next: NewDueEntry | null; raiseMissed: boolean }
-  | { action: 'skip'; reason: SkipReason; next: NewDueEntry | null; raiseMissed?: boolean }
-  | { action: 'defer'; next: NewDueEntry };
+/**
+ * What to do with one due entry. `missed`: the local date of a prompt that is
+ * the second unanswered one in a row, whose missed-check-ins flag goes up first.
+ */
+type SendPlan = {
+  action: 'send';
+  participant: Stored<Participant>;
+  key: string;
+  spec: MessageSpec;
+  address: ChannelAddress;
+  next: NewDueEntry | null;
+  missed: string | null;
+};
+type Plan = SendPlan | { action: 'skip'; reason: SkipReason; next: NewDueEntry | null; missed?: string | null } | { action: 'defer'; next: NewDueEntry };
 
 interface TickContext {
   at: Date;
@@ -183,12 +193,12 @@ export class OutreachScheduler {
         if (await this.due.advance(entry, plan.next, ctx.now())) ctx.report.deferred++;
         return;
       case 'skip':
-        if (plan.raiseMissed) await this.raiseMissed(entry.participantId, entry.localDate!);
+        if (plan.missed) await this.raiseMissed(entry.participantId, plan.missed);
         // Counted by whoever moved the entry on, so two overlapping ticks count it once.
         if (await this.due.advance(entry, plan.next, ctx.now())) count(ctx.report.skipped, plan.reason);
         return;
       case 'send':
-        return this.send(entry, participant!, plan, ctx);
+        return this.send(entry, plan, ctx);
     }
   }
 
@@ -222,52 +232,52 @@ export class OutreachScheduler {
     }
   }
 
-  private planCheckin(entry: DueEntry, p: Participant, ctx: TickContext): Plan {
-    const localDate = entry.localDate!;
+  private planCheckin(entry: DailyDueEntry, p: Stored<Participant>, ctx: TickContext): Plan {
+    const { localDate } = entry;
     const now = ctx.now();
     // The check-in time or zone changed since the entry was written: keep to the participant's current clock.
     const expected = checkinInstant(p, localDate);
     if (expected > now) return { action: 'defer', next: { ...entry, dueAt: expected.toISOString() } };
     const next = followingCheckinEntry(p, localDate, now);
     // Paused, opted out, … keep the chain going (one write a day) so the day they are back needs nobody to remember.
-    const ineligible = ineligibility(p);
-    if (ineligible) return { action: 'skip', reason: ineligible, next };
+    const to = reach(p);
+    if (!to.ok) return { action: 'skip', reason: to.reason, next };
     // Catch-up: only the same local day, and never into quiet hours.
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
-    return { action: 'send', key: ledgerKey('checkin', localDate), spec: CHECKIN_PROMPT, address: deliveryAddress(p)!, next, raiseMissed: false };
+    return { action: 'send', participant: p, key: ledgerKey('checkin', localDate), spec: CHECKIN_PROMPT, address: to.address, next, missed: null };
   }
 
-  private async planFollowup(entry: DueEntry, p: Participant, ctx: TickContext): Promise<Plan> {
-    const localDate = entry.localDate!;
+  private async planFollowup(entry: DailyDueEntry, p: Stored<Participant>, ctx: TickContext): Promise<Plan> {
+    const { localDate } = entry;
     const now = ctx.now();
     // After the follow-up comes the next day's prompt, placed with the participant's current settings.
     const next = followingCheckinEntry(p, localDate, now);
-    const ineligible = ineligibility(p);
-    if (ineligible) return { action: 'skip', reason: ineligible, next };
+    const to = reach(p);
+    if (!to.ok) return { action: 'skip', reason: to.reason, next };
     if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
     // Judged whether or not the follow-up itself can still go out.
-    const raiseMissed = await this.secondUnansweredInARow(p.id, localDate);
-    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next, raiseMissed };
-    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next, raiseMissed };
-    return { action: 'send', key: ledgerKey('followup', localDate), spec: CHECKIN_FOLLOWUP, address: deliveryAddress(p)!, next, raiseMissed };
+    const missed = (await this.secondUnansweredInARow(p.id, localDate)) ? localDate : null;
+    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next, missed };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next, missed };
+    return { action: 'send', participant: p, key: ledgerKey('followup', localDate), spec: CHECKIN_FOLLOWUP, address: to.address, next, missed };
   }
 
-  private async planReminder(entry: DueEntry, p: Participant, ctx: TickContext): Promise<Plan> {
+  private async planReminder(entry: ReminderDueEntry, p: Stored<Participant>, ctx: TickContext): Promise<Plan> {
     const now = ctx.now();
     if (!p.reminders.enabled) return { action: 'skip', reason: 'remindersOff', next: null };
     const sessions = await ctx.sessions();
-    const { sessionId, localDate } = splitOccurrenceId(entry.occurrenceId!);
+    const { sessionId, localDate } = splitOccurrenceId(entry.occurrenceId);
     const session = sessions.find((s) => s.id === sessionId);
     const occurrence = session && attends(session, p) ? occurrenceOn(session, localDate) : undefined;
-    const after = occurrence?.start ?? new Date(entry.sessionStart!);
+    const after = occurrence?.start ?? new Date(entry.sessionStart);
     const next = nextReminderEntry(p, sessions, after.getTime() > now.getTime() ? after : now);
     if (!occurrence) return { action: 'skip', reason: 'cancelled', next };
     // The lead time changed since the entry was written.
     const expected = reminderInstant(occurrence.start, p);
     if (expected > now) return { action: 'defer', next: { ...entry, dueAt: expected.toISOString(), sessionStart: occurrence.start.toISOString() } };
-    const ineligible = ineligibility(p);
-    if (ineligible) return { action: 'skip', reason: ineligible, next };
+    const to = reach(p);
+    if (!to.ok) return { action: 'skip', reason: to.reason, next };
     if (now >= occurrence.start) return { action: 'skip', reason: 'expired', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
       // An early meeting: remind when quiet hours end, if that is still before it starts.
@@ -277,7 +287,7 @@ export class OutreachScheduler {
     }
     const t = this.translator(p.language);
     const spec = reminderSpec({ start: occurrence.start, kind: occurrence.session.kind, now, zone: p.timeZone, language: p.language }, t);
-    return { action: 'send', key: ledgerKey('reminder', occurrence.occurrenceId), spec, address: deliveryAddress(p)!, next, raiseMissed: false };
+    return { action: 'send', participant: p, key: ledgerKey('reminder', occurrence.occurrenceId), spec, address: to.address, next, missed: null };
   }
 
   /** "Answered" = a check-in record of that local day exists (finished or not). */
@@ -291,15 +301,16 @@ export class OutreachScheduler {
    * before that was answered (or there was none): one flag per run of misses.
    */
   private async secondUnansweredInARow(participantId: string, localDate: string): Promise<boolean> {
-    const [previous, beforeThat] = await this.ledger.promptsBefore(participantId, localDate, 2);
-    if (!previous || (await this.answered(participantId, previous.localDate!))) return false;
-    return !beforeThat || (await this.answered(participantId, beforeThat.localDate!));
+    const [previous, beforeThat] = await this.ledger.promptDatesBefore(participantId, localDate, 2);
+    if (!previous || (await this.answered(participantId, previous))) return false;
+    return !beforeThat || (await this.answered(participantId, beforeThat));
   }
 
   // ---- sending ------------------------------------------------------------
 
-  private async send(entry: Stored<DueEntry>, p: Stored<Participant>, plan: Extract<Plan, { action: 'send' }>, ctx: TickContext): Promise<void> {
-    if (plan.raiseMissed) await this.raiseMissed(p.id, entry.localDate!);
+  private async send(entry: Stored<DueEntry>, plan: SendPlan, ctx: TickContext): Promise<void> {
+    const p = plan.participant;
+    if (plan.missed) await this.raiseMissed(p.id, plan.missed);
     const claim = await this.ledger.claim(
       plan.key,
       { participantId: p.id, kind: entry.kind, localDate: entry.localDate, occurrenceId: entry.occurrenceId },
@@ -353,7 +364,7 @@ export class OutreachScheduler {
    */
   private async deliver(
     p: Stored<Participant>,
-    plan: Extract<Plan, { action: 'send' }>,
+    plan: SendPlan,
     kind: OutreachKind,
   ): Promise<{ delivery: Delivery; address: ChannelAddress | undefined }> {
     const sender = this.deps.sender;
@@ -381,9 +392,9 @@ export class OutreachScheduler {
    * the next step the plan worked out. Follows from the ledger alone, so a
    * later tick finishing a dead one's work gets the same answer.
    */
-  private nextAfter(entry: DueEntry, result: LedgerEntry, plan: Extract<Plan, { action: 'send' }>): NewDueEntry | null {
+  private nextAfter(entry: DueEntry, result: LedgerEntry, plan: SendPlan): NewDueEntry | null {
     if (entry.kind === 'checkin' && result.state === 'sent' && result.sentAt) {
-      return followupEntry(entry.participantId, entry.localDate!, new Date(result.sentAt), this.deps.outreach.followupHours);
+      return followupEntry(entry.participantId, entry.localDate, new Date(result.sentAt), this.deps.outreach.followupHours);
     }
     return plan.next;
   }

@@ -31,16 +31,12 @@ const USER_FIELDS = [
   'localTimezone',
 ] as const;
 
-/** What the outreach path reports after "send my check-in prompt now". */
-export type CheckinPromptNow = (participantId: string) => Promise<{ sent: boolean; reason?: string }>;
-
 export interface HubDependencies {
   services: Services;
   /** This app's own base URL (known once it listens): user activities go to its /api/messages. */
   selfUrl: () => string;
   /** Waits for in-flight turns (start over must not race a turn that saves state). */
   idle: () => Promise<void>;
-  checkinPromptNow?: CheckinPromptNow;
 }
 
 export class UnknownConversationError extends Error {}
@@ -127,8 +123,7 @@ export class PlaygroundHub {
 
   /** "Send my check-in prompt now": the outreach path for this conversation's participant. */
   async checkinPromptNow(conversation: PlaygroundConversation): Promise<{ sent: boolean; reason?: string }> {
-    if (!this.deps.checkinPromptNow) return { sent: false, reason: 'outreach-unavailable' };
-    return this.deps.checkinPromptNow(conversation.participantId);
+    return this.deps.services.outreach.sendCheckinPromptNow(conversation.participantId);
   }
 
   /**

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { languageOf, translatorFor } from '../i18n';
 import { Participant } from '../domain/participant';
-import { rescheduleParticipant } from '../outreach/reschedule';
 import { Services } from '../services';
 import { Stored } from '../store/port';
 import { PREVIEW_CHANNELS, PreviewChannel, PreviewLocale } from './conversations';
@@ -62,7 +61,7 @@ export async function enrollPlaygroundUser(services: Services, address: Playgrou
     });
   }
   // A new playground participant gets daily prompts like anyone enrolled.
-  if (!existing) await rescheduleParticipant(services, participant.id);
+  if (!existing) await services.outreach.reschedule(participant.id);
   return participants.link(participant.id, {
     channelId: address.channelId,
     serviceUrl: address.serviceUrl,
@@ -88,6 +87,6 @@ export async function removePlaygroundParticipant(services: Services, participan
   if (!participant?.consent.channel?.startsWith(CONSENT_PREFIX)) return false;
   await services.participants.remove(participantId);
   // With the record gone, this drops its pending outreach.
-  await rescheduleParticipant(services, participantId);
+  await services.outreach.reschedule(participantId);
   return true;
 }

@@ -5,7 +5,8 @@ import { crisisFlagId, unknownParticipantId } from '../flags/flag';
 import { Language, LANGUAGES, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
-import { ProfileSnapshot, turnLanguage } from '../turn/participantContext';
+import { ProfileSnapshot } from '../turn/participantContext';
+import { turnFacts } from '../turn/turnFacts';
 import { detectCrisis, CrisisScreen } from './crisis';
 import { matchSmsKeyword, SmsKeywordMatch } from './keywords';
 
@@ -52,7 +53,7 @@ export class SafetyGate {
 
     const crisis = detectCrisis(text);
     if (crisis.crisis) {
-      await this.answerCrisis(context, state, profile, crisis);
+      await this.answerCrisis(context, profile, crisis);
       return 'handled';
     }
 
@@ -69,7 +70,7 @@ export class SafetyGate {
     }
     if (keyword?.kind === 'help' && (onSms || optedOut || keyword.alsoCrisisLines)) {
       const textKey = keyword.alsoCrisisLines ? 'safety:ayuda' : 'safety:help';
-      await this.reply(context, this.replyLanguage(context, state, profile, keyword), textKey);
+      await this.reply(context, this.replyLanguage(context, keyword), textKey);
       return 'handled';
     }
     return optedOut ? 'handled' : 'continue';
@@ -77,9 +78,9 @@ export class SafetyGate {
 
   // ── crisis ───────────────────────────────────────────────────────────────
 
-  private async answerCrisis(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, crisis: CrisisScreen): Promise<void> {
-    const known = knownLanguage(context, state, profile);
-    const turnFirst = turnLanguage(context, state, profile, this.services.config.defaultLanguage);
+  private async answerCrisis(context: TurnContext, profile: ProfileSnapshot | undefined, crisis: CrisisScreen): Promise<void> {
+    const { language: turnFirst, languageKnown } = turnFacts(context);
+    const known = languageKnown ? turnFirst : undefined;
     // The lines go out before anything is stored, and past the turn's held
     // replies: if the store fails, the person still gets them. A stranger
     // whose language nothing tells gets them in every language.
@@ -123,7 +124,7 @@ export class SafetyGate {
       });
     }
     this.services.log.info({ participantId: profile?.participantId, channelId: context.activity.channelId, form: keyword.form }, 'opted out');
-    await this.reply(context, this.replyLanguage(context, state, profile, keyword), 'safety:optOut.confirmed');
+    await this.reply(context, this.replyLanguage(context, keyword), 'safety:optOut.confirmed');
   }
 
   private async optIn(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, keyword: SmsKeywordMatch): Promise<void> {
@@ -134,7 +135,7 @@ export class SafetyGate {
       });
     }
     this.services.log.info({ participantId: profile?.participantId, channelId: context.activity.channelId }, 'opted in');
-    await this.reply(context, this.replyLanguage(context, state, profile, keyword), 'safety:optIn.confirmed');
+    await this.reply(context, this.replyLanguage(context, keyword), 'safety:optIn.confirmed');
   }
 
   /** START outside SMS in a conversation that never said STOP: only the record knows (one read, for this rare word). */
@@ -147,8 +148,9 @@ export class SafetyGate {
   // ── replies ──────────────────────────────────────────────────────────────
 
   /** The participant's language; for a stranger, the language of the keyword they used. */
-  private replyLanguage(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, keyword: SmsKeywordMatch): Language {
-    return knownLanguage(context, state, profile) ?? keyword.language ?? turnLanguage(context, state, profile, this.services.config.defaultLanguage);
+  private replyLanguage(context: TurnContext, keyword: SmsKeywordMatch): Language {
+    const { language, languageKnown } = turnFacts(context);
+    return languageKnown ? language : (keyword.language ?? language);
   }
 
   private render(context: TurnContext, language: Language, textKey: string): Partial<Activity> {
@@ -159,16 +161,6 @@ export class SafetyGate {
   private async reply(context: TurnContext, language: Language, textKey: string): Promise<void> {
     await context.sendActivity(this.render(context, language, textKey));
   }
-}
-
-/**
- * The sender's language when something tells it (profile, a language chosen
- * before enrolling, the activity's locale); undefined when only the default
- * would. Asked with two different fallbacks: equal answers did not use one.
- */
-function knownLanguage(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): Language | undefined {
-  const [first, ...others] = LANGUAGES.map((fallback) => turnLanguage(context, state, profile, fallback));
-  return others.every((l) => l === first) ? first : undefined;
 }
 
 /** Channels always give an activity id; if one does not, the same delivery still maps to the same flag. */

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'signout',
   'access.denied',
   'flags.list',
+  'flags.escalated',
   'flag.view',
   'flag.acknowledge',
   'flag.note',

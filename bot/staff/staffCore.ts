@@ -67,7 +67,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     lockMinutes: config.staff.signInLockMinutes,
     baseDelayMs: 500,
     maxDelayMs: 4000,
-  });
+  }, deps.log);
   return {
     config,
     clock,

@@ -1,10 +1,9 @@
 import type { TurnContext } from 'botbuilder';
-import { schedule, ScheduledTask } from 'node-cron';
-import type { Feature, PuenteApp } from '../app';
+import { MinuteTask, scheduleEveryMinute } from '../cron';
+import type { Feature, FeatureContext } from '../features';
 import { Services } from '../services';
 import { Sleep } from './auth';
 import { StaffRoutes } from './http/routes';
-import { RescheduleHook } from './participantAdmin';
 import { ScryptParams } from './password';
 import { createEscalationCheck, createStaffCore, StaffCore } from './staffCore';
 import { StaffChannelTurns } from './teams/staffChannelTurns';
@@ -13,8 +12,6 @@ import { TeamsAlerts } from './teams/teamsAlerts';
 export const STAFF_TASK = 'puente-staff';
 
 export interface StaffFeatureOptions {
-  /** Called after staff enroll or change a participant (the outreach engine's rescheduleParticipant). */
-  reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
   /** Tests: a cheaper KDF for accounts they create. */
@@ -37,13 +34,14 @@ export interface StaffFeature extends Feature {
  * channel, and a node-cron task each minute for escalation.
  */
 export function createStaffFeature(services: Services, options: StaffFeatureOptions = {}): StaffFeature {
-  const core = createStaffCore({ ...services, reschedule: options.reschedule, sleep: options.sleep, kdf: options.kdf });
+  // Participant edits by staff re-plan outreach at once.
+  const reschedule = (participantId: string) => services.outreach.reschedule(participantId);
+  const core = createStaffCore({ ...services, reschedule, sleep: options.sleep, kdf: options.kdf });
   const { log, config } = services;
   let teams: TeamsAlerts | undefined;
   let channelTurns: StaffChannelTurns | undefined;
   const unsubscribe: Array<() => void> = [];
-  let task: ScheduledTask | undefined;
-  let running: Promise<unknown> | undefined;
+  let task: MinuteTask | undefined;
   let lastTick: { at: string; escalated: number } | undefined;
 
   const escalation = createEscalationCheck(core, async (flag) => {
@@ -70,11 +68,11 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
       return channelTurns ? channelTurns.handle(context) : false;
     },
 
-    register(app: PuenteApp) {
-      new StaffRoutes(core).register(app.server);
+    register({ server, adapter }: FeatureContext) {
+      new StaffRoutes(core).register(server);
       const channel = config.staff.teams;
       if (channel) {
-        const alerts = new TeamsAlerts(core, app.adapter, channel, config.bot.appId);
+        const alerts = new TeamsAlerts(core, adapter, channel, config.bot.appId);
         teams = alerts;
         channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
         unsubscribe.push(
@@ -85,30 +83,13 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
     },
 
     start() {
-      task = schedule(
-        '* * * * *',
-        async () => {
-          running = tick();
-          await running;
-        },
-        {
-          name: STAFF_TASK,
-          noOverlap: true,
-          logger: {
-            info: () => undefined,
-            debug: () => undefined,
-            warn: (message) => log.warn({ task: STAFF_TASK }, message),
-            error: (message) => log.error({ task: STAFF_TASK, err: message }, 'staff task error'),
-          },
-        },
-      );
+      task = scheduleEveryMinute(log, { name: STAFF_TASK, label: 'staff', run: () => tick() });
     },
 
     async stop() {
       for (const off of unsubscribe.splice(0)) off();
-      await task?.destroy();
+      await task?.stop();
       task = undefined;
-      await running?.catch(() => undefined);
     },
 
     readiness() {

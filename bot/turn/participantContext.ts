@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { Language, languageOf } from '../i18n';
+import { Language } from '../i18n';
 import { Participant } from '../domain/participant';
 import { Services } from '../services';
 import { TurnState } from './conversationState';
@@ -56,18 +56,9 @@ export function rememberProfile(state: TurnState, participant: Participant, now:
   return snapshot;
 }
 
-export function forgetProfile(state: TurnState): void {
-  state.set(PROFILE, undefined);
-}
-
-/** Language for this turn: saved preference, then the activity's locale, then the default. */
-export function turnLanguage(
-  context: TurnContext,
-  state: TurnState,
-  profile: ProfileSnapshot | undefined,
-  fallback: Language,
-): Language {
-  return profile?.language ?? state.get<Language>(GUEST_LANGUAGE) ?? languageOf(context.activity.locale) ?? fallback;
+/** The language someone not enrolled chose, kept for their later turns. */
+export function guestLanguage(state: TurnState): Language | undefined {
+  return state.get<Language>(GUEST_LANGUAGE);
 }
 
 export function setGuestLanguage(state: TurnState, language: Language): void {

@@ -2,7 +2,7 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Dialog, DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
 import { AnswerValue, AnswerValueByKind, QuestionSpec } from '../../bot/channels/prompt';
 import { RenderOptions, renderPrompt } from '../../bot/channels/render';
-import { turnLanguage } from '../../bot/channels/turnKeys';
+import { turnFacts } from '../../bot/turn/turnFacts';
 import { parseAnswer } from './parse';
 
 /**
@@ -27,8 +27,8 @@ interface AnswerPromptState {
 
 /**
  * Asks one question described by a QuestionSpec (the dialog options), rendered
- * for the turn's channel in the participant's language (turnState keys, see
- * bot/channels/turnKeys.ts), and reads the reply with parseAnswer.
+ * for the turn's channel in the participant's language (the turn facts, see
+ * bot/turn/turnFacts.ts), and reads the reply with parseAnswer.
  * An unreadable reply gets one re-prompt that shows a good answer; a second
  * one ends the prompt as 'invalid'. A click on an older Teams card is not a
  * wrong answer: the current question is shown again without using the retry.
@@ -55,7 +55,7 @@ export class AnswerPrompt extends Dialog<QuestionSpec> {
     if (context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
 
     const state = instanceOf(dc).state as AnswerPromptState;
-    const parsed = parseAnswer(context.activity, state.spec, turnLanguage(context));
+    const parsed = parseAnswer(context.activity, state.spec, turnFacts(context));
     if (parsed.ok) {
       const result: AnswerResult = parsed.value === null ? { status: 'skipped' } : { status: 'answered', value: parsed.value };
       return dc.endDialog(result);
@@ -86,11 +86,11 @@ function instanceOf(dc: DialogContext): DialogInstance {
 }
 
 async function ask(context: TurnContext, spec: QuestionSpec, options?: RenderOptions): Promise<void> {
-  const { t } = turnLanguage(context);
+  const { t } = turnFacts(context);
   await context.sendActivity(renderPrompt(spec, context.activity.channelId, t, options));
 }
 
 async function say(context: TurnContext, textKey: string): Promise<void> {
-  const { t } = turnLanguage(context);
+  const { t } = turnFacts(context);
   await context.sendActivity(renderPrompt({ kind: 'message', textKey }, context.activity.channelId, t));
 }

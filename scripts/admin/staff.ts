@@ -1,4 +1,5 @@
 import { isLanguage } from '../../bot/i18n';
+import { silentLogger } from '../../bot/log';
 import { AuditLog, AuditInput } from '../../bot/staff/audit';
 import { SignInGuard } from '../../bot/staff/signInGuard';
 import { StaffSessions } from '../../bot/staff/sessions';
@@ -70,7 +71,7 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
       await audit({ action: 'staff.link', recordId: account.id });
       ctx.out(`staff ${account.email} linked to Teams user ${aad}`);
     } else if (action === 'unlock') {
-      await new SignInGuard(ctx.store, ctx.clock, { maxFailures: 1, lockMinutes: 1, baseDelayMs: 0, maxDelayMs: 0 }).clear(account.email);
+      await new SignInGuard(ctx.store, ctx.clock, { maxFailures: 1, lockMinutes: ctx.config.staff.signInLockMinutes, baseDelayMs: 0, maxDelayMs: 0 }, silentLogger()).clear(account.email);
       await audit({ action: 'staff.unlock', recordId: account.id });
       ctx.out(`staff ${account.email} may sign in again`);
     } else {

@@ -2,7 +2,7 @@ import { describe, test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { getTasks } from 'node-cron';
 import { fixedClock } from '../../bot/clock';
-import { OUTREACH_TASK, OutreachFeature } from '../../bot/outreach/feature';
+import { OUTREACH_TASK } from '../../bot/outreach/feature';
 import { StoreRunCoordinator } from '../../bot/outreach/runCoordinator';
 import { BotHarness } from '../helpers/botHarness';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
@@ -69,9 +69,8 @@ describe('the outreach feature', () => {
 test('the app wires outreach in: /readyz carries its facts', async () => {
   const h = await BotHarness.start();
   try {
-    const outreach = h.app.features.find((f) => f.name === 'outreach') as OutreachFeature;
-    assert.ok(outreach, 'bot/app.ts builds the outreach feature');
-    await outreach.tick(new Date('2026-12-01T14:00:00Z'));
+    assert.ok(h.app.features.includes(h.app.outreach), 'bot/app.ts builds the outreach feature and runs it as a feature');
+    await h.app.outreach.tick(new Date('2026-12-01T14:00:00Z'));
     const res = await fetch(`${h.baseUrl}/readyz`);
     const body = (await res.json()) as { outreach?: { lastTick: { due: number; sent: number } | null; totals: { ticks: number } } };
     assert.equal(body.outreach?.totals.ticks, 1);

@@ -101,8 +101,13 @@ export class OutreachWorld {
   static async create(database: (typeof DATABASES)[number], options: WorldOptions = {}): Promise<OutreachWorld> {
     const world = new OutreachWorld(options.start ?? '2026-12-01T12:00:00Z');
     await world.connector.start();
-    world.db = await database.make();
-    world.config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+    try {
+      world.db = await database.make();
+      world.config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+    } catch (err) {
+      await world.connector.stop();
+      throw err;
+    }
     return world;
   }
 
@@ -135,13 +140,17 @@ export class OutreachWorld {
     return instance;
   }
 
+  /** Stops everything it started, even when one part fails to stop (the rest would keep the test process alive). */
   async close(): Promise<void> {
-    for (const i of this.instances) {
-      await i.outreach.stop?.();
-      await i.services.store.close();
-    }
-    await this.connector.stop();
-    await this.db.cleanup();
+    const results = await Promise.allSettled([
+      ...this.instances.map(async (i) => {
+        await i.outreach.stop?.();
+        await i.services.store.close();
+      }),
+    ]);
+    const rest = await Promise.allSettled([this.connector.stop(), this.db.cleanup()]);
+    const failed = [...results, ...rest].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Activities the connector accepted for one participant's conversation on a channel. */

@@ -5,19 +5,20 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { Language } from '../../bot/i18n';
 import { QuestionSpec } from '../../bot/channels/prompt';
-import { I18N_KEY, LANGUAGE_KEY } from '../../bot/channels/turnKeys';
+import { TurnState } from '../../bot/turn/conversationState';
+import { setTurnFacts } from '../../bot/turn/turnFacts';
 import { AdaptiveCard } from '../../bot/channels/teamsRenderer';
 import { AnswerPrompt } from '../../dialogs/prompts/answerPrompt';
 import { fixtureI18n, mood, note, phqItem, safety, sleep } from '../channels/promptFixtures';
 
 const i18n = fixtureI18n();
 
-/** What the lead's turn pipeline does before dialogs run. */
+/** What the turn pipeline does before dialogs run: a participant whose saved language is `language`. */
 function languageMiddleware(language: Language): Middleware {
+  const profile = { participantId: 'p-1', displayName: 'Alex', language, timeZone: 'America/New_York', refreshedAt: '2026-12-01T12:00:00.000Z' };
   return {
     onTurn: async (context, next) => {
-      context.turnState.set(LANGUAGE_KEY, language);
-      context.turnState.set(I18N_KEY, i18n);
+      setTurnFacts(context, { state: new TurnState({}), i18n, profile, defaultLanguage: 'en' });
       await next();
     },
   };
@@ -158,7 +159,7 @@ describe('AnswerPrompt', () => {
 
   it('refuses to run without the turn language instead of guessing one', async () => {
     const test = new DialogTestClient('sms', new AnswerPrompt(), mood);
-    await assert.rejects(test.sendActivity('begin'), /puente\.language/);
+    await assert.rejects(test.sendActivity('begin'), /turn facts are not set/);
   });
 
   it('refuses a message spec, which expects no answer', async () => {

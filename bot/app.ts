@@ -1,4 +1,3 @@
-import { AddressInfo } from 'node:net';
 import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
@@ -105,7 +104,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
 
   server.get('/readyz', async (_req, res) => {
     const storeUp = await store.ping();
-    const facts = Object.assign({}, ...features.map((f) => f.readiness?.() ?? {}));
+    const facts = Object.assign({}, ...features.map((f) => f.readiness?.() ?? {})) as Record<string, unknown>;
     res.send(storeUp ? 200 : 503, { status: storeUp ? 'ready' : 'unavailable', store: config.store, storeUp, ...facts });
   });
 
@@ -116,9 +115,11 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     outreach,
     staff,
     async listen(port = config.port) {
-      await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
+      await new Promise<void>((resolve) => {
+        server.listen(port, config.host, resolve);
+      });
       if (options.startBackground) for (const f of features) await f.start?.();
-      const { port: bound } = server.address() as AddressInfo;
+      const { port: bound } = server.address();
       return `http://localhost:${bound}`;
     },
     async close() {

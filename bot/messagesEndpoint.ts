@@ -66,7 +66,7 @@ function asSdkActivity(input: Record<string, unknown>): Activity {
   ] as const) {
     if (typeof activity[field] === 'string') {
       activity[raw] = activity[field];
-      activity[field] = new Date(activity[field] as string);
+      activity[field] = new Date(activity[field]);
     }
   }
   return activity as unknown as Activity;

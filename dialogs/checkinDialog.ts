@@ -78,7 +78,7 @@ export class CheckinDialog extends ComponentDialog {
 
   /** A reply to a question left too long ago starts the check-in over instead of answering it. */
   override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
-    const progress = outer.activeDialog?.state.progress as Progress | undefined;
+    const progress = (outer.activeDialog?.state as { progress?: Progress } | undefined)?.progress;
     if (progress) {
       const now = this.services.clock();
       if (this.expired(progress.lastActiveAt, now)) return outer.replaceDialog(this.id);
@@ -239,13 +239,13 @@ export class CheckinDialog extends ComponentDialog {
 
   /** The progress lives in this component's own instance state (the parent's active dialog). */
   private progress(step: WaterfallStepContext): Progress {
-    const progress = step.parent?.activeDialog?.state.progress as Progress | undefined;
+    const progress = (step.parent?.activeDialog?.state as { progress?: Progress } | undefined)?.progress;
     if (!progress) throw new Error('check-in progress missing from dialog state');
     return progress;
   }
 
   private setProgress(step: WaterfallStepContext, progress: Progress): void {
-    step.parent!.activeDialog!.state.progress = progress;
+    (step.parent!.activeDialog!.state as { progress?: Progress }).progress = progress;
   }
 }
 

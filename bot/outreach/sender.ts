@@ -87,7 +87,7 @@ export class ProactiveSender implements Sender {
             sendError = err ?? new Error('send failed');
           }
         });
-        if (sendError !== undefined) throw sendError;
+        if (sendError !== undefined) throw sendError instanceof Error ? sendError : new Error('send failed');
         return { status: 'sent', attempts: attempt };
       } catch (err) {
         const status = httpStatusOf(err);

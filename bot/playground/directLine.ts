@@ -76,7 +76,8 @@ export function registerDirectLine(server: Server, hub: PlaygroundHub, log: Logg
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const conversation = authorized(req, res, hub);
     if (!conversation) return;
-    const watermark = Number.parseInt(String((req.query as { watermark?: unknown } | undefined)?.watermark ?? ''), 10);
+    const raw = (req.query as { watermark?: unknown } | undefined)?.watermark;
+    const watermark = typeof raw === 'string' ? Number.parseInt(raw, 10) : Number.NaN;
     res.send(200, hub.book.since(conversation, watermark));
   });
 }
@@ -95,7 +96,7 @@ function withToken(req: Request, hub: PlaygroundHub): PlaygroundConversation | u
 /** The conversation in the path when the request's token is that conversation's; otherwise answers 403 and returns undefined. */
 function authorized(req: Request, res: Response, hub: PlaygroundHub): PlaygroundConversation | undefined {
   const conversation = withToken(req, hub);
-  if (!conversation || conversation.id !== req.params.conversationId) {
+  if (!conversation || conversation.id !== String((req.params as Record<string, unknown>).conversationId)) {
     denied(res);
     return undefined;
   }

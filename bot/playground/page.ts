@@ -81,7 +81,8 @@ export function registerPage(server: Server, i18n: i18n, defaultLanguage: string
   });
 
   server.get(`${ASSETS_PATH}/:name`, async (req: Request, res: Response) => {
-    const asset = Object.hasOwn(assets, req.params.name) ? assets[req.params.name as string] : undefined;
+    const name = String((req.params as Record<string, unknown>).name);
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) {
       res.send(404, { error: 'not found' });
       return;

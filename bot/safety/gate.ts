@@ -107,7 +107,7 @@ export class SafetyGate {
     if (context.turnState.get(CRISIS_REPLY_SENT)) return;
     const reference = TurnContext.getConversationReference(context.activity);
     const activities = languages.map((language) =>
-      TurnContext.applyConversationReference(this.render(context, language, 'safety:crisis.lines') as Partial<Activity>, reference),
+      TurnContext.applyConversationReference(this.render(context, language, 'safety:crisis.lines'), reference),
     );
     await context.adapter.sendActivities(context, activities);
     context.turnState.set(CRISIS_REPLY_SENT, true);
@@ -165,5 +165,5 @@ export class SafetyGate {
 
 /** Channels always give an activity id; if one does not, the same delivery still maps to the same flag. */
 function fingerprint(activity: Activity): string {
-  return createHash('sha256').update(`${activity.timestamp ?? ''}\n${activity.from.id}\n${activity.text ?? ''}`).digest('hex');
+  return createHash('sha256').update(`${String(activity.timestamp ?? '')}\n${activity.from.id}\n${activity.text ?? ''}`).digest('hex');
 }

@@ -91,6 +91,6 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
 async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   if ((stdin as NodeJS.ReadStream).isTTY) throw new UsageError('refused: pipe the password in, e.g. `read -rs PW; printf %s "$PW" | npm run admin -- staff add …`');
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }

@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AddressInfo } from 'node:net';
 import { BotHarness } from '../helpers/botHarness';
 import { loadConfig } from '../../bot/config';
 import { Bot } from '../../bot/features';
@@ -18,7 +17,7 @@ test('with no MicrosoftAppId the server listens on 127.0.0.1 unless HOST says ot
   assert.equal(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret', HOST: '10.1.2.3' }).host, '10.1.2.3');
   const h = await BotHarness.start();
   t.after(() => h.stop());
-  assert.equal((h.app.server.address() as AddressInfo).address, '127.0.0.1');
+  assert.equal((h.app.server.address()).address, '127.0.0.1');
 });
 
 test('a local-mode serviceUrl off loopback, or not http(s), is refused with 400 before a turn runs', async (t) => {

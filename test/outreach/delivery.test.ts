@@ -1,6 +1,5 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlagService } from '../../bot/flags/service';
 import { LedgerEntry } from '../../bot/outreach/ledger';
 import { RateLimiter } from '../../bot/outreach/rateLimiter';
 import { DATABASES, enroll, Instance, OutreachWorld } from './outreachHarness';
@@ -27,7 +26,7 @@ describe('delivery', () => {
   });
   afterEach(() => w.close());
 
-  const flagsOf = (id: string) => (a.services.flags as FlagService).listForParticipant(id);
+  const flagsOf = (id: string) => a.services.flags.listForParticipant(id);
   const ledgerOf = async (id: string) => (await a.services.store.query<LedgerEntry>('outreachLedger', { pk: id })).items;
 
   test('429 with Retry-After: the destination waits that long, then the message goes once', async () => {

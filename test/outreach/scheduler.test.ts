@@ -1,6 +1,5 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlagService } from '../../bot/flags/service';
 import { ProgramSessions, NewSession } from '../../bot/domain/sessions';
 import { DueEntry, slotOf } from '../../bot/outreach/dueEntries';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
@@ -91,7 +90,7 @@ for (const db of DATABASES) {
         await a.outreach.tick(at(`${date}T17:00:00Z`));
       };
       await day('2026-12-01');
-      const list = (id: string) => (a.services.flags as FlagService).listForParticipant(id);
+      const list = (id: string) => a.services.flags.listForParticipant(id);
       assert.equal((await list(p.id)).length, 0, 'one miss is not a pattern');
       await answer(answeredDay.id, '2026-12-01');
       await day('2026-12-02');

@@ -16,6 +16,7 @@ import { startingAt } from './support';
  */
 before(() => {
   const g = globalThis as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- xhr2 is CommonJS-only and must load before the client
   g.XMLHttpRequest ??= require('xhr2');
   if (!('WebSocket' in g)) g.WebSocket = undefined;
 });
@@ -63,7 +64,7 @@ async function connect(locale: string): Promise<{ client: DirectLine; token: str
 
 function send(client: DirectLine, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    client.postActivity({ type: 'message', from: { id: 'directline-test' }, text } as Activity).subscribe(resolve, reject);
+    client.postActivity({ type: 'message', from: { id: 'directline-test' }, text }).subscribe(resolve, reject);
   });
 }
 

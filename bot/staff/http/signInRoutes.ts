@@ -75,7 +75,7 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
     const t = core.i18n.getFixedT(language);
     const next = safeNext(body.next);
     const email = typeof body.email === 'string' ? body.email : '';
-    if (!sameSecret(typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD] as string) : undefined, cookieValue(req, SIGNIN_COOKIE))) {
+    if (!sameSecret(typeof body[CSRF_FIELD] === 'string' ? (body[CSRF_FIELD]) : undefined, cookieValue(req, SIGNIN_COOKIE))) {
       return sendSignIn(req, res, 403, language, next, email, { kind: 'error', text: t('staff:app.forbidden') });
     }
     const result = await signIn(req, email, typeof body.password === 'string' ? body.password : '');
@@ -95,7 +95,7 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
   guard.open('post', '/api/staff/session', async (req, res) => {
     if (!req.is('application/json')) return void res.send(415, { error: 'send application/json' });
     const body = bodyOf(req);
-    const result = await signIn(req, String(body.email ?? ''), String(body.password ?? ''));
+    const result = await signIn(req, typeof body.email === 'string' ? body.email : '', typeof body.password === 'string' ? body.password : '');
     if (!result.ok) {
       if (result.reason !== 'locked') throw new AppError('invalid_credentials');
       const retryAfter = Math.max(1, Math.ceil((result.lockedUntil.getTime() - core.clock().getTime()) / 1000));

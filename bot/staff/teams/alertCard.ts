@@ -82,7 +82,7 @@ export function alertCard(input: AlertCardInput): AlertCard {
   const title = input.escalated ? t('staff:teams.escalatedTitle', { severity }) : t('staff:teams.cardTitle', { severity });
   const when = (iso: string) =>
     DateTime.fromISO(iso, { zone: input.timeZone }).setLocale(input.language).toLocaleString(DateTime.DATETIME_MED);
-  const reasons = flag.reasons.map((r) => (input.t(`staff:reason.${r.code}`, { defaultValue: r.code }) as string)).join('; ');
+  const reasons = flag.reasons.map((r) => String(input.t(`staff:reason.${r.code}`, { defaultValue: r.code }))).join('; ');
   const url = `${input.publicBaseUrl}${flagPath(flag.participantId, flag.id)}`;
   const body: AlertCard['body'] = [
     { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', size: 'Medium', color: flag.severity === 'urgent' ? 'Attention' : 'Warning' },

@@ -25,6 +25,7 @@ export interface PackageValues {
   termsUrl?: string;
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a manifest is walked and filled in generically
 type Json = Record<string, any>;
 type TeamsStrings = {
   name: { short: string; full: string };

@@ -25,7 +25,7 @@ function validator(version: string, file: string): { (data: unknown): boolean; e
 /** Every entry of a zip, by name. */
 async function unzip(path: string): Promise<Map<string, Buffer>> {
   const zip = await new Promise<ZipFile>((resolve, reject) =>
-    fromBuffer(readFileSync(path), { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z!))),
+    fromBuffer(readFileSync(path), { lazyEntries: true }, (err, z) => (err ? reject(err) : resolve(z))),
   );
   const entries = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
@@ -33,7 +33,7 @@ async function unzip(path: string): Promise<Map<string, Buffer>> {
       zip.openReadStream(entry, async (err, stream) => {
         if (err) return reject(err);
         const chunks: Buffer[] = [];
-        for await (const chunk of stream!) chunks.push(chunk as Buffer);
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
         entries.set(entry.fileName, Buffer.concat(chunks));
         zip.readEntry();
       }),

@@ -42,6 +42,8 @@ const optional = z
 
 const envSchema = z
   .object({
+    // `production` turns on the guards below (the Dockerfile and the Azure template set it).
+    NODE_ENV: optional,
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
     HOST: optional,
     LOCAL_SERVICE_URL_ALLOW: optional,
@@ -116,8 +118,14 @@ const envSchema = z
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for SingleTenant apps' });
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType} apps` });
+    }
+    // Local mode takes anonymous traffic and serves the playground: never in production.
+    if (env.NODE_ENV === 'production') {
+      if (!env.MicrosoftAppId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production' });
+      if (!env.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required when NODE_ENV=production' });
+      if (env.OPEN_ENROLLMENT) ctx.addIssue({ code: 'custom', path: ['OPEN_ENROLLMENT'], message: 'must be false when NODE_ENV=production' });
     }
   });
 

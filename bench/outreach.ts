@@ -303,13 +303,13 @@ async function main(): Promise<void> {
       '--run',
       scenario,
       '--due',
-      values.due!,
+      values.due,
       '--participants',
-      values.participants!,
+      values.participants,
       '--cosmos-participants',
-      values['cosmos-participants']!,
+      values['cosmos-participants'],
       '--concurrency',
-      values.concurrency!,
+      values.concurrency,
     ];
     const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 2 ** 20 });
     if (child.status !== 0) {

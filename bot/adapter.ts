@@ -1,5 +1,7 @@
 import {
+  Activity,
   CloudAdapter,
+  InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
@@ -8,21 +10,45 @@ import { i18n } from 'i18next';
 import { Config } from './config';
 import { languageOf } from './i18n';
 import { Logger, stackFrames } from './log';
+import { GuardedBotAuthentication } from './botAuthentication';
 import { findTurnFacts } from './turn/turnFacts';
 
 /**
  * CloudAdapter with Bot Framework authentication from config. With no
  * MicrosoftAppId the adapter accepts anonymous traffic (Emulator, playground,
  * tests); with one, a request without a valid token gets 401 and runs no turn.
+ * Authentication and every outbound connector call go through
+ * GuardedBotAuthentication (timeouts, 503 on an identity outage, serviceUrl
+ * vouched for by the token). `authOverrides` are further SDK settings (tests
+ * point the OpenID metadata at a local server).
  */
-export function createAdapter(config: Config, log: Logger, i18n: i18n): CloudAdapter {
+/** CloudAdapter whose processActivity the /api/messages handler calls (bot/messagesEndpoint.ts). */
+export class PuenteAdapter extends CloudAdapter {
+  /** Authenticates the request and runs the turn; throws AuthenticationError, AuthUnavailableError or the turn's failure. */
+  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+export function createAdapter(
+  config: Config,
+  log: Logger,
+  i18n: i18n,
+  authOverrides: Partial<ConfigurationBotFrameworkAuthenticationOptions> = {},
+): PuenteAdapter {
   const options: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.bot.appId,
     MicrosoftAppPassword: config.bot.appPassword,
     MicrosoftAppType: config.bot.appType,
     MicrosoftAppTenantId: config.bot.tenantId,
+    ...authOverrides,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const authentication = new GuardedBotAuthentication(new ConfigurationBotFrameworkAuthentication(options), {
+    outboundTimeoutMs: config.outboundTimeoutMs,
+    authenticationEnabled: !config.localMode,
+    log,
+  });
+  const adapter = new PuenteAdapter(authentication);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // Ids and the error type only: the error message may quote what the user wrote.
     log.error(
@@ -35,6 +61,8 @@ export function createAdapter(config: Config, log: Logger, i18n: i18n): CloudAda
       },
       'turn failed',
     );
+    // The connector itself timed out: an apology through it would only wait as long again.
+    if (error.name === 'AbortError') return;
     const language = findTurnFacts(context)?.language ?? languageOf(context.activity.locale) ?? config.defaultLanguage;
     try {
       await context.sendActivity(i18n.getFixedT(language)('common:error.apology'));

@@ -1,5 +1,4 @@
-import { AddressInfo } from 'node:net';
-import { activityProblem } from './activityValidation';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
@@ -15,7 +14,10 @@ import { createI18n } from './i18n';
 import { createLogger, Logger } from './log';
 import { PuenteApp } from './puenteApp';
 import { createServer } from './server';
+import { messagesHandler } from './messagesEndpoint';
+import { RequestDrain } from './requestDrain';
 import { Services } from './services';
+import { createSafetyPlanService } from './safetyPlan/service';
 import { createTips } from './tips/tips';
 import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
@@ -25,6 +27,7 @@ import { countRaisedFlags } from './telemetry/flagTelemetry';
 import { TracedStore } from './telemetry/tracedStore';
 import { TurnRunner } from './turn/turnRunner';
 import { createPuenteBot } from './puenteBot';
+import { assessRisk } from './safety/risk';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
 import { createStaffFeature } from './staff/staffFeature';
@@ -38,6 +41,8 @@ export interface AppOptions {
   bot?: (services: Services) => Bot;
   /** Background features (the outreach scheduler) start only when true: tests drive them directly. */
   startBackground?: boolean;
+  /** Further Bot Framework authentication settings (tests: a local OpenID metadata endpoint). */
+  botAuthentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
 
 /**
@@ -71,37 +76,35 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     flagRules,
     tips: createTips(store, clock),
     sessions: new ProgramSessions(store, clock),
+    safetyPlan: createSafetyPlanService(store, clock, i18n),
+    assessRisk,
   };
-  const adapter = createAdapter(config, log, i18n);
+  const adapter = createAdapter(config, log, i18n, options.botAuthentication);
   const outreach = createOutreachFeature(base, adapter);
   // Dialogs, the playground and staff reschedule a participant through services.outreach alike.
   const services: Services = { ...base, outreach };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
   const runner = new TurnRunner(new DocumentStateStorage(store), log);
-  const server = createServer(log);
+  const drain = new RequestDrain();
+  const server = createServer(log, drain);
   // The care team's dashboard, Teams alerts and staff-channel turns.
   const staff = createStaffFeature(services);
   const features: Feature[] = [outreach, staff, createPlaygroundFeature(services)];
 
-  let accepting = true;
-  server.post('/api/messages', async (req, res) => {
-    if (!accepting) {
-      res.send(503, { error: 'shutting down' });
-      return;
-    }
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: problem });
-      return;
-    }
-    await adapter.process(req, res, (context) =>
-      runner.run(context, async (ctx, state) => {
-        // Card actions and messages in the staff Teams channel are not participant turns.
-        if (await staff.handleTurn(ctx)) return;
-        await bot.handle(ctx, state);
-      }),
-    );
-  });
+  server.post(
+    '/api/messages',
+    messagesHandler({
+      adapter,
+      config,
+      log,
+      logic: (context) =>
+        runner.run(context, async (ctx, state) => {
+          // Card actions and messages in the staff Teams channel are not participant turns.
+          if (await staff.handleTurn(ctx)) return;
+          await bot.handle(ctx, state);
+        }),
+    }),
+  );
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
@@ -109,7 +112,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
 
   server.get('/readyz', async (_req, res) => {
     const storeUp = await store.ping();
-    const facts = Object.assign({}, ...features.map((f) => f.readiness?.() ?? {}));
+    const facts = Object.assign({}, ...features.map((f) => f.readiness?.() ?? {})) as Record<string, unknown>;
     res.send(storeUp ? 200 : 503, { status: storeUp ? 'ready' : 'unavailable', store: config.store, storeUp, ...facts });
   });
 
@@ -120,17 +123,25 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     outreach,
     staff,
     async listen(port = config.port) {
-      await new Promise<void>((resolve) => server.listen(port, '0.0.0.0', resolve));
+      await new Promise<void>((resolve) => {
+        server.listen(port, config.host, resolve);
+      });
       if (options.startBackground) for (const f of features) await f.start?.();
-      const { port: bound } = server.address() as AddressInfo;
+      const { port: bound } = server.address();
       return `http://localhost:${bound}`;
     },
     async close() {
-      accepting = false;
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await runner.idle();
+      const drained = await drain.drain(config.shutdownGraceMs);
+      if (!drained) log.warn({ requests: drain.pending }, 'shutdown grace ran out with requests in flight');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections();
+      });
+      // Turns run inside requests: once those are answered the runner is idle; past the grace, nobody waits for it.
+      if (drained) await runner.idle();
       for (const f of features) await f.stop?.();
       await store.close();
+      return drained;
     },
   };
   for (const f of features) await f.register?.(context);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { ProgramHours } from './domain/programHours';
 import { LANGUAGES } from './i18n';
 
 /**
@@ -14,6 +15,26 @@ const ianaZone = z.string().refine((zone) => DateTime.local().setZone(zone).isVa
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time HH:mm');
 
+/** ISO weekdays as a list and/or ranges: "1-5", "1,3,5", "1-5,7". */
+const weekdays = z
+  .string()
+  .regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, 'must list ISO weekdays 1-7, e.g. 1-5 or 1,2,3,4,5')
+  .transform((v) => {
+    const days = new Set<number>();
+    for (const part of v.split(',')) {
+      const [from, to = from] = part.split('-').map(Number);
+      for (let d = Math.min(from, to); d <= Math.max(from, to); d++) days.add(d);
+    }
+    return [...days].sort((a, b) => a - b);
+  });
+
+/** Local dates, comma-separated (may be empty). */
+const dateList = z
+  .string()
+  .regex(/^(\d{4}-\d{2}-\d{2}(,\d{4}-\d{2}-\d{2})*)?$/, 'must be dates YYYY-MM-DD separated by commas')
+  .refine((v) => v === '' || v.split(',').every((d) => DateTime.fromISO(d).isValid), 'must be real dates')
+  .transform((v) => (v === '' ? [] : v.split(',')));
+
 const optional = z
   .string()
   .optional()
@@ -27,7 +48,13 @@ const list = z
 
 const envSchema = z
   .object({
+    // `production` turns on the guards below (the Dockerfile and the Azure template set it).
+    NODE_ENV: optional,
     PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optional,
+    LOCAL_SERVICE_URL_ALLOW: optional,
+    OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(300).default(15),
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     // Telemetry (bot/telemetry.ts): OpenTelemetry exported to Application Insights when set.
     APPLICATIONINSIGHTS_CONNECTION_STRING: optional,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -50,6 +77,16 @@ const envSchema = z
     FLAG_RULES_PATH: optional,
     QUIET_HOURS_START: hhmm.default('21:00'),
     QUIET_HOURS_END: hhmm.default('08:00'),
+    // When the care team works (bot/domain/programHours.ts): what the crisis replies promise.
+    PROGRAM_HOURS_DAYS: weekdays.prefault('1-5'),
+    PROGRAM_HOURS_OPEN: hhmm.default('08:00'),
+    PROGRAM_HOURS_CLOSE: hhmm.default('17:00'),
+    PROGRAM_HOURS_TIMEZONE: optional.pipe(ianaZone.optional()),
+    PROGRAM_HOLIDAYS: dateList.prefault(''),
+    // The safety episode (bot/safety/episode*.ts).
+    SAFETY_EPISODE_QUIET_HOURS: z.coerce.number().min(1).max(72).default(12),
+    SAFETY_LINES_REPEAT_MINUTES: z.coerce.number().int().min(1).max(120).default(5),
+    SAFETY_QUESTION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     // Outreach scheduler (bot/outreach).
     OUTREACH_FOLLOWUP_HOURS: z.coerce.number().int().min(1).max(12).default(3),
     OUTREACH_SMS_PER_SECOND: z.coerce.number().min(0).max(100).default(1),
@@ -87,6 +124,9 @@ const envSchema = z
     if (env.QUIET_HOURS_START > '21:00' || env.QUIET_HOURS_START <= env.QUIET_HOURS_END) {
       ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_START'], message: 'must be 21:00 or earlier and after QUIET_HOURS_END' });
     }
+    if (env.PROGRAM_HOURS_OPEN >= env.PROGRAM_HOURS_CLOSE) {
+      ctx.addIssue({ code: 'custom', path: ['PROGRAM_HOURS_CLOSE'], message: 'must be later than PROGRAM_HOURS_OPEN' });
+    }
     if (env.QUIET_HOURS_END < '08:00') {
       ctx.addIssue({ code: 'custom', path: ['QUIET_HOURS_END'], message: 'must be 08:00 or later' });
     }
@@ -105,8 +145,14 @@ const envSchema = z
     if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }
-    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for SingleTenant apps' });
+    if (env.MicrosoftAppType !== 'MultiTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required for ${env.MicrosoftAppType} apps` });
+    }
+    // Local mode takes anonymous traffic and serves the playground: never in production.
+    if (env.NODE_ENV === 'production') {
+      if (!env.MicrosoftAppId) ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production' });
+      if (!env.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required when NODE_ENV=production' });
+      if (env.OPEN_ENROLLMENT) ctx.addIssue({ code: 'custom', path: ['OPEN_ENROLLMENT'], message: 'must be false when NODE_ENV=production' });
     }
   });
 
@@ -117,6 +163,14 @@ export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 export interface Config {
   port: number;
+  /** Address to listen on: 127.0.0.1 in local mode, every interface otherwise, unless HOST says. */
+  host: string;
+  /** Hosts besides loopback a local-mode activity's serviceUrl may name (replies go there). */
+  localServiceUrlHosts: string[];
+  /** Every call the bot makes to a connector (replies, proactive sends, Teams alerts) gives up after this. */
+  outboundTimeoutMs: number;
+  /** On SIGTERM, how long requests in flight may take to finish before the process closes anyway. */
+  shutdownGraceMs: number;
   logLevel: Env['LOG_LEVEL'];
   /** Application Insights connection string; absent: no telemetry is exported. */
   appInsightsConnectionString?: string;
@@ -136,6 +190,9 @@ export interface Config {
   /** No outreach from `start` until `end`, participant local time (night span). */
   quietHours: { start: string; end: string };
   outreach: OutreachConfig;
+  /** When the care team works: out of these hours, replies say when they are back. */
+  programHours: ProgramHours;
+  safety: SafetyConfig;
   /** Where people reach this service (links in Teams alerts); defaults to http://localhost:PORT. */
   publicBaseUrl: string;
   staff: StaffConfig;
@@ -172,6 +229,16 @@ export interface StaffOidcConfig {
   clinicianGroups: string[];
 }
 
+/** The safety episode: how long it stays open, how often the full crisis lines repeat. */
+export interface SafetyConfig {
+  /** An episode with no message from the person for this long ends by itself. */
+  episodeQuietHours: number;
+  /** The full crisis lines go out again at most this often (988 / AYUDA / HELP always get them). */
+  linesRepeatMinutes: number;
+  /** The possible-risk question counts as unanswered after this long; its review flag stays for staff. */
+  questionMinutes: number;
+}
+
 /** Proactive messages (bot/outreach). */
 export interface OutreachConfig {
   /** The one follow-up goes this many hours after an unanswered check-in prompt. */
@@ -198,6 +265,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   return {
     port: e.PORT,
+    host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),
+    localServiceUrlHosts: (e.LOCAL_SERVICE_URL_ALLOW ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+    outboundTimeoutMs: Math.round(e.OUTBOUND_TIMEOUT_SECONDS * 1000),
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
     logLevel: e.LOG_LEVEL,
     appInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     store: e.STORE,
@@ -224,6 +298,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.OUTREACH_MAX_ATTEMPTS,
       leaseSeconds: e.OUTREACH_LEASE_SECONDS,
       concurrency: e.OUTREACH_CONCURRENCY,
+    },
+    programHours: {
+      days: e.PROGRAM_HOURS_DAYS,
+      open: e.PROGRAM_HOURS_OPEN,
+      close: e.PROGRAM_HOURS_CLOSE,
+      timeZone: e.PROGRAM_HOURS_TIMEZONE ?? e.PROGRAM_TIMEZONE,
+      holidays: e.PROGRAM_HOLIDAYS,
+    },
+    safety: {
+      episodeQuietHours: e.SAFETY_EPISODE_QUIET_HOURS,
+      linesRepeatMinutes: e.SAFETY_LINES_REPEAT_MINUTES,
+      questionMinutes: e.SAFETY_QUESTION_MINUTES,
     },
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     staff: {

@@ -12,7 +12,12 @@ export const ERROR_STATUS = {
   not_found: 404,
   resolved: 409,
   invalid_state: 409,
+  /** A write based on a version that is no longer the newest (an eTag that changed): read again, then write. */
+  stale: 412,
+  too_large: 413,
+  unsupported_media_type: 415,
   locked: 429,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

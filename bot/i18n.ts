@@ -25,7 +25,7 @@ export function loadResources(dir = LOCALES_DIR): Resource {
   for (const lang of LANGUAGES) {
     resources[lang] = {};
     for (const file of readdirSync(join(dir, lang)).filter((f) => f.endsWith('.json'))) {
-      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8'));
+      resources[lang][file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, lang, file), 'utf8')) as Record<string, unknown>;
     }
   }
   return resources;

@@ -4,7 +4,13 @@ import { createLogger } from './log';
 import { PLAYGROUND_PATH } from './playground/paths';
 import { startAzureMonitor } from './telemetry/azureMonitor';
 
-/** Process entry point: config → app → listen; SIGTERM/SIGINT drain and exit 0. */
+/**
+ * Process entry point: config → app → listen. SIGTERM/SIGINT: new requests get
+ * 503, requests in flight (turns and their replies) get SHUTDOWN_GRACE_SECONDS
+ * to finish, the ticks stop, the store closes, exit 0. Run this file with node
+ * directly under a container or service manager: npm does not pass the
+ * signal's exit code through.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -31,10 +37,11 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down');
+    log.info({ signal, graceSeconds: config.shutdownGraceMs / 1000 }, 'shutting down');
     try {
-      await app.close();
+      const drained = await app.close();
       await stopTelemetry?.();
+      log.info({ drained }, 'stopped');
       process.exit(0);
     } catch (err) {
       log.error({ err }, 'shutdown failed');

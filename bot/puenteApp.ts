@@ -10,6 +10,10 @@ export interface PuenteApp extends FeatureContext {
   staff: StaffFeature;
   /** Starts listening; resolves with the base URL. */
   listen(port?: number): Promise<string>;
-  /** Stops accepting, finishes in-flight turns, stops background work, closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting (503), lets requests in flight finish for up to
+   * config.shutdownGraceMs, stops background work, closes the store. Resolves
+   * true when nothing in flight was cut off.
+   */
+  close(): Promise<boolean>;
 }

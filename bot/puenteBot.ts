@@ -2,8 +2,10 @@ import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { Bot } from './features';
 import { Services } from './services';
+import { EPISODE_KEY, SafetyEpisode } from './safety/episode';
+import { CRISIS_EVENT, CrisisEventValue, takeSafetyEpisodeRequest } from './safety/episodeSignals';
 import { SafetyGate } from './safety/gate';
-import { TurnState } from './turn/conversationState';
+import { DIALOG_STATE_KEY, TurnState } from './turn/conversationState';
 import { resolveProfile } from './turn/participantContext';
 import { setTurnFacts, turnFacts } from './turn/turnFacts';
 import { ENROLLMENT_DIALOG, EnrollmentDialog, EnrollmentResult } from '../dialogs/enrollmentDialog';
@@ -12,7 +14,8 @@ import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
 /**
  * One turn of Puente: who is writing, in which language; the safety gate before
  * anything else; then the conversation (enrollment for strangers, the main
- * dialog for participants).
+ * dialog for participants). A safety episode the gate or a dialog opened owns
+ * the conversation from then on (bot/safety/episode.ts).
  */
 export class PuenteBot implements Bot {
   private readonly gate: SafetyGate;
@@ -34,12 +37,26 @@ export class PuenteBot implements Bot {
     // Language, translator, profile and state for the gate, dialogs and prompts of this turn.
     setTurnFacts(context, { state, i18n: this.services.i18n, profile, defaultLanguage: this.services.config.defaultLanguage });
 
-    if (type === ActivityTypes.Message && (await this.gate.screen(context, state, profile)) === 'handled') return;
+    const outcome = type === ActivityTypes.Message ? await this.gate.screen(context, state, profile) : 'continue';
+    if (outcome === 'handled') return;
 
-    const dialogs = new DialogSet(state.accessor<DialogState>('dialogState'));
+    const dialogs = new DialogSet(state.accessor<DialogState>(DIALOG_STATE_KEY));
     dialogs.add(this.enrollment);
     dialogs.add(this.main);
     const dc = await dialogs.createContext(context);
+    if (outcome === 'crisis') {
+      // The dialog the crisis interrupted keeps what it must (a crisis note is the note); it answers nothing.
+      const episode = state.get<SafetyEpisode>(EPISODE_KEY);
+      if (dc.activeDialog && episode) {
+        await dc.emitEvent(CRISIS_EVENT, { text: context.activity.text ?? '', flagId: episode.flagId } satisfies CrisisEventValue, true, true);
+      }
+      return;
+    }
+    if (outcome === 'resume') {
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await dc.beginDialog(turnFacts(context).profile ? MAIN_DIALOG : ENROLLMENT_DIALOG);
+      return;
+    }
     const result = await dc.continueDialog();
     const justEnrolled = result.status === DialogTurnStatus.complete && (result.result as EnrollmentResult | undefined)?.enrolled;
     if (justEnrolled) {
@@ -48,8 +65,10 @@ export class PuenteBot implements Bot {
       // A participant between conversations, or a stranger: start theirs.
       await dc.beginDialog(turnFacts(context).profile ? MAIN_DIALOG : ENROLLMENT_DIALOG);
     }
+    // A check-in safety yes: the episode takes over from here.
+    const request = takeSafetyEpisodeRequest(context);
+    if (request) await this.gate.openRequested(context, state, turnFacts(context).profile, request);
   }
-
 }
 
 export function createPuenteBot(services: Services): Bot {

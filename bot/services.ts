@@ -8,7 +8,9 @@ import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { Logger } from './log';
+import type { RiskAssessment } from './safety/risk';
 import { DocumentStore } from './store/port';
+import { SafetyPlanService } from './safetyPlan/service';
 import { Tips } from './tips/tips';
 
 /**
@@ -35,6 +37,10 @@ export interface Services {
   sessions: ProgramSessions;
   /** The outreach engine as everyone else uses it (bot/outreach/feature.ts). */
   outreach: OutreachService;
+  /** Personal safety plans: show one, take a participant's suggestion, offer it in a safety episode (bot/safetyPlan/service.ts). */
+  safetyPlan: SafetyPlanService;
+  /** The tiered risk screen every message passes (bot/safety/risk.ts); tests put in their own. */
+  assessRisk: (text: string) => RiskAssessment;
 }
 
 /**

@@ -1,10 +1,11 @@
 import { TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogContext, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogContext, DialogEvent, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnFacts } from '../bot/turn/turnFacts';
 import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/flags/flag';
 import { evaluateCheckIn } from '../bot/flags/rules';
+import { CRISIS_EVENT, CrisisEventValue, requestSafetyEpisode } from '../bot/safety/episodeSignals';
 import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
@@ -65,11 +66,16 @@ interface CheckinEnd {
  * config.checkinResumeMinutes; after that it starts over. The day's record is
  * written when the check-in finishes, or at once when an answer is urgent. A finished check-in is evaluated against the clinic's flag
  * rules (one flag per check-in) and hands over to a matched coping tip.
+ *
+ * Crisis care comes first: a safety yes hands the conversation to a safety
+ * episode on the check-in's flag; crisis words given as an answer reach the
+ * episode instead (nothing is recorded for that item, and the check-in is
+ * linked to the episode's flag), except a note, which is kept as the note.
  */
 export class CheckinDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(CHECKIN_DIALOG);
-    this.addDialog(new AnswerPrompt());
+    this.addDialog(new AnswerPrompt(AnswerPrompt.DEFAULT_ID, 'moveOn'));
     this.addDialog(new WeeklyScreenDialog());
     this.addDialog(new WaterfallDialog(START, [(s) => this.open(s), (s) => this.afterUpdateQuestion(s)]));
     this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askNext(s), (s) => this.recordAnswer(s)]));
@@ -78,13 +84,21 @@ export class CheckinDialog extends ComponentDialog {
 
   /** A reply to a question left too long ago starts the check-in over instead of answering it. */
   override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
-    const progress = outer.activeDialog?.state.progress as Progress | undefined;
+    const progress = (outer.activeDialog?.state as { progress?: Progress } | undefined)?.progress;
     if (progress) {
       const now = this.services.clock();
       if (this.expired(progress.lastActiveAt, now)) return outer.replaceDialog(this.id);
       progress.lastActiveAt = now.toISOString();
     }
     return super.continueDialog(outer);
+  }
+
+  /** A crisis message interrupted this check-in (the gate opened a safety episode on it). */
+  protected override async onPreBubbleEvent(dc: DialogContext, event: DialogEvent): Promise<boolean> {
+    if (event.name !== CRISIS_EVENT) return false;
+    const progress = (dc.activeDialog?.state as { progress?: Progress } | undefined)?.progress;
+    if (progress) await this.keepCrisisAnswer(dc.context, progress, event.value as CrisisEventValue);
+    return true;
   }
 
   protected override async endComponent(outer: DialogContext, result: CheckinEnd | undefined): Promise<DialogTurnResult> {
@@ -174,11 +188,34 @@ export class CheckinDialog extends ComponentDialog {
     const firstSafetyYes = isSafetyItem(item) && answer.status === 'answered' && answer.value === true && !saidSafetyYes(checkIn);
     applyAnswer(checkIn, item, answer);
     checkIn.updatedAt = this.services.clock().toISOString();
-    if (firstSafetyYes) await say(step.context, 'checkin:safetySupport');
     // One write per turn (the conversation state) unless staff must see the answers now.
     if (await this.raiseUrgentNow(checkIn)) await this.services.checkins.save(checkIn);
     this.keepDraft(step.context, checkIn);
+    if (firstSafetyYes && checkIn.flagId) {
+      // The safety episode takes over; "check in" later picks up from the next item.
+      requestSafetyEpisode(step.context, { flagId: checkIn.flagId, kind: 'suicide', reason: `checkin_${item}` });
+      return step.endDialog();
+    }
     return step.replaceDialog(ITEM_LOOP);
+  }
+
+  /**
+   * Crisis words as an answer: nothing recorded for the item, but the check-in
+   * joins the episode's flag; as the note, they are the note (and a finished
+   * check-in is stored at once, without a thank-you or a tip).
+   */
+  private async keepCrisisAnswer(context: TurnContext, progress: Progress, crisis: CrisisEventValue): Promise<void> {
+    const { checkIn } = progress;
+    checkIn.flagId ??= crisis.flagId;
+    if (nextItem(checkIn) !== 'note') return this.keepDraft(context, checkIn);
+    applyAnswer(checkIn, 'note', { status: 'answered', value: crisis.text });
+    checkIn.updatedAt = this.services.clock().toISOString();
+    if (progress.screenDay && !checkIn.screen) {
+      await this.services.checkins.save(checkIn);
+      return this.keepDraft(context, checkIn);
+    }
+    await this.complete(checkIn);
+    this.keepDraft(context, undefined);
   }
 
   /**
@@ -195,25 +232,35 @@ export class CheckinDialog extends ComponentDialog {
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { checkIn } = this.progress(step);
+    await this.complete(checkIn);
+    this.keepDraft(step.context, undefined);
+
+    await say(step.context, 'checkin:thanks');
+    if (checkIn.flagId) await say(step.context, 'checkin:followUp');
+    // After a safety yes the care team follows up; a "lift your mood" tip would answer it wrongly.
+    const tipCategory = saidSafetyYes(checkIn)
+      ? undefined
+      : categoryForCheckin({ ...checkIn.answers, phq2: checkIn.screen?.phq2 ?? null, gad2: checkIn.screen?.gad2 ?? null });
+    return step.endDialog({ tipCategory } satisfies CheckinEnd);
+  }
+
+  /** Stores the finished check-in, its flag reasons raised (or merged into the flag it is linked to). */
+  private async complete(checkIn: CheckIn): Promise<void> {
     const now = this.services.clock().toISOString();
     checkIn.status = 'complete';
     checkIn.finishedAt = now;
     checkIn.updatedAt = now;
     const { reasons } = evaluateCheckIn(checkIn, this.services.flagRules);
     if (reasons.length) await this.raise(checkIn, reasons);
+    else if (checkIn.flagId) await this.services.flags.linkCheckIn(checkIn.participantId, checkIn.flagId, checkIn.id);
     checkIn.replaced = null;
     await this.services.checkins.save(checkIn);
-    this.keepDraft(step.context, undefined);
-
-    await say(step.context, 'checkin:thanks');
-    if (checkIn.flagId) await say(step.context, 'checkin:followUp');
-    const tipCategory = categoryForCheckin({ ...checkIn.answers, phq2: checkIn.screen?.phq2 ?? null, gad2: checkIn.screen?.gad2 ?? null });
-    return step.endDialog({ tipCategory } satisfies CheckinEnd);
   }
 
   private async raise(checkIn: CheckIn, reasons: ReturnType<typeof evaluateCheckIn>['reasons']): Promise<void> {
     const flag = await this.services.flags.raise({
-      id: checkinFlagId(checkIn.id),
+      // A check-in that joined a safety episode adds to the episode's one flag.
+      id: checkIn.flagId ?? checkinFlagId(checkIn.id),
       participantId: checkIn.participantId,
       checkinId: checkIn.id,
       source: 'checkin',
@@ -239,13 +286,13 @@ export class CheckinDialog extends ComponentDialog {
 
   /** The progress lives in this component's own instance state (the parent's active dialog). */
   private progress(step: WaterfallStepContext): Progress {
-    const progress = step.parent?.activeDialog?.state.progress as Progress | undefined;
+    const progress = (step.parent?.activeDialog?.state as { progress?: Progress } | undefined)?.progress;
     if (!progress) throw new Error('check-in progress missing from dialog state');
     return progress;
   }
 
   private setProgress(step: WaterfallStepContext, progress: Progress): void {
-    step.parent!.activeDialog!.state.progress = progress;
+    (step.parent!.activeDialog!.state as { progress?: Progress }).progress = progress;
   }
 }
 

@@ -41,6 +41,16 @@ export function enrollmentCodeIn(text: string | undefined): string | undefined {
   return match ? match[1].toUpperCase() : undefined;
 }
 
+/**
+ * Whether a message that failed as a code was meant as one: JOIN/UNIRME in
+ * front, or a digit in it (every code we issue has one). "thanks" or "hello"
+ * fit the code pattern too, and they get the general not-enrolled reply.
+ */
+function meantAsCode(text: string | undefined): boolean {
+  const match = CODE_MESSAGE.exec(text ?? '');
+  return match !== null && (/^\s*(?:join|unirme)\s/i.test(match[0]) || /\d/.test(match[1]));
+}
+
 const CONSENT: YesNoPromptSpec = { kind: 'yesno', textKey: 'enrollment:consent.ask' };
 const LANGUAGE_CHOICE: ChoicePromptSpec = {
   kind: 'choice',
@@ -82,15 +92,15 @@ export class EnrollmentDialog extends ComponentDialog {
     const { code } = step.options;
     const participant = code ? await this.services.participants.redeemEnrollmentCode(code) : undefined;
     if (!participant) {
-      // The same words for no code, a wrong code and a spent one: nothing to learn by guessing.
-      await say(step.context, 'enrollment:notEnrolled');
+      // A wrong, expired and spent code get the same words: they say what to do, and nothing about anyone.
+      await say(step.context, meantAsCode(step.context.activity.text) ? 'enrollment:codeInvalid' : 'enrollment:notEnrolled');
       return step.endDialog({ enrolled: false } satisfies EnrollmentResult);
     }
     const linked = await this.services.participants.link(participant.id, addressOf(step.context));
     this.adopt(step.context, linked);
     step.values.participantId = linked.id;
     this.services.log.info({ participantId: linked.id, channelId: step.context.activity.channelId }, 'participant linked');
-    return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
+    return askConsent(step);
   }
 
   private async recordConsent(step: ByCodeStep): Promise<DialogTurnResult> {
@@ -112,7 +122,7 @@ export class EnrollmentDialog extends ComponentDialog {
     const chosen = answer.status === 'answered' && isLanguage(answer.value) ? answer.value : turnFacts(step.context).language;
     step.values.language = chosen;
     chooseGuestLanguage(step.context, chosen);
-    return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
+    return askConsent(step);
   }
 
   private async createParticipant(step: OpenStep): Promise<DialogTurnResult> {
@@ -147,6 +157,12 @@ export class EnrollmentDialog extends ComponentDialog {
     useLanguage(context, participant.language);
   }
 
+}
+
+/** The carrier terms (program, what is sent, how often, rates, HELP, STOP) as their own text, then the yes/no question. */
+async function askConsent(step: ByCodeStep | OpenStep): Promise<DialogTurnResult> {
+  await say(step.context, 'enrollment:consent.terms');
+  return step.beginDialog(AnswerPrompt.DEFAULT_ID, CONSENT);
 }
 
 function isYes(result: AnswerResult | undefined): boolean {

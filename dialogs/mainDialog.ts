@@ -10,6 +10,7 @@ import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { cardSubmit } from './prompts/parse';
 import { say } from './say';
 import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
+import { SAFETY_PLAN_ADD_DIALOG, SAFETY_PLAN_DIALOG, SafetyPlanAddDialog, SafetyPlanDialog } from './safetyPlanDialog';
 import { asksLanguage, SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
 import { answerOf, Step, typedSteps } from './steps';
 import { TIP_DIALOG, TipDialog } from './tipDialog';
@@ -32,6 +33,8 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
   tip: TIP_DIALOG,
   sessions: SESSIONS_DIALOG,
   settings: SETTINGS_DIALOG,
+  plan: SAFETY_PLAN_DIALOG,
+  planAdd: SAFETY_PLAN_ADD_DIALOG,
 };
 
 /**
@@ -51,6 +54,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new TipDialog(services));
     this.addDialog(new SessionsDialog(services));
     this.addDialog(new SettingsDialog(services));
+    this.addDialog(new SafetyPlanDialog(services));
+    this.addDialog(new SafetyPlanAddDialog(services));
     this.initialDialogId = FLOW;
   }
 

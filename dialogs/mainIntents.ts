@@ -1,12 +1,14 @@
 import { Language } from '../bot/i18n';
 import { normalizeReply } from './prompts/parse';
 
-/** Where a whole message can send the participant from the main menu. */
-export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'help'] as const;
-export type Destination = (typeof DESTINATIONS)[number];
+/** The main menu's entries, in the order shown. */
+export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'plan', 'help'] as const;
+/** Where words alone lead ("add to my plan"): not a menu entry. */
+const WORD_ONLY = ['planAdd'] as const;
+export type Destination = (typeof DESTINATIONS)[number] | (typeof WORD_ONLY)[number];
 
 export function isDestination(value: unknown): value is Destination {
-  return typeof value === 'string' && (DESTINATIONS as readonly string[]).includes(value);
+  return typeof value === 'string' && ([...DESTINATIONS, ...WORD_ONLY] as readonly string[]).includes(value);
 }
 
 export type Intent =
@@ -65,6 +67,20 @@ const WORDS: ReadonlyArray<readonly [Intent, readonly string[]]> = [
     [
       'sessions', 'session', 'my sessions', 'schedule', 'my schedule', 'appointments', 'next session',
       'sesiones', 'sesion', 'mis sesiones', 'horario', 'mi horario', 'citas', 'mis citas', 'proxima sesion',
+    ],
+  ],
+  [
+    { kind: 'go', destination: 'plan' },
+    [
+      'my plan', 'plan', 'safety plan', 'my safety plan', 'show my plan', 'show me my plan', 'see my plan',
+      'mi plan', 'plan de seguridad', 'mi plan de seguridad', 'ver mi plan', 'mostrar mi plan', 'muestreme mi plan',
+    ],
+  ],
+  [
+    { kind: 'go', destination: 'planAdd' },
+    [
+      'add to my plan', 'add to plan', 'add to my safety plan', 'add something to my plan',
+      'agregar a mi plan', 'agregar al plan', 'agregar a mi plan de seguridad', 'anadir a mi plan', 'agregar algo a mi plan',
     ],
   ],
   [

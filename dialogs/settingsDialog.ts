@@ -12,7 +12,8 @@ import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
 import { answerOf, Step, typedSteps } from './steps';
 import { parseClockTime } from './settings/clockTime';
-import { COMMON_ZONES, commonZoneKey, zoneFromText } from './settings/timeZones';
+import { COMMON_ZONES } from '../bot/domain/timeZones';
+import { commonZoneKey, zoneFromText } from './settings/timeZones';
 
 export const SETTINGS_DIALOG = 'settings';
 

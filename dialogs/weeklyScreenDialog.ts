@@ -55,7 +55,7 @@ function scored(answers: ScreenAnswers): WeeklyScreen {
 export class WeeklyScreenDialog extends ComponentDialog {
   constructor() {
     super(WEEKLY_SCREEN_DIALOG);
-    this.addDialog(new AnswerPrompt());
+    this.addDialog(new AnswerPrompt(AnswerPrompt.DEFAULT_ID, 'moveOn'));
     this.addDialog(new WaterfallDialog(ITEM_LOOP, typedSteps<ItemLoopOptions>((s) => this.askItem(s), (s) => this.recordItem(s))));
     this.initialDialogId = ITEM_LOOP;
   }

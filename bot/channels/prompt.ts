@@ -67,6 +67,12 @@ export interface MessageSpec {
   kind: 'message';
   textKey: string;
   vars?: PromptVars;
+  /**
+   * Label keys of buttons that send their label as the participant's own
+   * message (suggested actions, imBack), e.g. "Check in" under the outreach
+   * prompt. SMS shows none: there the text itself says what to reply.
+   */
+  replyButtons?: string[];
 }
 
 export type QuestionSpec = ScalePromptSpec | NumberPromptSpec | ChoicePromptSpec | YesNoPromptSpec | TextPromptSpec;

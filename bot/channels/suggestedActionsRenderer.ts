@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ActionTypes, Activity, CardAction, InputHints, MessageFactory } from 'botbuilder';
-import { PromptSpec } from './prompt';
+import { MessageSpec, PromptSpec } from './prompt';
 import { optionsOf, questionText, retryText, scalePoints } from './promptText';
 import { RenderOptions } from './renderOptions';
 
@@ -9,9 +9,17 @@ import { RenderOptions } from './renderOptions';
  * plus suggested actions. imBack posts the label as the participant's own
  * message, so the transcript reads naturally and the parser reads labels.
  */
+/** A message, with its reply buttons as suggested actions (Web Chat, and Teams, which shows imBack ones in every scope). */
+export function messageWithReplyButtons(spec: MessageSpec, t: TFunction): Partial<Activity> {
+  const text = questionText(spec, t);
+  if (!spec.replyButtons?.length) return MessageFactory.text(text);
+  const actions: CardAction[] = spec.replyButtons.map((key) => ({ type: ActionTypes.ImBack, title: t(key), value: t(key) }));
+  return MessageFactory.suggestedActions(actions, text);
+}
+
 export function renderWithSuggestedActions(spec: PromptSpec, t: TFunction, options: RenderOptions = {}): Partial<Activity> {
   const question = questionText(spec, t);
-  if (spec.kind === 'message') return MessageFactory.text(question);
+  if (spec.kind === 'message') return messageWithReplyButtons(spec, t);
 
   const text = options.retry ? `${retryText(spec, t, false)}\n\n${question}` : question;
   const labels =

@@ -3,6 +3,7 @@ import { Activity, ActivityTypes, CardFactory, InputHints, MessageFactory } from
 import { ANSWER_FIELD, CardSubmitData, PROMPT_FIELD, PromptSpec, QuestionSpec, SKIP_FIELD, exampleFor, promptId } from './prompt';
 import { optionsOf, questionText, retryText, scalePoints } from './promptText';
 import { RenderOptions } from './renderOptions';
+import { messageWithReplyButtons } from './suggestedActionsRenderer';
 
 /** The slice of Adaptive Card 1.5 Puente uses, typed so a misspelt property fails to compile. */
 export interface TextBlock {
@@ -47,7 +48,7 @@ const MAX_ACTIONS_PER_ROW = 6;
  */
 export function renderTeams(spec: PromptSpec, t: TFunction, options: RenderOptions = {}): Partial<Activity> {
   const question = questionText(spec, t);
-  if (spec.kind === 'message') return MessageFactory.text(question);
+  if (spec.kind === 'message') return messageWithReplyButtons(spec, t);
 
   const textBlocks: TextBlock[] = [
     ...(options.retry ? [textBlock(retryText(spec, t, false))] : []),

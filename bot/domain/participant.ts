@@ -31,6 +31,17 @@ export interface Consent {
   channel: string | null;
 }
 
+/**
+ * A safety episode is open with this participant: routine outreach (check-in
+ * prompts, follow-ups) waits until it ends. `until` is the end of the quiet
+ * period, so a hold nobody released still ends.
+ */
+export interface SafetyHold {
+  flagId: string;
+  openedAt: string;
+  until: string;
+}
+
 export interface Participant extends DocBase {
   /** pk = id: every participant is its own partition (point reads and writes). */
   displayName: string;
@@ -45,6 +56,8 @@ export interface Participant extends DocBase {
   consent: Consent;
   /** SMS-style opt-out: set by STOP, cleared by START. No outreach while set. */
   optedOutAt: string | null;
+  /** Absent or null: no safety episode open. */
+  safetyHold?: SafetyHold | null;
   status: ParticipantStatus;
   /** channelId → address. */
   addresses: Record<string, ChannelAddress>;

@@ -28,7 +28,10 @@ export function participantFieldsSchema(quiet: { start: string; end: string }) {
       .string()
       .regex(HHMM, 'check-in time must be HH:mm (00:00-23:59)')
       .refine((t) => isOutsideQuietHours(t, quiet), `check-in time must be between ${quiet.end} and ${quiet.start}`),
-    screenWeekday: z.coerce.number().int().min(1, 'screen weekday must be 1 (Monday) to 7 (Sunday)').max(7, 'screen weekday must be 1 (Monday) to 7 (Sunday)'),
+    // A number, or digits from the command line; not anything Number() happens to accept (true, [3]).
+    screenWeekday: z
+      .union([z.number(), z.string().trim().regex(/^\d+$/, 'screen weekday must be 1 (Monday) to 7 (Sunday)').transform(Number)])
+      .pipe(z.number().int().min(1, 'screen weekday must be 1 (Monday) to 7 (Sunday)').max(7, 'screen weekday must be 1 (Monday) to 7 (Sunday)')),
   });
 }
 

@@ -89,6 +89,8 @@ export class Participants {
   async issueEnrollmentCode(participantId: string, days: number): Promise<string> {
     for (;;) {
       const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+      // A digit in every code tells a mistyped code from a word such as "thanks" (enrollment dialog).
+      if (!/\d/.test(code)) continue;
       const expiresAt = new Date(this.clock().getTime() + days * 86_400_000).toISOString();
       try {
         await this.store.create<EnrollmentCode>('enrollment', { id: code, pk: code, participantId, expiresAt, usedAt: null });

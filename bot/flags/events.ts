@@ -4,8 +4,9 @@ import type { Flag } from './flag';
 /**
  * raised: a new flag, or one whose severity rose or that reopened (the care team must hear of it).
  * changed: staff acknowledged or resolved it in the dashboard (posted cards show who).
+ * message: a new message of the person joined it (a safety episode: its last entry in `messages`).
  */
-export type FlagEvent = 'raised' | 'changed';
+export type FlagEvent = 'raised' | 'changed' | 'message';
 
 export type FlagListener = (flag: Flag) => Promise<void>;
 
@@ -16,7 +17,7 @@ export type FlagListener = (flag: Flag) => Promise<void>;
  * already stored and shows in the dashboard either way.
  */
 export class FlagEvents {
-  private readonly listeners: Record<FlagEvent, Set<FlagListener>> = { raised: new Set(), changed: new Set() };
+  private readonly listeners: Record<FlagEvent, Set<FlagListener>> = { raised: new Set(), changed: new Set(), message: new Set() };
 
   constructor(private readonly log: Logger) {}
 

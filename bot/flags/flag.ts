@@ -28,6 +28,14 @@ export interface FlagNote {
   text: string;
 }
 
+/** A message of the person, with when it came (a safety episode's flag keeps every one). Health data: never logged. */
+export interface FlagMessage {
+  at: string;
+  text: string;
+  /** The activity it came in: a re-run turn does not add it twice. */
+  id?: string;
+}
+
 /**
  * How to reach back someone who is not enrolled (a stranger's crisis message):
  * the only way the care team can follow up. Null for participants, whose
@@ -55,6 +63,11 @@ export interface Flag extends DocBase {
   reasons: FlagReason[];
   /** Crisis text: health data, never logged. */
   message: string | null;
+  /** Every message of a safety episode in order, the first being `message` (absent on flags without one). */
+  messages?: FlagMessage[];
+  /** A staff member said the person may go back to the usual conversation: ends their safety episode, not the flag. */
+  safeToResumeAt?: string | null;
+  safeToResumeBy?: string | null;
   /** Denormalized for staff filters. */
   track: Track | null;
   sender: FlagSender | null;
@@ -79,6 +92,8 @@ export interface RaiseFlag {
   /** At least one. The flag takes the highest severity among them. */
   reasons: FlagReason[];
   message?: string | null;
+  /** The activity the message came in (kept with it on the flag). */
+  messageId?: string;
   sender?: FlagSender | null;
 }
 
@@ -101,6 +116,12 @@ export function checkinFlagId(checkinId: string): string {
 /** A crisis message's flag id follows from the activity, so a re-run turn finds the same flag. */
 export function crisisFlagId(channelId: string, conversationId: string, activityId: string): string {
   return `crisis:${createHash('sha256').update(`${channelId}\n${conversationId}\n${activityId}`).digest('hex')}`;
+}
+
+/** A flag's messages; flags from before safety episodes carry only `message`. */
+export function messagesOf(flag: Flag): FlagMessage[] {
+  if (flag.messages) return flag.messages;
+  return flag.message ? [{ at: flag.createdAt, text: flag.message }] : [];
 }
 
 export function highestSeverity(reasons: readonly FlagReason[]): Severity {

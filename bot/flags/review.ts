@@ -66,6 +66,18 @@ export class FlagReview {
     });
   }
 
+  /**
+   * Says the person may go back to the usual conversation: their safety
+   * episode ends at their next message (it reads this), the flag stays as it is.
+   */
+  async safeToResume(participantId: string, flagId: string, by: string): Promise<FlagChange> {
+    return this.change(participantId, flagId, (flag, now) => {
+      if (flag.safeToResumeAt) return false;
+      Object.assign(flag, { safeToResumeAt: now, safeToResumeBy: by });
+      return true;
+    });
+  }
+
   /** Marks an open urgent flag escalated, once across every process (the eTag decides who). */
   async markEscalated(participantId: string, flagId: string): Promise<FlagChange> {
     return this.change(participantId, flagId, (flag, now) => {

@@ -56,10 +56,30 @@ const ruleSchema = z
     }
   });
 
+/**
+ * Flags about a message rather than a check-in answer (the safety gate and
+ * episode raise them); the file sets only their severity.
+ */
+export const MESSAGE_SIGNALS = ['crisis_language', 'possible_risk', 'risk_confirmed', 'says_not_safe'] as const;
+export type MessageSignal = (typeof MESSAGE_SIGNALS)[number];
+
+/** CONTENT.md's defaults, for a clinic file that does not list a signal. */
+const SIGNAL_DEFAULTS: Readonly<Record<MessageSignal, Severity>> = {
+  crisis_language: 'urgent',
+  possible_risk: 'high',
+  risk_confirmed: 'urgent',
+  says_not_safe: 'urgent',
+};
+
+const signalSchema = z
+  .object({ code: z.enum(MESSAGE_SIGNALS), severity: z.enum(SEVERITIES), description: z.string().optional() })
+  .strict();
+
 const rulesFileSchema = z
   .object({
     description: z.string().optional(),
     rules: z.array(ruleSchema).min(1),
+    signals: z.array(signalSchema).optional(),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -73,6 +93,8 @@ const rulesFileSchema = z
 export type FlagRule = z.output<typeof ruleSchema>;
 export interface FlagRules {
   rules: FlagRule[];
+  /** The severity each message signal's flag reason carries. */
+  signals: Readonly<Record<MessageSignal, Severity>>;
   /** Where they were read from (for the start-up log). */
   source: string;
 }
@@ -92,7 +114,9 @@ export function loadFlagRules(path: string = DEFAULT_FLAG_RULES_PATH): FlagRules
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
     throw new FlagRulesError(`Flag rules file ${path} is invalid: ${problems.join('; ')}`);
   }
-  return { rules: parsed.data.rules, source: path };
+  const signals = { ...SIGNAL_DEFAULTS };
+  for (const signal of parsed.data.signals ?? []) signals[signal.code] = signal.severity;
+  return { rules: parsed.data.rules, signals, source: path };
 }
 
 export function checkInFacts(checkIn: Pick<CheckIn, 'answers' | 'screen' | 'unreadable'>): CheckInFacts {

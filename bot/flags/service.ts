@@ -2,7 +2,7 @@ import { Clock } from '../clock';
 import { Participants } from '../domain/participants';
 import { Stored } from '../store/port';
 import { FlagEvents } from './events';
-import { Flag, FlagReason, highestSeverity, isUnknownParticipant, RaiseFlag, SEVERITY_RANK } from './flag';
+import { Flag, FlagMessage, FlagReason, highestSeverity, isUnknownParticipant, messagesOf, RaiseFlag, SEVERITY_RANK } from './flag';
 import { FlagRepository } from './repository';
 
 /** Raises flags from turns and outreach, and tells the care team (FlagEvents 'raised') about new or newly worse ones. */
@@ -29,7 +29,7 @@ export class FlagService {
       input.participantId,
       input.id,
       (existing) => {
-        const merged = mergeInto(existing, input.reasons, input.message ?? null);
+        const merged = mergeInto(existing, input.reasons, input.message ?? null, input.checkinId ?? null);
         news = merged?.news ?? false;
         return merged?.flag;
       },
@@ -43,6 +43,33 @@ export class FlagService {
     return this.flags.get(participantId, id);
   }
 
+  /**
+   * A later message of a safety episode joins its flag with its time
+   * (idempotent per activity id: a re-run turn adds nothing), with any reason
+   * the flag lacks; the care team hears of each ('message'). A resolved flag
+   * that hears from the person again opens again. Undefined when the flag is gone.
+   */
+  async addMessage(participantId: string, id: string, message: FlagMessage, reasons: FlagReason[] = []): Promise<Stored<Flag> | undefined> {
+    const result = await this.flags.update(participantId, id, (flag) => {
+      const messages = messagesOf(flag);
+      if (message.id && messages.some((m) => m.id === message.id)) return undefined;
+      // A new kind of danger is news for staff even under a code the flag already has.
+      const known = new Set(flag.reasons.map(reasonKey));
+      const all = [...flag.reasons, ...reasons.filter((r) => !known.has(reasonKey(r)))];
+      const severity = highestSeverity(all);
+      Object.assign(flag, { messages: [...messages, message], message: flag.message ?? message.text, reasons: all, severity, severityRank: SEVERITY_RANK[severity] });
+      if (flag.status === 'resolved') Object.assign(flag, { status: 'open', resolvedAt: null, resolvedBy: null, outcome: null });
+      return flag;
+    });
+    if (result?.changed) await this.events.emit('message', result.doc);
+    return result?.doc;
+  }
+
+  /** Links a check-in to a flag it joined without adding a reason (a crisis note in a safety episode). */
+  async linkCheckIn(participantId: string, id: string, checkinId: string): Promise<void> {
+    await this.flags.update(participantId, id, (flag) => (flag.checkinId ? undefined : { ...flag, checkinId }));
+  }
+
   /** A participant's flags, newest first. */
   async listForParticipant(participantId: string, limit?: number): Promise<Stored<Flag>[]> {
     return this.flags.listForParticipant(participantId, limit);
@@ -50,6 +77,7 @@ export class FlagService {
 
   private async newFlag(input: RaiseFlag): Promise<Flag> {
     const severity = highestSeverity(input.reasons);
+    const createdAt = this.clock().toISOString();
     const participant = isUnknownParticipant(input.participantId) ? undefined : await this.participants.get(input.participantId);
     return {
       id: input.id,
@@ -61,10 +89,11 @@ export class FlagService {
       severityRank: SEVERITY_RANK[severity],
       reasons: input.reasons,
       message: input.message ?? null,
+      ...(input.message ? { messages: [{ at: createdAt, text: input.message, ...(input.messageId ? { id: input.messageId } : {}) }] } : {}),
       track: participant?.track ?? null,
       sender: input.sender ?? null,
       status: 'open',
-      createdAt: this.clock().toISOString(),
+      createdAt,
       assignee: null,
       acknowledgedAt: null,
       acknowledgedBy: null,
@@ -81,7 +110,7 @@ export class FlagService {
  * The flag with the new reasons merged in, or undefined when nothing is new.
  * A resolved flag that gains a reason opens again: the care team has not seen it.
  */
-function mergeInto(existing: Flag, reasons: FlagReason[], message: string | null): { flag: Flag; news: boolean } | undefined {
+function mergeInto(existing: Flag, reasons: FlagReason[], message: string | null, checkinId: string | null): { flag: Flag; news: boolean } | undefined {
   const known = new Set(existing.reasons.map((r) => r.code));
   const added = reasons.filter((r) => !known.has(r.code));
   if (added.length === 0) return undefined;
@@ -89,7 +118,12 @@ function mergeInto(existing: Flag, reasons: FlagReason[], message: string | null
   const severity = highestSeverity(all);
   const escalated = SEVERITY_RANK[severity] > existing.severityRank;
   const reopened = existing.status === 'resolved';
-  const flag: Flag = { ...existing, reasons: all, severity, severityRank: SEVERITY_RANK[severity], message: existing.message ?? message };
+  // A check-in that joins a safety episode's flag is linked to it.
+  const flag: Flag = { ...existing, reasons: all, severity, severityRank: SEVERITY_RANK[severity], message: existing.message ?? message, checkinId: existing.checkinId ?? checkinId };
   if (reopened) Object.assign(flag, { status: 'open', resolvedAt: null, resolvedBy: null, outcome: null });
   return { flag, news: escalated || reopened };
+}
+
+function reasonKey(reason: FlagReason): string {
+  return `${reason.code}:${reason.detail?.kind ?? ''}`;
 }

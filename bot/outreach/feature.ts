@@ -25,6 +25,8 @@ export interface OutreachFeatureOptions {
   sleep?: Sleep;
   /** Distinguishes this instance's claims and cron slots; random by default. */
   instanceId?: string;
+  /** Monotonic milliseconds of the limiter and of a tick's progress (tests advance it with their `sleep`). */
+  monotonic?: () => number;
 }
 
 export interface OutreachTotals {
@@ -50,7 +52,7 @@ export interface OutreachFeature extends Feature, OutreachService {
 export function createOutreachFeature(services: OutreachServices, adapter: CloudAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
   const { config, log, clock } = services;
   const instanceId = options.instanceId ?? randomUUID();
-  const limiter = new RateLimiter(options.rates ?? config.outreach.rates, options.sleep);
+  const limiter = new RateLimiter(options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
   const sender = new ProactiveSender(adapter, botIdentity(config.bot.appId), limiter, { maxAttempts: config.outreach.maxAttempts, sleep: options.sleep }, log);
   const scheduler = new OutreachScheduler({
     store: services.store,
@@ -63,6 +65,7 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     log,
     sender,
     owner: instanceId,
+    monotonic: options.monotonic,
   });
 
   let task: MinuteTask | undefined;
@@ -131,6 +134,8 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
       if (!p) return { sent: false, reason: 'unknownParticipant' satisfies SkipReason };
       const to = reach(p);
       if (!to.ok) return { sent: false, reason: to.reason };
+      // Only a finished check-in counts here: a half-done one is what the prompt is for.
+      if ((await services.checkins.today(p.id, p.timeZone))?.status === 'complete') return { sent: false, reason: 'answered' satisfies SkipReason };
       const activity = renderPrompt(CHECKIN_PROMPT, to.address.channelId, translatorFor(services.i18n, p.language));
       const delivery = await sender.deliver(to.address, activity);
       return delivery.status === 'sent' ? { sent: true } : { sent: false, reason: delivery.status };

@@ -23,6 +23,13 @@ export interface LedgerEntry extends DocBase {
   claimedAt: string;
   /** Claims taken over after a lease ran out. */
   takeovers: number;
+  /**
+   * The fencing token: 1 for the first claim, one more per takeover. Every
+   * later write of a holder (renew, finish, release) is conditional on the
+   * eTag of its own claim, so a holder whose claim was taken over learns it
+   * there and stops; the token says which holder wrote what.
+   */
+  fence: number;
   channelId: string | null;
   sentAt: string | null;
   /** Why it failed: 'transient' (retries used up), 'unreachable', 'rejected'. */
@@ -67,6 +74,7 @@ export class Ledger {
         leaseUntil,
         claimedAt: now.toISOString(),
         takeovers: 0,
+        fence: 1,
         channelId: null,
         sentAt: null,
         failure: null,
@@ -84,7 +92,7 @@ export class Ledger {
     try {
       const entry = await this.store.replace<LedgerEntry>(
         LEDGER,
-        { ...doc, owner, leaseUntil, claimedAt: now.toISOString(), takeovers: doc.takeovers + 1 },
+        { ...doc, owner, leaseUntil, claimedAt: now.toISOString(), takeovers: doc.takeovers + 1, fence: (doc.fence ?? 1) + 1 },
         _etag,
       );
       return { status: 'acquired', entry };
@@ -95,12 +103,38 @@ export class Ledger {
   }
 
   /**
-   * Records the result of a claim. Unconditional on purpose: the message went
-   * out (or did not) whatever happened to the lease meanwhile.
+   * Extends a claim to `until` (a holder about to wait). The renewed claim, or
+   * undefined when it is no longer this holder's: taken over after its lease
+   * ran out, so the new holder sends and this one must not.
    */
-  async finish(claimed: Stored<LedgerEntry>, result: Pick<LedgerEntry, 'state' | 'channelId' | 'sentAt' | 'failure'>): Promise<Stored<LedgerEntry>> {
-    const { _etag, ...doc } = claimed;
-    return this.store.upsert<LedgerEntry>(LEDGER, { ...doc, ...result });
+  async renew(claimed: Stored<LedgerEntry>, until: Date): Promise<Stored<LedgerEntry> | undefined> {
+    return this.conditional(() => this.store.replace<LedgerEntry>(LEDGER, { ...withoutEtag(claimed), leaseUntil: until.toISOString() }, claimed._etag));
+  }
+
+  /**
+   * Records the result of a claim, only while the claim is still the
+   * holder's own (its eTag). Undefined when it was taken over: the current
+   * holder records its own result.
+   */
+  async finish(
+    claimed: Stored<LedgerEntry>,
+    result: Pick<LedgerEntry, 'state' | 'channelId' | 'sentAt' | 'failure'>,
+  ): Promise<Stored<LedgerEntry> | undefined> {
+    return this.conditional(() => this.store.replace<LedgerEntry>(LEDGER, { ...withoutEtag(claimed), ...result }, claimed._etag));
+  }
+
+  /** Gives a claim up without a result (the message waits for a later tick); a no-op when it was taken over. */
+  async release(claimed: Stored<LedgerEntry>): Promise<void> {
+    await this.conditional(() => this.store.delete(LEDGER, claimed.pk, claimed.id, claimed._etag));
+  }
+
+  private async conditional<T>(write: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await write();
+    } catch (err) {
+      if (err instanceof PreconditionFailedError) return undefined;
+      throw err;
+    }
   }
 
   /** The local dates of the participant's check-in prompts that went out before `localDate`, newest first. */
@@ -117,4 +151,9 @@ export class Ledger {
     });
     return page.items.flatMap((entry) => (entry.localDate === null ? [] : [entry.localDate]));
   }
+}
+
+function withoutEtag(doc: Stored<LedgerEntry>): LedgerEntry {
+  const { _etag, ...rest } = doc;
+  return rest;
 }

@@ -2,6 +2,7 @@ import { addDays, localDateOf, wallTimeToInstant } from '../domain/localTime';
 import { ChannelAddress, Participant } from '../domain/participant';
 import { ProgramSession, upcomingOccurrences } from '../domain/sessions';
 import { NewDailyDueEntry, NewReminderDueEntry } from './dueEntries';
+import { inQuietHours, QuietHours, quietHoursStart } from './quietHours';
 
 /**
  * Pure rules of when what is due for whom. The scheduler and
@@ -20,11 +21,13 @@ export type SkipReason =
   | 'quietHours'
   /** Fell due while nothing ran and is no use any more (another day, or the session began). */
   | 'expired'
-  /** Follow-up: the check-in was done. */
+  /** The check-in of that day was done (started or finished): no prompt, no follow-up. */
   | 'answered'
   /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. */
   | 'cancelled'
-  | 'remindersOff';
+  | 'remindersOff'
+  /** A safety episode is open with the participant: routine prompts wait (bot/safety/episodeHold.ts). */
+  | 'safetyEpisode';
 
 /** The instant of the check-in prompt of one local day. */
 export function checkinInstant(p: Pick<Participant, 'checkinTime' | 'timeZone'>, localDate: string): Date {
@@ -69,6 +72,22 @@ export function followupEntry(participantId: string, localDate: string, promptSe
     occurrenceId: null,
     sessionStart: null,
   };
+}
+
+/** A follow-up is no use sooner than this after its prompt. */
+export const MIN_FOLLOWUP_GAP_MS = 3_600_000;
+
+/**
+ * A follow-up that would land in quiet hours moves to the last minute before
+ * they begin, when that is still at least an hour after the prompt; otherwise
+ * it stays, and the tick skips it (counted as quietHours).
+ */
+export function followupBeforeQuietHours(followup: NewDailyDueEntry, promptSentAt: Date, zone: string, quiet: QuietHours): NewDailyDueEntry {
+  const dueAt = new Date(followup.dueAt);
+  if (!inQuietHours(dueAt, zone, quiet)) return followup;
+  const lastAllowed = new Date(quietHoursStart(dueAt, zone, quiet).getTime() - 60_000);
+  if (lastAllowed.getTime() < promptSentAt.getTime() + MIN_FOLLOWUP_GAP_MS) return followup;
+  return { ...followup, dueAt: lastAllowed.toISOString() };
 }
 
 /** The reminder for the first meeting the participant attends that starts after `after`; null when none (or reminders off). */

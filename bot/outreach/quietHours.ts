@@ -21,3 +21,10 @@ export function quietHoursEnd(at: Date, zone: string, quiet: QuietHours): Date {
   const endToday = wallTimeToInstant(today, quiet.end, zone);
   return endToday > at ? endToday : wallTimeToInstant(addDays(today, 1), quiet.end, zone);
 }
+
+/** The instant the quiet hours holding `at` began (`at` must be inside them). */
+export function quietHoursStart(at: Date, zone: string, quiet: QuietHours): Date {
+  const today = localDateOf(at, zone);
+  const startToday = wallTimeToInstant(today, quiet.start, zone);
+  return startToday <= at ? startToday : wallTimeToInstant(addDays(today, -1), quiet.start, zone);
+}

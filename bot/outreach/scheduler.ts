@@ -14,12 +14,14 @@ import { attends, occurrenceOn, ProgramSession, ProgramSessions } from '../domai
 import { Language, Translate, translatorFor } from '../i18n';
 import { Logger } from '../log';
 import { DocumentStore, Stored } from '../store/port';
-import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry } from './dueEntries';
+import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry, slotOf } from './dueEntries';
+import { ClaimHold } from './claimHold';
 import { Ledger, LedgerEntry, ledgerKey } from './ledger';
 import {
   checkinInstant,
   deliveryAddress,
   followingCheckinEntry,
+  followupBeforeQuietHours,
   followupEntry,
   nextReminderEntry,
   reach,
@@ -28,6 +30,7 @@ import {
   splitOccurrenceId,
 } from './planner';
 import { inQuietHours, QuietHours, quietHoursEnd } from './quietHours';
+import { heldForSafety } from '../safety/episodeHold';
 import { Delivery, Sender } from './sender';
 import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, reminderSpec } from './texts';
 
@@ -35,7 +38,7 @@ export interface SchedulerDeps {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
-  flags: Pick<FlagService, 'raise'>;
+  flags: Pick<FlagService, 'raise' | 'listForParticipant'>;
   i18n: i18n;
   quietHours: QuietHours;
   outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency'>;
@@ -178,7 +181,7 @@ export class OutreachScheduler {
         }
         this.working.add(key);
         try {
-          await this.handle(entry, ctx);
+          await this.handleChain(entry, ctx);
         } catch (err) {
           // One participant's trouble must not stop the others; the entry stays due and is retried next tick.
           report.errors++;
@@ -193,27 +196,45 @@ export class OutreachScheduler {
     return report;
   }
 
-  private async handle(entry: Stored<DueEntry>, ctx: TickContext): Promise<void> {
+  /**
+   * Handles an entry, then whatever its chain moved on to that is itself due
+   * at the tick's instant: a stale prompt skipped after downtime is followed
+   * by today's, which goes out in this tick rather than the next. Bounded: a
+   * chain never has more than a few steps due at one instant.
+   */
+  private async handleChain(first: Stored<DueEntry>, ctx: TickContext): Promise<void> {
+    let entry: Stored<DueEntry> | undefined = first;
+    for (let step = 0; entry && step < MAX_CHAIN_STEPS; step++) {
+      const next = await this.handle(entry, ctx);
+      if (!next || next.dueAt > ctx.at.toISOString()) return;
+      // A dry run wrote nothing: it goes on with the entry as the real tick would have written it.
+      entry = ctx.dryRun ? { ...next, id: slotOf(next.kind), pk: next.participantId, updatedAt: ctx.at.toISOString(), _etag: '' } as Stored<DueEntry> : await this.due.get(next.participantId, slotOf(next.kind));
+      if (entry && (entry.kind !== next.kind || entry.dueAt !== next.dueAt)) return; // someone else moved it meanwhile
+    }
+  }
+
+  /** Handles one entry; returns the entry its chain moved on to (or, in a dry run, would), if any. */
+  private async handle(entry: Stored<DueEntry>, ctx: TickContext): Promise<NewDueEntry | null> {
     const participant = await this.deps.participants.get(entry.participantId);
     const plan = await this.plan(entry, participant, ctx);
     if (ctx.dryRun) {
       await this.recordDryRun(entry, plan, ctx);
-      return;
+      return plan.action === 'send' ? null : plan.next;
     }
     switch (plan.action) {
       case 'defer':
         if (await this.due.advance(entry, plan.next, ctx.now())) ctx.report.deferred++;
-        return;
+        return null;
       case 'skip':
         if (plan.missed) await this.raiseMissed(entry.participantId, plan.missed);
         // Counted by whoever moved the entry on, so two overlapping ticks count it once.
-        if (await this.due.advance(entry, plan.next, ctx.now())) {
-          count(ctx.report.skipped, plan.reason);
-          countOutreach('skipped', { kind: entry.kind, reason: plan.reason });
-        }
-        return;
+        if (!(await this.due.advance(entry, plan.next, ctx.now()))) return null;
+        count(ctx.report.skipped, plan.reason);
+        countOutreach('skipped', { kind: entry.kind, reason: plan.reason });
+        return plan.next;
       case 'send':
-        return this.send(entry, plan, ctx);
+        await this.send(entry, plan, ctx);
+        return null;
     }
   }
 
@@ -247,7 +268,7 @@ export class OutreachScheduler {
     }
   }
 
-  private planCheckin(entry: DailyDueEntry, p: Stored<Participant>, ctx: TickContext): Plan {
+  private async planCheckin(entry: DailyDueEntry, p: Stored<Participant>, ctx: TickContext): Promise<Plan> {
     const { localDate } = entry;
     const now = ctx.now();
     // The check-in time or zone changed since the entry was written: keep to the participant's current clock.
@@ -257,9 +278,18 @@ export class OutreachScheduler {
     // Paused, opted out, … keep the chain going (one write a day) so the day they are back needs nobody to remember.
     const to = reach(p);
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
     // Catch-up: only the same local day, and never into quiet hours.
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
-    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) return { action: 'skip', reason: 'quietHours', next };
+    // They checked in on their own before the prompt: nothing to prompt for, and no follow-up either.
+    if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
+      // A check-in time inside (widened) quiet hours goes out when they end, the same day; else the day is lost.
+      const end = quietHoursEnd(now, p.timeZone, this.deps.quietHours);
+      if (localDateOf(end, p.timeZone) !== localDate) return { action: 'skip', reason: 'quietHours', next };
+      this.deps.log.info({ participantId: p.id, localDate, dueAt: end.toISOString() }, 'check-in prompt falls in quiet hours; moved to their end');
+      return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
+    }
     return { action: 'send', participant: p, key: ledgerKey('checkin', localDate), spec: CHECKIN_PROMPT, address: to.address, next, missed: null };
   }
 
@@ -271,6 +301,7 @@ export class OutreachScheduler {
     const to = reach(p);
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
     if (await this.answered(p.id, localDate)) return { action: 'skip', reason: 'answered', next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
     // Judged whether or not the follow-up itself can still go out.
     const missed = (await this.secondUnansweredInARow(p.id, localDate)) ? localDate : null;
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next, missed };
@@ -342,13 +373,36 @@ export class OutreachScheduler {
       await this.due.advance(entry, this.nextAfter(entry, claim.entry, plan), ctx.now());
       return;
     }
-    const { delivery, address } = await this.deliver(p, plan, entry.kind);
-    const result = await this.ledger.finish(claim.entry, {
+    const hold = new ClaimHold(this.ledger, claim.entry, this.deps.outreach.leaseSeconds * 1000, () => ctx.now());
+    const { delivery, address } = await this.deliver(p, plan, entry.kind, hold);
+    if (delivery.status === 'lost') {
+      // Taken over while this sender waited: the new holder sends it and moves the entry on.
+      ctx.report.inFlight++;
+      this.deps.log.warn({ participantId: p.id, kind: entry.kind, fence: hold.current.fence }, 'outreach claim lost while waiting to retry');
+      return;
+    }
+    if (delivery.status === 'deferred') {
+      // Holding the claim (and a worker) through a wait longer than a lease would let another tick take it over.
+      await this.ledger.release(hold.current);
+      const { id: _id, pk: _pk, updatedAt: _u, _etag: _e, ...same } = entry;
+      // On the minute (ticks run on minutes), never before the channel allows.
+      const later = new Date(Math.ceil((ctx.now().getTime() + delivery.retryAfterMs) / 60_000) * 60_000).toISOString();
+      if (await this.due.advance(entry, { ...same, dueAt: later } as NewDueEntry, ctx.now())) ctx.report.deferred++;
+      this.deps.log.info({ participantId: p.id, kind: entry.kind, retryAfterMs: delivery.retryAfterMs }, 'outreach message deferred by the channel');
+      return;
+    }
+    const result = await this.ledger.finish(hold.current, {
       state: delivery.status === 'sent' ? 'sent' : 'failed',
       channelId: address?.channelId ?? null,
       sentAt: delivery.status === 'sent' ? ctx.now().toISOString() : null,
       failure: delivery.status === 'sent' ? null : delivery.status === 'unreachable' ? 'unreachable' : delivery.failure,
     });
+    if (!result) {
+      // Only reachable when the sender never waited: its claim ran out during one long attempt.
+      ctx.report.inFlight++;
+      this.deps.log.warn({ participantId: p.id, kind: entry.kind, fence: hold.current.fence }, 'outreach claim taken over before its result was recorded');
+      return;
+    }
     countOutreach(delivery.status === 'sent' ? 'sent' : 'failed', { kind: entry.kind, reason: result.failure ?? undefined, channel: address?.channelId });
     if (delivery.status === 'sent') ctx.report.sent++;
     else {
@@ -357,18 +411,7 @@ export class OutreachScheduler {
         { participantId: p.id, kind: entry.kind, channelId: address?.channelId ?? null, outcome: delivery.status, attempts: delivery.attempts },
         'outreach message not delivered',
       );
-      await this.deps.flags.raise({
-        id: `outreach:undeliverable:${plan.key}`,
-        participantId: p.id,
-        source: 'outreach',
-        reasons: [
-          {
-            code: 'outreach_undeliverable',
-            severity: 'low',
-            detail: { kind: entry.kind, channel: address?.channelId ?? 'none', outcome: delivery.status, attempts: delivery.attempts },
-          },
-        ],
-      });
+      await this.raiseUndeliverable(p.id, { kind: entry.kind, channel: address?.channelId ?? 'none', outcome: delivery.status, attempts: delivery.attempts });
     }
     await this.due.advance(entry, this.nextAfter(entry, result, plan), ctx.now());
   }
@@ -382,6 +425,7 @@ export class OutreachScheduler {
     p: Stored<Participant>,
     plan: SendPlan,
     kind: OutreachKind,
+    hold: ClaimHold,
   ): Promise<{ delivery: Delivery; address: ChannelAddress | undefined }> {
     const sender = this.deps.sender;
     if (!sender) throw new Error('outreach scheduler has no sender (dry-run only)');
@@ -392,7 +436,7 @@ export class OutreachScheduler {
     while (address) {
       const to = address;
       delivery = await inSpan('outreach.send', { 'puente.kind': kind, 'puente.channel': to.channelId }, async (span) => {
-        const d = await sender.deliver(to, renderPrompt(plan.spec, to.channelId, t));
+        const d = await sender.deliver(to, renderPrompt(plan.spec, to.channelId, t), hold);
         span.setAttributes({ 'puente.outcome': d.status, 'puente.attempts': d.attempts });
         return d;
       });
@@ -415,9 +459,29 @@ export class OutreachScheduler {
    */
   private nextAfter(entry: DueEntry, result: LedgerEntry, plan: SendPlan): NewDueEntry | null {
     if (entry.kind === 'checkin' && result.state === 'sent' && result.sentAt) {
-      return followupEntry(entry.participantId, entry.localDate, new Date(result.sentAt), this.deps.outreach.followupHours);
+      const followup = followupEntry(entry.participantId, entry.localDate, new Date(result.sentAt), this.deps.outreach.followupHours);
+      return followupBeforeQuietHours(followup, new Date(result.sentAt), plan.participant.timeZone, this.deps.quietHours);
     }
     return plan.next;
+  }
+
+  /**
+   * One "outreach undeliverable" flag per participant until staff resolve it:
+   * its id counts the resolved ones before it, so every failure meanwhile
+   * (any day, any instance) lands on the same open flag, and the first after a
+   * resolution opens the next.
+   */
+  private async raiseUndeliverable(participantId: string, detail: Record<string, string | number>): Promise<void> {
+    const earlier = (await this.deps.flags.listForParticipant(participantId)).filter(
+      (f) => f.source === 'outreach' && f.id.startsWith(UNDELIVERABLE_PREFIX),
+    );
+    const resolved = earlier.filter((f) => f.status === 'resolved').length;
+    await this.deps.flags.raise({
+      id: `${UNDELIVERABLE_PREFIX}${resolved + 1}`,
+      participantId,
+      source: 'outreach',
+      reasons: [{ code: 'outreach_undeliverable', severity: 'low', detail }],
+    });
   }
 
   private async raiseMissed(participantId: string, localDate: string): Promise<void> {
@@ -429,6 +493,11 @@ export class OutreachScheduler {
     });
   }
 }
+
+const UNDELIVERABLE_PREFIX = 'outreach:undeliverable:';
+
+/** A stale entry, then today's: more steps due at one instant would mean a chain that does not move on. */
+const MAX_CHAIN_STEPS = 4;
 
 function count(skipped: Partial<Record<SkipReason, number>>, reason: SkipReason): void {
   skipped[reason] = (skipped[reason] ?? 0) + 1;

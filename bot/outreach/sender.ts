@@ -11,11 +11,24 @@ export type Delivery =
   /** 403/404: the user blocked the bot, uninstalled it, or the conversation is gone. */
   | { status: 'unreachable'; attempts: number; statusCode: number }
   /** Retries used up on transient errors, or a permanent refusal (other 4xx). */
-  | { status: 'failed'; attempts: number; failure: 'transient' | 'rejected'; statusCode: number | null };
+  | { status: 'failed'; attempts: number; failure: 'transient' | 'rejected'; statusCode: number | null }
+  /** The channel asked for a wait longer than the sender may hold the message: try again after `retryAfterMs`. */
+  | { status: 'deferred'; attempts: number; retryAfterMs: number }
+  /** The sender's claim on the message was taken over while it waited: the new holder sends it. */
+  | { status: 'lost'; attempts: number };
+
+/**
+ * What the sender asks before each wait between attempts (a Retry-After, a
+ * backoff): 'wait' once the message is held for that long, 'defer' when the
+ * wait is too long to hold it, 'lost' when it is no longer this sender's.
+ */
+export interface DeliveryHold {
+  beforeWait(ms: number): Promise<'wait' | 'defer' | 'lost'>;
+}
 
 /** What the scheduler needs of a sender (tests put in one that hangs, to play a crash). */
 export interface Sender {
-  deliver(address: ChannelAddress, activity: Partial<Activity>): Promise<Delivery>;
+  deliver(address: ChannelAddress, activity: Partial<Activity>, hold?: DeliveryHold): Promise<Delivery>;
 }
 
 export interface SenderOptions {
@@ -70,7 +83,7 @@ export class ProactiveSender implements Sender {
     this.sleep = options.sleep ?? realSleep;
   }
 
-  async deliver(address: ChannelAddress, activity: Partial<Activity>): Promise<Delivery> {
+  async deliver(address: ChannelAddress, activity: Partial<Activity>, hold?: DeliveryHold): Promise<Delivery> {
     const reference = conversationReference(address);
     let lastStatus: number | null = null;
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
@@ -87,7 +100,7 @@ export class ProactiveSender implements Sender {
             sendError = err ?? new Error('send failed');
           }
         });
-        if (sendError !== undefined) throw sendError;
+        if (sendError !== undefined) throw sendError instanceof Error ? sendError : new Error('send failed');
         return { status: 'sent', attempts: attempt };
       } catch (err) {
         const status = httpStatusOf(err);
@@ -98,14 +111,16 @@ export class ProactiveSender implements Sender {
         }
         this.log.warn({ channelId: address.channelId, status: status ?? null, attempt }, 'outreach send failed; will retry');
         if (attempt === this.options.maxAttempts) break;
-        if (status === 429) {
-          const wait = retryAfterMs(err) ?? this.options.defaultRetryAfterMs ?? 1000;
-          // Everything else bound for this destination waits too, not only this message.
-          this.limiter.backOff(address.channelId, address.conversationId, wait);
-        } else {
-          const base = this.options.baseBackoffMs ?? 1000;
-          await this.sleep(Math.min(base * 2 ** (attempt - 1), this.options.maxBackoffMs ?? 30_000));
-        }
+        const wait =
+          status === 429
+            ? (retryAfterMs(err) ?? this.options.defaultRetryAfterMs ?? 1000)
+            : Math.min((this.options.baseBackoffMs ?? 1000) * 2 ** (attempt - 1), this.options.maxBackoffMs ?? 30_000);
+        const decision = hold ? await hold.beforeWait(wait) : 'wait';
+        // Everything else bound for this destination waits too, not only this message (the next acquire waits it out).
+        if (status === 429) this.limiter.backOff(address.channelId, address.conversationId, wait);
+        if (decision === 'defer') return { status: 'deferred', attempts: attempt, retryAfterMs: wait };
+        if (decision === 'lost') return { status: 'lost', attempts: attempt };
+        if (status !== 429) await this.sleep(wait);
       }
     }
     return { status: 'failed', attempts: this.options.maxAttempts, failure: 'transient', statusCode: lastStatus };

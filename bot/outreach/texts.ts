@@ -13,8 +13,9 @@ import { Language } from '../i18n';
  * schedule's free text may reveal what the meeting is.
  */
 
-export const CHECKIN_PROMPT: MessageSpec = { kind: 'message', textKey: 'outreach:checkin.prompt' };
-export const CHECKIN_FOLLOWUP: MessageSpec = { kind: 'message', textKey: 'outreach:checkin.followup' };
+/** The button is the menu's own "Check in", so a tap reads as the words the text asks for. */
+export const CHECKIN_PROMPT: MessageSpec = { kind: 'message', textKey: 'outreach:checkin.prompt', replyButtons: ['common:menu.checkin'] };
+export const CHECKIN_FOLLOWUP: MessageSpec = { kind: 'message', textKey: 'outreach:checkin.followup', replyButtons: ['common:menu.checkin'] };
 
 const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 

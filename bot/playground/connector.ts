@@ -15,7 +15,7 @@ export function registerConnector(server: Server, hub: PlaygroundHub): void {
     const body = activityBody(req, res);
     if (!body) return;
     try {
-      res.send(200, { id: hub.fromBot(req.params.conversationId, body) });
+      res.send(200, { id: hub.fromBot(String((req.params as Record<string, unknown>).conversationId), body) });
     } catch (err) {
       notFoundOrThrow(err, res);
     }
@@ -27,7 +27,8 @@ export function registerConnector(server: Server, hub: PlaygroundHub): void {
     const body = activityBody(req, res);
     if (!body) return;
     try {
-      if (hub.updateFromBot(req.params.conversationId, req.params.activityId, body)) res.send(200, { id: req.params.activityId });
+      const activityId = String((req.params as Record<string, unknown>).activityId);
+      if (hub.updateFromBot(String((req.params as Record<string, unknown>).conversationId), activityId, body)) res.send(200, { id: activityId });
       else res.send(404, { error: { code: 'ActivityNotFound', message: 'Unknown activity' } });
     } catch (err) {
       notFoundOrThrow(err, res);

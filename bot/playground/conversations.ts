@@ -21,6 +21,11 @@ export interface PlaygroundConversation {
   id: string;
   /** Bearer token bound to this conversation (Direct Line tokens are per conversation). */
   token: string;
+  /**
+   * The Direct Line secret the conversation was started with, if any: as in
+   * Direct Line 3.0, a client that starts with its secret goes on using it.
+   */
+  secret?: string;
   userId: string;
   channelId: PreviewChannel;
   locale: PreviewLocale;
@@ -30,7 +35,7 @@ export interface PlaygroundConversation {
   lastUsed: number;
 }
 
-export type NewConversation = Pick<PlaygroundConversation, 'id' | 'userId' | 'channelId' | 'locale' | 'participantId'>;
+export type NewConversation = Pick<PlaygroundConversation, 'id' | 'userId' | 'channelId' | 'locale' | 'participantId' | 'secret'>;
 
 export function newConversationId(): string {
   return `pg-${randomBytes(12).toString('base64url')}`;
@@ -68,6 +73,13 @@ export class ConversationBook {
     const conversation = this.byId.get(id);
     if (conversation) conversation.lastUsed = this.now();
     return conversation;
+  }
+
+  /** The conversation `id` when `credential` is its token or the secret that started it. */
+  authorizedBy(id: string, credential: string): PlaygroundConversation | undefined {
+    const conversation = this.byId.get(id);
+    if (!conversation || (credential !== conversation.token && credential !== conversation.secret)) return undefined;
+    return this.get(id);
   }
 
   withToken(token: string): PlaygroundConversation | undefined {

@@ -17,9 +17,9 @@ const TOKEN_SECONDS = 3600;
 export function registerDirectLine(server: Server, hub: PlaygroundHub, log: Logger, defaultLanguage: string): void {
   const conversationBody = (c: PlaygroundConversation) => ({ conversationId: c.id, token: c.token, expires_in: TOKEN_SECONDS });
 
-  const openDefault = (body: unknown) => {
+  const openDefault = (body: unknown, secret?: string) => {
     const b = (body ?? {}) as { user?: { id?: unknown }; locale?: unknown };
-    return hub.open({ userId: b.user?.id, channelId: 'webchat', locale: previewLocaleFor(b.locale, defaultLanguage) });
+    return hub.open({ userId: b.user?.id, channelId: 'webchat', locale: previewLocaleFor(b.locale, defaultLanguage), secret });
   };
 
   server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req: Request, res: Response) => {
@@ -33,11 +33,12 @@ export function registerDirectLine(server: Server, hub: PlaygroundHub, log: Logg
   });
 
   // A token from tokens/generate (or the page's session call) starts that token's conversation. Anything
-  // else counts as a Direct Line secret, which local mode does not check: a new conversation.
+  // else counts as a Direct Line secret, which local mode does not check: a new conversation, on which
+  // the same secret keeps working (the Emulator and directlinejs clients started with a secret rely on it).
   server.post(`${DIRECT_LINE_PATH}/conversations`, async (req: Request, res: Response) => {
     const conversation = withToken(req, hub);
     if (conversation) res.send(200, conversationBody(conversation));
-    else res.send(201, conversationBody(await openDefault(req.body)));
+    else res.send(201, conversationBody(await openDefault(req.body, bearer(req))));
   });
 
   // Reconnect.
@@ -76,7 +77,8 @@ export function registerDirectLine(server: Server, hub: PlaygroundHub, log: Logg
   server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
     const conversation = authorized(req, res, hub);
     if (!conversation) return;
-    const watermark = Number.parseInt(String((req.query as { watermark?: unknown } | undefined)?.watermark ?? ''), 10);
+    const raw = (req.query as { watermark?: unknown } | undefined)?.watermark;
+    const watermark = typeof raw === 'string' ? Number.parseInt(raw, 10) : Number.NaN;
     res.send(200, hub.book.since(conversation, watermark));
   });
 }
@@ -92,10 +94,14 @@ function withToken(req: Request, hub: PlaygroundHub): PlaygroundConversation | u
   return token ? hub.book.withToken(token) : undefined;
 }
 
-/** The conversation in the path when the request's token is that conversation's; otherwise answers 403 and returns undefined. */
+/**
+ * The conversation in the path when the request carries that conversation's
+ * token or the secret that started it; otherwise answers 403 and returns undefined.
+ */
 function authorized(req: Request, res: Response, hub: PlaygroundHub): PlaygroundConversation | undefined {
-  const conversation = withToken(req, hub);
-  if (!conversation || conversation.id !== req.params.conversationId) {
+  const credential = bearer(req);
+  const conversation = credential ? hub.book.authorizedBy(String((req.params as Record<string, unknown>).conversationId), credential) : undefined;
+  if (!conversation) {
     denied(res);
     return undefined;
   }

@@ -1,4 +1,3 @@
-import { AddressInfo } from 'node:net';
 import type { Feature, FeatureContext } from '../features';
 import { Services } from '../services';
 import { registerConnector } from './connector';
@@ -23,7 +22,7 @@ export function createPlaygroundFeature(services: Services): Feature {
       if (!services.config.localMode) return;
       const hub = new PlaygroundHub({
         services,
-        selfUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        selfUrl: () => `http://127.0.0.1:${(server.address()).port}`,
         idle: () => runner.idle(),
       });
       registerPage(server, services.i18n, services.config.defaultLanguage);

@@ -67,7 +67,7 @@ export class PlaygroundHub {
    * enrolls the user (no code in local mode). An unknown or foreign user id
    * gets a fresh playground user.
    */
-  async open(request: { userId?: unknown; channelId: PreviewChannel; locale: PreviewLocale }): Promise<PlaygroundConversation> {
+  async open(request: { userId?: unknown; channelId: PreviewChannel; locale: PreviewLocale; secret?: string }): Promise<PlaygroundConversation> {
     const userId = isPlaygroundUserId(request.userId) ? request.userId : newPlaygroundUserId();
     const id = newConversationId();
     const participant = await enrollPlaygroundUser(this.deps.services, {
@@ -78,7 +78,7 @@ export class PlaygroundHub {
       serviceUrl: this.serviceUrl,
       botId: PLAYGROUND_BOT.id,
     });
-    return this.book.open({ id, userId, channelId: request.channelId, locale: request.locale, participantId: participant.id });
+    return this.book.open({ id, userId, channelId: request.channelId, locale: request.locale, participantId: participant.id, secret: request.secret });
   }
 
   /**

@@ -81,7 +81,8 @@ export function registerPage(server: Server, i18n: i18n, defaultLanguage: string
   });
 
   server.get(`${ASSETS_PATH}/:name`, async (req: Request, res: Response) => {
-    const asset = Object.hasOwn(assets, req.params.name) ? assets[req.params.name as string] : undefined;
+    const name = String((req.params as Record<string, unknown>).name);
+    const asset = Object.hasOwn(assets, name) ? assets[name] : undefined;
     if (!asset) {
       res.send(404, { error: 'not found' });
       return;
@@ -100,6 +101,7 @@ export function registerPage(server: Server, i18n: i18n, defaultLanguage: string
   });
 }
 
+/** The chat comes first in the page: on a phone it fills the first screen, the settings and actions follow. */
 export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewLocale, styleNonce: string): string {
   const language = languageOf(locale) ?? 'en';
   const t = translatorFor(i18n, language);
@@ -124,6 +126,11 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 <p>${text('intro')}</p>
 </header>
 <main>
+<section class="chat" aria-labelledby="chat-heading">
+<h2 id="chat-heading">${text('chat')}</h2>
+<div id="webchat" class="webchat"></div>
+<noscript><p>${text('noscript')}</p></noscript>
+</section>
 <form class="settings" method="get" action="${PLAYGROUND_PATH}" aria-labelledby="settings-heading">
 <h2 id="settings-heading">${text('settings')}</h2>
 <p><label for="channel">${text('channel')}</label>
@@ -139,18 +146,24 @@ export function renderPage(i18n: i18n, channel: PreviewChannel, locale: PreviewL
 <span id="start-over-hint" class="hint">${text('startOverHint')}</span></p>
 <p id="status" role="status" aria-live="polite"
  data-connecting="${text('connecting')}" data-ready="${text('ready')}" data-prompt-sent="${text('promptSent')}"
- data-prompt-not-sent="${text('promptNotSent', { reason: '{reason}' })}" data-starting-over="${text('startingOver')}"
- data-failed="${text('failed')}"></p>
-</section>
-<section class="chat" aria-labelledby="chat-heading">
-<h2 id="chat-heading">${text('chat')}</h2>
-<div id="webchat" class="webchat"></div>
-<noscript><p>${text('noscript')}</p></noscript>
+ ${NOT_SENT_REASONS.map((r) => `data-not-sent-${kebab(r)}="${text(`promptNotSent.${r}`)}"`).join(' ')}
+ data-starting-over="${text('startingOver')}" data-failed="${text('failed')}"></p>
 </section>
 </main>
 </body>
 </html>
 `;
+}
+
+/**
+ * Why "send my check-in prompt now" sent nothing, in words (outreach's skip
+ * reasons a playground participant can reach); any other reason reads "other".
+ */
+const NOT_SENT_REASONS = ['optedOut', 'answered', 'paused', 'discharged', 'noConsent', 'unreachable', 'other'] as const;
+
+/** optedOut → opted-out: the data-* attribute Web Chat's page script reads back as dataset.notSentOptedOut. */
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
 function escapeHtml(value: string): string {

@@ -1,37 +1,48 @@
 /**
- * The crisis lexicon: data, not code. The engine (phraseMatcher.ts, crisis.ts)
- * reads it; a clinician reviewing it needs to know only this:
+ * The crisis lexicon: explicit crisis phrases, one part of the risk screen
+ * (bot/safety/risk.ts; the slot grammar is risk/grammarRules.ts, the weak
+ * cues risk/weakCues.ts, the context cues risk/contextCues.ts). Data, not
+ * code; a clinician reviewing it needs to know only this:
  *
  * - Each pattern is a regular expression over *folded* text: lower case, no
- *   accents, no apostrophes ("dont", "im"), doubled letters collapsed, words
- *   separated by one space, "." for a sentence boundary. Write words in ordinary
- *   spelling ("kill", "sueño"): they are folded the same way before comparing.
+ *   accents, no apostrophes ("dont", "im"), doubled letters collapsed, SMS
+ *   spellings read as words, common misspellings merged (normalize.ts),
+ *   words separated by one space, "." for a sentence boundary. Write words in
+ *   ordinary spelling ("kill", "sueño"): they are folded the same way.
  * - A pattern matches whole words only. `${GAP}` allows up to two filler words
  *   ("want to just die"); `${END}` means "end of the sentence or message".
- * - Entries are tried in order; the first hit names the category and the
- *   entry id (the id, never the text, goes to logs and flags).
+ * - Entries are tried in order; the first hit names the kind of danger and
+ *   the entry id (the id, never the text, goes to logs and flags).
  * - Every entry is checked whatever the participant's language: people mix.
  * - IDIOMS are blanked out *before* the crisis patterns run, so "me muero de
  *   risa" or "dying to see the game" never reach them. Blanking removes only the
  *   idiom, so real crisis words elsewhere in the same message still match.
  *
- * Policy (CONTENT.md: err towards recall):
- * - Negation is NOT handled. "I don't want to die", "no quiero morirme", "I'm
- *   not going to kill myself" all flag: they are ambiguous (fear after an
- *   overdose, minimising), and a human reading a false alarm costs far less
- *   than a missed crisis.
- * - Threat idioms flag: "my mom is gonna kill me", "mi jefe me va a matar".
- *   The words are the same as a real threat ("he's going to kill me when he
- *   gets home") and no word-level rule tells them apart.
- * - Any mention of an overdose or suicide flags, including grief and past
- *   events ("my cousin died of an overdose"): staff follow-up is welcome there.
+ * Policy (CONTENT.md: err towards recall; the question tier is cheap):
+ * - A phrase here is the crisis tier (the safety episode) unless context
+ *   lowers it to the question tier (risk/contextCues.ts): a negation ("I'm
+ *   not suicidal", "no quiero morirme"), a recovered past ("I used to want
+ *   to die"), a film or group topic ("we talked about suicide prevention"),
+ *   an accident ("me corté pelando papas"), a joking threat with no violence
+ *   in the message ("my mom is gonna kill me when she sees the car").
+ *   Lowered, it is asked about only when the trained model also sees risk.
+ * - Negation that is itself the risk is never a negation: "I don't want to
+ *   live", "no quiero vivir", "I don't feel safe", "no one would miss me".
+ * - A threat from a partner, an ex, "he" or "she" is never a joke, with or
+ *   without an "if": "he said he'd kill me if I leave" is the crisis tier.
+ * - `mention` entries are topic words; the rest say what someone will do.
  */
 import type { PatternGroup, SpellingTolerance } from './phraseMatcher';
-
-export type CrisisCategory = 'suicide' | 'self_harm' | 'overdose' | 'danger';
+import type { DangerKind } from './risk/types';
 
 export interface CrisisLexiconEntry extends PatternGroup {
-  readonly category: CrisisCategory;
+  readonly kind: DangerKind;
+  /**
+   * The entry names a topic ("suicide", "overdose", "self-harm") rather than
+   * saying what the person will do: talk about a film, a group session or
+   * prevention work (risk/contextCues.ts) lowers it to the question tier.
+   */
+  readonly mention?: true;
 }
 
 /** Up to two filler words, never across a sentence boundary. */
@@ -51,7 +62,7 @@ const WEAPON = '(?:gun|pistol|rifle|shotgun|firearm|weapon|knife)';
 // Shared vocabulary (Spanish).
 const QUIERO = '(?:quiero|kiero|qiero|quero|quisiera|kisiera|queria|deseo|desearia|prefiero|preferiria|ganas de|pienso en|pensando en|voy a|vo a|me voy a|me dan ganas de|necesito)';
 const TOMAR = '(?:me tome|tome|me trague|trague|me meti|me he tomado|me acabo de tomar|se tomo|se trago|se metio|me las tome)';
-const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir)';
+const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir|xanax|clonazepam|rivotril|alprazolam|tramadol|oxis?|percocet|tylenol|ibuprofeno|paracetamol|acetaminofen|aspirinas)';
 const LUGAR_ALTO = '(?:puente|edificio|techo|azotea|balcon|ventana|tren|metro|carro|camion|vias|precipicio|barranco|rio)';
 const AGRESOR = '(?:mi (?:esposo|esposa|marido|pareja|novio|novia|ex|padrastro|papa|mama|hermano|vecino)|ella|alguien|un hombre|un tipo)';
 
@@ -59,12 +70,19 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── Overdose: a medical emergency, checked first ─────────────────────────
   {
     id: 'overdose.word',
-    category: 'overdose',
-    patterns: ['over ?dos(?:e|ed|es|ing)', 'sobre ?dosis', `${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
+    kind: 'overdose',
+    mention: true,
+    patterns: ['over ?dos(?:e|ed|es|ing)', 'sobre ?dosis'],
+  },
+  {
+    id: 'overdose.od',
+    kind: 'overdose',
+    mention: true,
+    patterns: [`${SUBJECT} (?:(?:just|almost|might|may|have|has|had|prob|probably|think|literally|nearly) ){0,3}(?:od|oded|oding|odin)`, '(?:od|oded|oding) on'],
   },
   {
     id: 'overdose.too_many_en',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       `${TAKE} ${GAP}${MANY} ${GAP}${PILLS}`,
       `${TAKE} ${GAP}all (?:of )?(?:my|the|his|her) ${PILLS} (?:at once|at the same time|together|in one go)`,
@@ -81,7 +99,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'overdose.unresponsive_en',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       '(?:not|isnt|is not|stopped|wont|cant|barely|hes not|shes not|aint) breathing',
       '(?:cant|can not|cannot) breathe',
@@ -97,7 +115,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'overdose.too_many_es',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       `${TOMAR} ${GAP}(?:demasiadas|muchas|un monton de|un puno de|un punado de|varias|como [0-9]{2,}|[0-9]{2,}) ${GAP}${PASTILLAS}`,
       `${TOMAR} ${GAP}(?:un|el|una|la|todo el|toda la) (?:frasco|bote|caja|blister)`,
@@ -113,7 +131,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'overdose.unresponsive_es',
-    category: 'overdose',
+    kind: 'overdose',
     patterns: [
       'no (?:respira|esta respirando|puede respirar|puedo respirar)',
       'dejo de respirar',
@@ -127,7 +145,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── Immediate danger from someone else, or a weapon at hand ─────────────
   {
     id: 'danger.threat_en',
-    category: 'danger',
+    kind: 'danger_from_other',
     patterns: [
       // Contractions fold: he'll → hell, she'll → shell, he'd → hed.
       `(?:going to|gonna|will|hell|shell|theyll|wants to|want to|trying to|tried to|try to|threatened to|threatening to|threatens to|about to|coming to|said hed|said shed|said he would|said she would) ${GAP}(?:kill|hurt|beat|shoot|stab|choke|strangle|rape|attack) (?:me|us|my kids|my children|my baby)`,
@@ -150,7 +168,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'danger.threat_es',
-    category: 'danger',
+    kind: 'danger_from_other',
     patterns: [
       'me (?:va|van|quiere|quieren|amenazo con|amenaza con|amenazaron con|esta tratando de|trata de|intento|trato de) (?:a )?(?:matar|pegar|golpear|lastimar|hacer dano|violar|apunalar|disparar|ahorcar)',
       '(?:va|van|quiere|quieren) (?:a )?(?:matarme|golpearme|pegarme|lastimarme|hacerme dano|violarme)',
@@ -183,12 +201,18 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   // ── Suicide ─────────────────────────────────────────────────────────────
   {
     id: 'suicide.word',
-    category: 'suicide',
-    patterns: ['suicid[a-z]*', 'sewer ?slide', 'unalive[a-z]*', 'kys', '(?<![0-9] )kms', 'ctb'],
+    kind: 'suicide',
+    mention: true,
+    patterns: ['suicid[a-z]*'],
+  },
+  {
+    id: 'suicide.slang',
+    kind: 'suicide',
+    patterns: ['sewer ?slide', 'unalive[a-z]*', 'kys', '(?<![0-9] )kms', 'ctb'],
   },
   {
     id: 'suicide.kill_myself_en',
-    category: 'suicide',
+    kind: 'suicide',
     patterns: [
       `(?:kill|killing|killed|kills) ${MYSELF}`,
       `(?:end|ending|ended|take|taking|took) (?:my|my own) life`,
@@ -207,7 +231,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'suicide.want_to_die_en',
-    category: 'suicide',
+    kind: 'suicide',
     patterns: [
       `(?:want|wanted|wanting|wanna|wish|ready|deserve|gonna|going|about|plan|planning|trying|need|rather|hope i|should|let me) ${GAP}(?:die|be dead|dead)`,
       `(?:think|feel like|feels like) (?:im|i am|i m) dying`,
@@ -255,7 +279,6 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       'never wake up again',
       `(?:hope|wish|pray|want) ${GAP}(?:dont|didnt|wouldnt|wont|never|not) wake up`,
       'sleep forever',
-      "(?:wish|want|wanna) (?:i could |to |2 )?(?:just )?disappear(?! from| for a (?:while|bit|few))",
       'disappear (?:forever|for good|permanently)',
       `(?:want|need|make|wish) ${GAP}(?:it all|everything|all this|all of this) (?:to )?(?:end|stop|be over)`,
       `(?:goodbye|good bye|farewell|suicide) (?:note|letter|message|text)s?`,
@@ -275,7 +298,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'suicide.quiero_morir_es',
-    category: 'suicide',
+    kind: 'suicide',
     patterns: [
       'matar ?me',
       `me (?:quiero|kiero|qiero|voy a|vo a|pienso|quisiera|queria|dan ganas de) matar`,
@@ -339,7 +362,6 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(?:ya )?no (?:puedo|aguanto|soporto) (?:mas|ni un dia mas)(?= \\.|$| con (?:esto|mi vida|la vida|esta vida|todo)| ya| esta vida| mi vida| asi| vivir)`,
       'no (?:aguanto|soporto) (?:esta|mi) vida',
       'ya no puedo (?:seguir|con mi vida|con la vida|vivir)',
-      `(?:quiero|quisiera|kiero|ojala pudiera|ganas de) desaparecer`,
       'desaparecer (?:para siempre|del mapa|de este mundo)',
       `(?:tirarme|aventarme|lanzarme|echarme|me tiro|me aviento|me lanzo|tirar me|aventar me) ${GAP}${LUGAR_ALTO}`,
       `me (?:voy a|quiero|kiero|dan ganas de) (?:tirar|aventar|lanzar|echar) ${GAP}${LUGAR_ALTO}`,
@@ -360,10 +382,15 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
 
   // ── Self-harm ───────────────────────────────────────────────────────────
   {
+    id: 'self_harm.word',
+    kind: 'self_harm',
+    mention: true,
+    patterns: ['self ?harm(?:ing|ed)?', 'auto ?lesion[a-z]*', 'cutting (?:scars|marks)'],
+  },
+  {
     id: 'self_harm.en',
-    category: 'self_harm',
+    kind: 'self_harm',
     patterns: [
-      'self ?harm(?:ing|ed)?',
       `(?:cut|cutting|cuts|burn|burning|burned|burnt|hurt|hurting|hurts|harm|harming|hit|hitting|punch|punching|scratch|scratching|starve|starving|bruise|punish|punishing) ${MYSELF}`,
       '(?:cut|cutting|slit|slitting|carve|carving|carved|scratch|scratching|burn|burning) (?:my |on my |up my )?(?:wrists?|arms?|thighs?|skin)',
       '(?:started|start|been|keep|back to|relapsed on|relapsed with|urge to|urges to) cutting',
@@ -376,9 +403,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
   },
   {
     id: 'self_harm.es',
-    category: 'self_harm',
+    kind: 'self_harm',
     patterns: [
-      'auto ?lesion[a-z]*',
       '(?:cortarme|cortar me|me corto|me corte|cortandome|me estoy cortando|me he cortado|me quiero cortar|me voy a cortar|me volvi a cortar)',
       '(?:lastimarme|lastimar me|me lastimo|me lastime|hacerme dano|hacer me dano|me hago dano|me hice dano|golpearme|quemarme|me quemo|me queme|herirme|castigarme)',
       'me (?:quiero|kiero|voy a|dan ganas de|vuelvo a|volvi a) (?:lastimar|cortar|hacer dano|quemar|golpear)',

@@ -1,16 +1,24 @@
-import { createHash } from 'node:crypto';
 import { Activity, Channels, TurnContext } from 'botbuilder';
 import { renderPrompt } from '../channels/render';
-import { crisisFlagId, unknownParticipantId } from '../flags/flag';
+import { unknownParticipantId } from '../flags/flag';
 import { Language, LANGUAGES, translatorFor } from '../i18n';
 import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { turnFacts } from '../turn/turnFacts';
-import { detectCrisis, CrisisScreen } from './crisis';
+import { EPISODE_KEY, SafetyEpisode } from './episode';
+import { EpisodeRequest } from './episodeSignals';
 import { matchSmsKeyword, SmsKeywordMatch } from './keywords';
+import { PendingQuestion, QUESTION_KEY, RiskQuestion } from './riskQuestion';
+import { EpisodeOpening, EpisodePerson, SafetyConversation } from './safetyConversation';
 
-export type GateOutcome = 'handled' | 'continue';
+/**
+ * - handled: the gate answered; no dialog sees the message.
+ * - continue: the dialogs handle it.
+ * - resume: the gate answered (NO to the direct question); the dialogs ask their pending question again.
+ * - crisis: the message opened a safety episode; the dialog it interrupted hears of it (CRISIS_EVENT), nothing else.
+ */
+export type GateOutcome = 'handled' | 'continue' | 'resume' | 'crisis';
 
 /**
  * Conversation-state key: this conversation said STOP (value: ISO instant).
@@ -20,40 +28,66 @@ export type GateOutcome = 'handled' | 'continue';
  */
 export const OPTED_OUT_KEY = 'optedOutAt';
 
-/** turnState mark: the crisis reply of this activity went out (a re-run turn must not send it twice). */
-const CRISIS_REPLY_SENT = 'puente.crisisReplySent';
-
 /**
  * What every inbound message passes before any dialog sees it.
  *
- * 1. Crisis language, in any state (opted out, mid-dialog, not enrolled):
- *    the crisis lines at once, an urgent flag carrying the message, the staff
- *    notification, then an offer to go on. The dialog stack is left as it is,
- *    so an interrupted check-in is answered on the next message.
- * 2. Opt-out (STOP, BAJA, "stop texting me" …): the record's optedOutAt, one
+ * 1. An open safety episode owns the conversation (safetyConversation.ts):
+ *    every message joins its flag and gets the episode's reply, until MENU /
+ *    CONTINUE, staff's "safe to resume" or the quiet period end it.
+ * 2. Risk (services.assessRisk), in any state (opted out, mid-dialog, not
+ *    enrolled): the crisis tier opens a safety episode; the possible-risk tier
+ *    asks the direct question (riskQuestion.ts), whose YES opens one and whose
+ *    NO goes back to where the person was.
+ * 3. Opt-out (STOP, BAJA, "stop texting me" …): the record's optedOutAt, one
  *    confirmation, then silence in this conversation until opt-in. CANCEL /
  *    CANCELAR alone opt out on `sms` only (carrier keywords there); on other
  *    channels they reach the dialogs, where they cancel the current one.
- * 3. Opt-in (START, UNSTOP, REANUDAR, INICIAR): clears both, one confirmation.
- * 4. HELP / INFO on `sms` (and on any channel while opted out), AYUDA anywhere:
+ * 4. Opt-in (START, UNSTOP, REANUDAR, INICIAR): clears both, one confirmation.
+ * 5. HELP / INFO on `sms` (and on any channel while opted out), AYUDA anywhere:
  *    the program help; AYUDA's carries the crisis lines.
- * 5. While opted out, every other message gets no reply.
+ * 6. While opted out, every other message gets no reply.
  *
- * Strangers (no participant record) are treated the same; their crisis flags
- * carry participantId `unknown:<sha256 of channel:user>` (the id their link
- * would get) and `sender`, the only way back to them.
+ * Strangers (no participant record) are treated the same; their flags carry
+ * participantId `unknown:<sha256 of channel:user>` (the id their link would
+ * get) and `sender`, the only way back to them.
  */
 export class SafetyGate {
-  constructor(private readonly services: Services) {}
+  private readonly conversation: SafetyConversation;
+  private readonly question: RiskQuestion;
+
+  constructor(private readonly services: Services) {
+    this.conversation = new SafetyConversation(services);
+    this.question = new RiskQuestion(services);
+  }
 
   async screen(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): Promise<GateOutcome> {
     const text = context.activity.text ?? '';
+    const episode = state.get<SafetyEpisode>(EPISODE_KEY);
+    if (episode) {
+      const turn = await this.conversation.continue(context, state, this.person(context, profile), episode);
+      if (turn === 'handled') return 'handled';
+      if (turn === 'menu') return 'continue';
+    }
     const optedOut = state.get<string>(OPTED_OUT_KEY) !== undefined;
     if (text.trim() === '') return optedOut ? 'handled' : 'continue';
 
-    const crisis = detectCrisis(text);
-    if (crisis.crisis) {
-      await this.answerCrisis(context, profile, crisis);
+    const risk = this.services.assessRisk(text);
+    const pending = state.get<PendingQuestion>(QUESTION_KEY);
+    if (pending) {
+      const reply = await this.question.reply(context, state, this.person(context, profile), pending, risk);
+      if (reply.kind === 'episode') {
+        await this.openEpisode(context, state, profile, { kind: reply.danger, means: risk.means, reason: reply.reason, flag: { id: reply.flagId, reasons: reply.reasons } });
+        return 'crisis';
+      }
+      if (reply.kind === 'resume') return 'resume';
+      if (reply.kind === 'asked') return 'handled';
+    }
+    if (risk.tier === 'crisis') {
+      await this.openEpisode(context, state, profile, { kind: risk.kind ?? 'suicide', means: risk.means, reason: risk.reason });
+      return 'crisis';
+    }
+    if (risk.tier === 'possible_risk') {
+      await this.question.ask(context, state, this.person(context, profile), risk);
       return 'handled';
     }
 
@@ -76,41 +110,31 @@ export class SafetyGate {
     return optedOut ? 'handled' : 'continue';
   }
 
-  // ── crisis ───────────────────────────────────────────────────────────────
-
-  private async answerCrisis(context: TurnContext, profile: ProfileSnapshot | undefined, crisis: CrisisScreen): Promise<void> {
-    const { language: turnFirst, languageKnown } = turnFacts(context);
-    const known = languageKnown ? turnFirst : undefined;
-    // The lines go out before anything is stored, and past the turn's held
-    // replies: if the store fails, the person still gets them. A stranger
-    // whose language nothing tells gets them in every language.
-    await this.sendCrisisLines(context, known ? [known] : [turnFirst, ...LANGUAGES.filter((l) => l !== turnFirst)]);
-
-    const { activity } = context;
-    const participantId = profile?.participantId ?? unknownParticipantId(activity.channelId, activity.from.id);
-    const flag = await this.services.flags.raise({
-      id: crisisFlagId(activity.channelId, activity.conversation.id, activity.id ?? fingerprint(activity)),
-      participantId,
-      source: 'crisis',
-      reasons: [{ code: 'crisis_language', severity: 'urgent', detail: { category: crisis.category ?? 'unknown', matched: crisis.matched ?? 'unknown' } }],
-      message: activity.text ?? null,
-      // A stranger has no record to find them by: this is how the care team reaches back.
-      sender: profile
-        ? null
-        : { channelId: activity.channelId, userId: activity.from.id, conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl },
-    });
-    this.services.log.warn({ flagId: flag.id, participantId, channelId: activity.channelId, matched: crisis.matched }, 'crisis language');
-    await this.reply(context, known ?? turnFirst, 'safety:crisis.followup');
+  /** A dialog's ask (a check-in safety yes): the episode opens on the dialog's flag. */
+  async openRequested(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, request: EpisodeRequest): Promise<void> {
+    if (state.get<SafetyEpisode>(EPISODE_KEY)) return;
+    await this.openEpisode(context, state, profile, { kind: request.kind, means: [], reason: request.reason, flag: { id: request.flagId, reasons: [] } });
   }
 
-  private async sendCrisisLines(context: TurnContext, languages: Language[]): Promise<void> {
-    if (context.turnState.get(CRISIS_REPLY_SENT)) return;
-    const reference = TurnContext.getConversationReference(context.activity);
-    const activities = languages.map((language) =>
-      TurnContext.applyConversationReference(this.render(context, language, 'safety:crisis.lines') as Partial<Activity>, reference),
-    );
-    await context.adapter.sendActivities(context, activities);
-    context.turnState.set(CRISIS_REPLY_SENT, true);
+  // ── safety episode ───────────────────────────────────────────────────────
+
+  private async openEpisode(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined, opening: EpisodeOpening): Promise<void> {
+    await this.conversation.open(context, state, this.person(context, profile), opening);
+  }
+
+  private person(context: TurnContext, profile: ProfileSnapshot | undefined): EpisodePerson {
+    const { activity } = context;
+    const { language, languageKnown } = turnFacts(context);
+    const known = languageKnown ? language : undefined;
+    return {
+      profile,
+      participantId: profile?.participantId ?? unknownParticipantId(activity.channelId, activity.from.id),
+      language,
+      // A stranger whose language nothing tells gets the help in every language.
+      openingLanguages: known ? [known] : [language, ...LANGUAGES.filter((l) => l !== language)],
+      // A stranger has no record to find them by: this is how the care team reaches back.
+      sender: profile ? null : { channelId: activity.channelId, userId: activity.from.id, conversationId: activity.conversation.id, serviceUrl: activity.serviceUrl },
+    };
   }
 
   // ── opt-out / opt-in ─────────────────────────────────────────────────────
@@ -161,9 +185,4 @@ export class SafetyGate {
   private async reply(context: TurnContext, language: Language, textKey: string): Promise<void> {
     await context.sendActivity(this.render(context, language, textKey));
   }
-}
-
-/** Channels always give an activity id; if one does not, the same delivery still maps to the same flag. */
-function fingerprint(activity: Activity): string {
-  return createHash('sha256').update(`${activity.timestamp ?? ''}\n${activity.from.id}\n${activity.text ?? ''}`).digest('hex');
 }

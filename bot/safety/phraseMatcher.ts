@@ -22,19 +22,21 @@ export interface CompiledGroup<G extends PatternGroup> {
  * letters are folded here exactly as in the message. Each pattern matches
  * whole words only.
  */
-export function compilePattern(source: string, flags = ''): RegExp {
-  const folded = collapseRepeatedLetters(stripAccents(source).replace(/['’]/g, ''));
-  return new RegExp(`(?<![a-z0-9])(?:${folded})(?![a-z0-9])`, flags);
+export function compilePattern(source: string, flags = '', fold: (source: string) => string = foldPattern): RegExp {
+  return new RegExp(`(?<![a-z0-9])(?:${fold(source)})(?![a-z0-9])`, flags);
 }
 
-/** `global` compiles for blankOut (replace all); leave it off for firstMatch (test is stateful with /g). */
-export function compileGroups<G extends PatternGroup>(groups: readonly G[], global = false): CompiledGroup<G>[] {
-  return groups.map((group) => ({ group, regexes: group.patterns.map((p) => compilePattern(p, global ? 'g' : '')) }));
+/** The character folding of foldForMatching, for a pattern source. */
+function foldPattern(source: string): string {
+  return collapseRepeatedLetters(stripAccents(source).replace(/['’]/g, ''));
 }
 
-/** First group (in lexicon order) with a pattern found in the folded text. */
-export function firstMatch<G extends PatternGroup>(groups: readonly CompiledGroup<G>[], folded: string): G | undefined {
-  return groups.find((g) => g.regexes.some((re) => re.test(folded)))?.group;
+/**
+ * `global` compiles for blankOut (replace all).
+ * `fold` is the folding the text to match went through (foldForRisk needs foldPatternForRisk).
+ */
+export function compileGroups<G extends PatternGroup>(groups: readonly G[], global = false, fold?: (source: string) => string): CompiledGroup<G>[] {
+  return groups.map((group) => ({ group, regexes: group.patterns.map((p) => compilePattern(p, global ? 'g' : '', fold)) }));
 }
 
 /**
@@ -73,14 +75,23 @@ export interface SpellingTolerance {
   readonly minLength: number;
 }
 
+const MEMO_LIMIT = 20_000;
+
 /** A function that rewrites each folded word one edit away from an anchor into the anchor. */
 export function spellingCorrector(tolerance: SpellingTolerance): (folded: string) => string {
-  const fold = (w: string) => collapseRepeatedLetters(stripAccents(w));
-  const anchors = tolerance.anchors.map(fold);
-  const realWords = new Set(tolerance.realWords.map(fold));
+  const anchors = tolerance.anchors.map(foldPattern);
+  const realWords = new Set(tolerance.realWords.map(foldPattern));
+  // Words repeat across messages; remembered answers keep this off the per-message cost (bounded memory).
+  const seen = new Map<string, string>();
   const correct = (word: string): string => {
     if (word.length < tolerance.minLength || realWords.has(word) || anchors.includes(word)) return word;
-    return anchors.find((a) => Math.abs(a.length - word.length) <= 1 && editDistance(a, word) <= 1) ?? word;
+    let answer = seen.get(word);
+    if (answer === undefined) {
+      answer = anchors.find((a) => Math.abs(a.length - word.length) <= 1 && editDistance(a, word) <= 1) ?? word;
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      seen.set(word, answer);
+    }
+    return answer;
   };
   return (folded) => folded.split(' ').map(correct).join(' ');
 }

@@ -9,17 +9,20 @@
  *
  * `kind` is the kind of danger, which decides the help that leads the reply.
  * `means` lists means mentioned (pills, gun, …) for the means-safety line.
- * `reason` is an id safe to log (lexicon entry or model score), never text.
+ * `reason` is an id safe to log (rule id or model score), never text.
+ * `score` is the classifier's risk score (0–1).
  *
- * This first version wraps the lexicon screen (crisis or none); the tiered
- * detector (normalisation + phrase grammar + a trained classifier) replaces
- * the body without changing this contract.
+ * How: normalisation (normalize.ts) → the phrase grammar and crisis lexicon
+ * with context cues (risk/grammar.ts) → the trained classifier
+ * (risk/model.ts) → the tier policy (risk/tiers.ts). Pure, synchronous,
+ * well under a millisecond per message.
  */
-import { detectCrisis } from './crisis';
+import { readMessage } from './risk/grammar';
+import { RiskModel, TRAINED_WEIGHTS } from './risk/model';
+import { decideTier } from './risk/tiers';
+import type { DangerKind, Means, RiskTier } from './risk/types';
 
-export type RiskTier = 'crisis' | 'possible_risk' | 'none';
-export type DangerKind = 'suicide' | 'self_harm' | 'overdose' | 'danger_from_other' | 'other_at_risk';
-export type Means = 'pills' | 'gun' | 'rope' | 'knife' | 'car' | 'height' | 'drugs';
+export type { DangerKind, Means, RiskTier } from './risk/types';
 
 export interface RiskAssessment {
   tier: RiskTier;
@@ -28,11 +31,15 @@ export interface RiskAssessment {
   means: Means[];
   /** Safe to log: which rule or score decided. */
   reason: string;
+  /** The classifier's risk score, 0–1 (1 − P(benign)). */
+  score: number;
 }
 
+const model = new RiskModel(TRAINED_WEIGHTS);
+
 export function assessRisk(text: string): RiskAssessment {
-  const screen = detectCrisis(text);
-  if (!screen.crisis) return { tier: 'none', kind: null, means: [], reason: 'none' };
-  const kind: DangerKind = screen.category === 'danger' ? 'danger_from_other' : (screen.category ?? 'suicide');
-  return { tier: 'crisis', kind, means: [], reason: screen.matched ?? 'lexicon' };
+  const reading = readMessage(text);
+  const score = model.score(reading);
+  const { tier, kind, reason } = decideTier(reading, score, TRAINED_WEIGHTS.thresholds);
+  return { tier, kind, means: tier === 'none' ? [] : reading.means, reason, score: Math.round(score.risk * 1000) / 1000 };
 }

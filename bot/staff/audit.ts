@@ -14,10 +14,12 @@ export const AUDIT_ACTIONS = [
   'signout',
   'access.denied',
   'flags.list',
+  'flags.escalated',
   'flag.view',
   'flag.acknowledge',
   'flag.note',
   'flag.resolve',
+  'flag.safe_to_resume',
   'participants.list',
   'participant.view',
   'participant.enroll',
@@ -35,6 +37,10 @@ export const AUDIT_ACTIONS = [
   'staff.link',
   'staff.unlock',
   'staff.disable',
+  'safetyplan.view',
+  'safetyplan.save',
+  'safetyplan.accept',
+  'safetyplan.dismiss',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -51,7 +57,7 @@ export interface AuditEvent extends DocBase {
   actor: string | null;
   actorRole: string | null;
   action: AuditAction;
-  recordType: 'flag' | 'participant' | 'staff' | 'audit' | null;
+  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | null;
   recordId: string | null;
   participantId: string | null;
   /** Client address (X-Forwarded-For when behind a trusted proxy) or the Teams user id. */

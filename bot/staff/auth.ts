@@ -33,8 +33,9 @@ export class StaffAuth {
     private readonly sleep: Sleep = realSleep,
   ) {}
 
-  async signIn(email: string, password: string): Promise<SignInResult> {
-    const state = await this.guard.check(email);
+  /** `source` is the client address: failures lock the email from that address only (bot/staff/signInGuard.ts). */
+  async signIn(email: string, password: string, source: string | null): Promise<SignInResult> {
+    const state = await this.guard.check(email, source);
     if (state.locked) return { ok: false, reason: 'locked', lockedUntil: state.lockedUntil };
     if (state.delayMs > 0) await this.sleep(state.delayMs);
 
@@ -42,10 +43,10 @@ export class StaffAuth {
     const hash = account && !account.disabledAt ? account.passwordHash : await this.dummy();
     const matches = await verifyPassword(password, hash);
     if (!account || account.disabledAt || !matches) {
-      const after = await this.guard.recordFailure(email);
+      const after = await this.guard.recordFailure(email, source);
       return after.locked ? { ok: false, reason: 'locked', lockedUntil: after.lockedUntil } : { ok: false, reason: 'invalid' };
     }
-    await this.guard.recordSuccess(email);
+    await this.guard.recordSuccess(email, source);
     const { token, session } = await this.sessions.start(account.id);
     return { ok: true, token, session, account };
   }

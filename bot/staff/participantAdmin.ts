@@ -161,6 +161,6 @@ export function initialsOf(displayName: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 3)
-    .map((part) => Array.from(part)[0]!.toLocaleUpperCase())
+    .map((part) => Array.from(part)[0].toLocaleUpperCase())
     .join('');
 }

@@ -21,6 +21,8 @@ import { StaffSessions } from './sessions';
 import { SignInGuard } from './signInGuard';
 import { StaffAccounts } from './staffAccounts';
 import { ScryptParams } from './password';
+import { SafetyPlanService } from '../safetyPlan/service';
+import { SafetyPlans } from '../safetyPlan/safetyPlans';
 
 /** Everything the staff routes, the Teams handler and the escalation check work with. */
 export interface StaffCore {
@@ -42,6 +44,7 @@ export interface StaffCore {
   /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
+  safetyPlans: SafetyPlans;
   /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
   oidc?: StaffOidc;
 }
@@ -61,6 +64,7 @@ export interface StaffCoreDeps {
   participants: Participants;
   checkins: CheckIns;
   flagEvents: FlagEvents;
+  safetyPlan: SafetyPlanService;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -78,7 +82,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     lockMinutes: config.staff.signInLockMinutes,
     baseDelayMs: 500,
     maxDelayMs: 4000,
-  });
+  }, deps.log);
   return {
     config,
     clock,
@@ -97,6 +101,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     review: new FlagReview(flags, clock),
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
+    safetyPlans: deps.safetyPlan.plans,
     oidc: config.staff.oidc && {
       client: new OidcClient(config.staff.oidc, config.publicBaseUrl),
       flows: new OidcFlows(store, clock),

@@ -78,6 +78,7 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
         unsubscribe.push(
           services.flagEvents.on('raised', (flag) => alerts.onFlag(flag)),
           services.flagEvents.on('changed', (flag) => alerts.refresh(flag)),
+          services.flagEvents.on('message', (flag) => alerts.onMessage(flag)),
         );
       }
     },

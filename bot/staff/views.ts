@@ -34,6 +34,9 @@ export interface FlagListItem {
   createdAt: string;
   assignee: string | null;
   escalatedAt: string | null;
+  /** A safety episode's flag grows with each message: how many, and when the last came. */
+  messageCount: number;
+  lastMessageAt: string | null;
 }
 
 export interface ChartDay {
@@ -67,6 +70,8 @@ export function listItem(flag: Flag, participant: Pick<Participant, 'displayName
     createdAt: flag.createdAt,
     assignee: flag.assignee,
     escalatedAt: flag.escalatedAt,
+    messageCount: flag.messages?.length ?? (flag.message ? 1 : 0),
+    lastMessageAt: flag.messages?.at(-1)?.at ?? null,
   };
 }
 

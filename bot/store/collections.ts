@@ -47,4 +47,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   // "Did it help?" answers, pk = participantId: a participant's answers read together (one partition, by answeredAt);
   // id = `${tipId}:${shownAt}` so a re-run turn rewrites the same answer.
   { name: 'tipFeedback', indexes: [['participantId', 'answeredAt']] },
+  // Safety plans, pk = participantId: one partition holds a participant's plan versions (id `version:000001`…, the
+  // newest by version) and their suggestions from the conversation (the open ones by createdAt). A plan is a few
+  // KB and edited a handful of times, so reading the newest version is a one-item query in one partition.
+  { name: 'safetyPlans', indexes: [['version'], ['createdAt']] },
 ];

@@ -73,7 +73,7 @@ export class DocumentStateStorage implements Storage {
     await Promise.all(
       Object.entries(changes).map(([key, item]) => {
         const etag = (item as { eTag?: unknown } | undefined)?.eTag;
-        return this.writeOne(key, item ?? {}, typeof etag === 'string' && etag !== '' ? etag : '*');
+        return this.writeOne(key, (item as object | undefined) ?? {}, typeof etag === 'string' && etag !== '' ? etag : '*');
       }),
     );
   }

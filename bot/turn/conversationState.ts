@@ -11,6 +11,9 @@ export interface ConversationData {
   [property: string]: unknown;
 }
 
+/** Conversation-state property of the dialog stack (botbuilder-dialogs' DialogState). */
+export const DIALOG_STATE_KEY = 'dialogState';
+
 /** The loaded state of the current turn: properties dialogs read and write. */
 export class TurnState {
   private readonly original: string;

@@ -10,8 +10,9 @@ import { parseAnswer } from './parse';
  * - answered: a value of the kind asked (number for scale/number, boolean for
  *   yesno, the choice's value, the trimmed text);
  * - skipped: the participant used a skip word or button (only with allowSkip);
- * - invalid: two replies in a row could not be read. The prompt has already
- *   said "OK, let's move on."; the caller records no answer and goes on.
+ * - invalid: two replies in a row could not be read (questionnaires only, see
+ *   UnreadablePolicy). The prompt has already said "OK, let's move on."; the
+ *   caller records no answer and asks its next question.
  */
 export type AnswerResult<V extends AnswerValue = AnswerValue> =
   | { status: 'answered'; value: V }
@@ -19,6 +20,15 @@ export type AnswerResult<V extends AnswerValue = AnswerValue> =
   | { status: 'invalid' };
 
 export type AnswerResultFor<S extends QuestionSpec> = AnswerResult<AnswerValueByKind[S['kind']]>;
+
+/**
+ * What a second unreadable reply does. A questionnaire (check-in, weekly
+ * screen) records the item as unreadable and moves on to its next question.
+ * Anywhere else a choice or yes/no question is a fork in the conversation:
+ * ending it would leave the participant with nothing to answer, so the
+ * options are shown again and the question stays open (MENU still leaves).
+ */
+export type UnreadablePolicy = 'moveOn' | 'showOptionsAgain';
 
 interface AnswerPromptState {
   spec: QuestionSpec;
@@ -30,13 +40,16 @@ interface AnswerPromptState {
  * for the turn's channel in the participant's language (the turn facts, see
  * bot/turn/turnFacts.ts), and reads the reply with parseAnswer.
  * An unreadable reply gets one re-prompt that shows a good answer; a second
- * one ends the prompt as 'invalid'. A click on an older Teams card is not a
+ * one ends the prompt as 'invalid' or shows the options again (UnreadablePolicy). A click on an older Teams card is not a
  * wrong answer: the current question is shown again without using the retry.
  */
 export class AnswerPrompt extends Dialog<QuestionSpec> {
   static readonly DEFAULT_ID = 'answerPrompt';
 
-  constructor(dialogId: string = AnswerPrompt.DEFAULT_ID) {
+  constructor(
+    dialogId: string = AnswerPrompt.DEFAULT_ID,
+    private readonly unreadable: UnreadablePolicy = 'showOptionsAgain',
+  ) {
     super(dialogId);
   }
 
@@ -67,6 +80,12 @@ export class AnswerPrompt extends Dialog<QuestionSpec> {
     if (!state.retried) {
       state.retried = true;
       await ask(context, state.spec, { retry: true });
+      return Dialog.EndOfTurn;
+    }
+    if (this.unreadable === 'showOptionsAgain' && (state.spec.kind === 'choice' || state.spec.kind === 'yesno')) {
+      state.retried = false;
+      await say(context, 'prompts:optionsAgain');
+      await ask(context, state.spec);
       return Dialog.EndOfTurn;
     }
     await say(context, 'prompts:giveUp');

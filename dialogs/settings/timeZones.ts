@@ -1,17 +1,6 @@
 import { IANAZone } from 'luxon';
+import { COMMON_ZONES } from '../../bot/domain/timeZones';
 import { normalizeReply } from '../prompts/parse';
-
-/** The US zones offered as choices; `key` names the label in settings:timeZone.zone. */
-export const COMMON_ZONES = [
-  { key: 'eastern', zone: 'America/New_York' },
-  { key: 'central', zone: 'America/Chicago' },
-  { key: 'mountain', zone: 'America/Denver' },
-  { key: 'arizona', zone: 'America/Phoenix' },
-  { key: 'pacific', zone: 'America/Los_Angeles' },
-  { key: 'alaska', zone: 'America/Anchorage' },
-  { key: 'hawaii', zone: 'Pacific/Honolulu' },
-  { key: 'puertoRico', zone: 'America/Puerto_Rico' },
-] as const;
 
 /**
  * Abbreviations people type. "EST" alone is also a legal zone name, but a

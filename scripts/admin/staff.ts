@@ -1,4 +1,5 @@
 import { isLanguage } from '../../bot/i18n';
+import { silentLogger } from '../../bot/log';
 import { AuditLog, AuditInput } from '../../bot/staff/audit';
 import { SignInGuard } from '../../bot/staff/signInGuard';
 import { StaffSessions } from '../../bot/staff/sessions';
@@ -70,7 +71,7 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
       await audit({ action: 'staff.link', recordId: account.id });
       ctx.out(`staff ${account.email} linked to Teams user ${aad}`);
     } else if (action === 'unlock') {
-      await new SignInGuard(ctx.store, ctx.clock, { maxFailures: 1, lockMinutes: 1, baseDelayMs: 0, maxDelayMs: 0 }).clear(account.email);
+      await new SignInGuard(ctx.store, ctx.clock, { maxFailures: 1, lockMinutes: ctx.config.staff.signInLockMinutes, baseDelayMs: 0, maxDelayMs: 0 }, silentLogger()).clear(account.email);
       await audit({ action: 'staff.unlock', recordId: account.id });
       ctx.out(`staff ${account.email} may sign in again`);
     } else {
@@ -90,6 +91,6 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
 async function readPassword(stdin: NodeJS.ReadableStream): Promise<string> {
   if ((stdin as NodeJS.ReadStream).isTTY) throw new UsageError('refused: pipe the password in, e.g. `read -rs PW; printf %s "$PW" | npm run admin -- staff add …`');
   const chunks: Buffer[] = [];
-  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }

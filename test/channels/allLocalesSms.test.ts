@@ -6,8 +6,8 @@ import { LANGUAGES, LOCALES_DIR, loadResources } from '../../bot/i18n';
 import { countSegments } from '../../bot/channels/smsSegments';
 import { assertLocaleFitsSms } from '../helpers/sms';
 
-/** Namespaces shown in a browser only (dashboard, playground page) never go out as SMS. */
-const BROWSER_ONLY = new Set(['staff', 'playground']);
+/** Namespaces shown in a browser or the Teams app store only (dashboard, playground page, app listing) never go out as SMS. */
+const BROWSER_ONLY = new Set(['staff', 'playground', 'teams']);
 const participantNamespaces = readdirSync(join(LOCALES_DIR, 'en'))
   .map((f) => f.replace(/\.json$/, ''))
   .filter((ns) => !BROWSER_ONLY.has(ns));

@@ -15,7 +15,7 @@ const es = i18n.getFixedT('es');
 
 function cardOf(activity: Partial<Activity>): AdaptiveCard {
   assert.equal(activity.attachments?.length, 1);
-  const [attachment] = activity.attachments!;
+  const [attachment] = activity.attachments;
   assert.equal(attachment.contentType, CardFactory.contentTypes.adaptiveCard);
   return attachment.content as AdaptiveCard;
 }

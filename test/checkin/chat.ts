@@ -65,7 +65,7 @@ export class Chat {
       recipient: { id: 'puente-bot', name: 'Puente' },
       ...(options.locale ? { locale: options.locale } : {}),
     };
-    chat.adapter = new TestAdapter(async (context) => chat.app.runner.run(context, (ctx, state) => bot.handle(ctx, state)), template as never);
+    chat.adapter = new TestAdapter(async (context) => chat.app.runner.run(context, (ctx, state) => bot.handle(ctx, state)), template);
     if (options.enrolled !== false) chat.participant = await chat.enroll(userId);
     return chat;
   }

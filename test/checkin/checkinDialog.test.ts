@@ -199,33 +199,7 @@ describe('answers that cannot be read', () => {
   });
 });
 
-describe('a yes to a safety question', () => {
-  for (const channel of ['sms', 'msteams'] as const) {
-    for (const language of ['en', 'es'] as const) {
-      it(`${language}, ${channel}: support at once, an urgent flag before the check-in ends, one flag with every reason at the end`, async () => {
-        chat = await Chat.start({ channel, language });
-        await chat.say(START[language]);
-        for (const answer of ['1', '9', '2', '6', '1']) await chat.say(answer);
-        const afterYes = read(await chat.say(language === 'en' ? 'yes' : 'sí'));
-        assert.ok(afterYes.includes(t(language, 'checkin:safetySupport')), afterYes);
-        assert.ok(afterYes.includes(t(language, 'checkin:suicidalThoughts.ask')), 'the check-in goes on');
-        const early = await chat.flags();
-        assert.equal(early.length, 1);
-        assert.equal(early[0].severity, 'urgent');
-
-        const second = read(await chat.say(language === 'en' ? 'yes' : 'si'));
-        assert.ok(!second.includes(t(language, 'checkin:safetySupport')), 'the support text is said once');
-        const end = read(await chat.say('no'));
-        assert.ok(end.includes(t(language, 'checkin:followUp')), end);
-        const flags = await chat.flags();
-        assert.equal(flags.length, 1, 'one check-in, one flag');
-        assert.equal(flags[0].severity, 'urgent');
-        assert.deepEqual(flags[0].reasons.map((r) => r.code).sort(), ['craving_high', 'mood_low', 'safety_yes']);
-        assert.equal(flags[0].checkinId, (await chat.today())?.id);
-      });
-    }
-  }
-});
+// A yes to a safety question opens a safety episode: test/episode/checkin.test.ts.
 
 describe('a check-in left half-way', () => {
   for (const channel of ['sms', 'msteams'] as const) {
@@ -315,30 +289,9 @@ describe('a second check-in on the same day', () => {
   }
 });
 
+// Crisis words as an answer open a safety episode: test/episode/checkin.test.ts.
 describe('interruptions in the middle of a check-in', () => {
-  const CRISIS: Record<Language, string> = { en: 'honestly I just want to die', es: 'ya no quiero vivir' };
-
   for (const channel of ['sms', 'msteams'] as const) {
-    for (const language of ['en', 'es'] as const) {
-      it(`${language}, ${channel}: crisis text gets the crisis reply first, then the check-in goes on`, async () => {
-        chat = await Chat.start({ channel, language });
-        await chat.say(START[language]);
-        await chat.say('6');
-        const crisis = await chat.say(CRISIS[language]);
-        assert.equal(read([crisis[0]]), t(language, 'safety:crisis.lines'), 'the crisis lines come first');
-        assert.ok(read(crisis).includes(t(language, 'safety:crisis.followup')));
-        assert.ok(!read(crisis).includes(t(language, 'checkin:use.ask')), 'no check-in question in the crisis reply');
-        const [flag] = await chat.flags();
-        assert.equal(flag.source, 'crisis');
-        assert.equal(flag.severity, 'urgent');
-        assert.equal(flag.message, CRISIS[language]);
-
-        const next = read(await chat.say('4'));
-        assert.ok(next.includes(t(language, 'checkin:use.ask')), `craving answered, use asked:\n${next}`);
-        assert.equal((await chat.progress())?.answers.craving, 4);
-      });
-    }
-
     it(`${channel}: a language switch mid-check-in asks the same question again in the new language`, async () => {
       chat = await Chat.start({ channel, language: 'en' });
       await chat.say('check in');

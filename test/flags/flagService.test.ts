@@ -9,6 +9,7 @@ import { loadConfig } from '../../bot/config';
 import { FlagEvents } from '../../bot/flags/events';
 import { checkinFlagId, crisisFlagId, Flag, unknownParticipantId } from '../../bot/flags/flag';
 import { FlagRepository } from '../../bot/flags/repository';
+import { FlagReview } from '../../bot/flags/review';
 import { FlagService } from '../../bot/flags/service';
 import { Participants } from '../../bot/domain/participants';
 import { silentLogger } from '../../bot/log';
@@ -45,6 +46,33 @@ for (const factory of STORE_FACTORIES) {
         reminders: { enabled: true, leadMinutes: 60 },
       });
     }
+
+    it('a safety episode: each message joins the flag once, with its time, new kinds of danger and a reopening; staff hear of each', async () => {
+      const p = await participant();
+      const clock = fixedClock('2025-03-03T15:00:00Z');
+      const messages: Flag[] = [];
+      const events = new FlagEvents(silentLogger());
+      events.on('message', async (flag) => void messages.push(flag));
+      const service = new FlagService(new FlagRepository(h.store), clock, events, participants);
+      const crisis = { code: 'crisis_language', severity: 'urgent' as const, detail: { kind: 'suicide', rule: 'x' } };
+      const flag = await service.raise({ id: 'crisis:1', participantId: p.id, source: 'crisis', reasons: [crisis], message: 'first', messageId: 'a1' });
+      assert.deepEqual(flag.messages, [{ at: clock().toISOString(), text: 'first', id: 'a1' }]);
+
+      clock.advance(60_000);
+      await service.addMessage(p.id, flag.id, { at: clock().toISOString(), text: 'second', id: 'a2' }, [crisis]);
+      await service.addMessage(p.id, flag.id, { at: clock().toISOString(), text: 'second', id: 'a2' }, [crisis]);
+      const kind = { ...crisis, detail: { kind: 'overdose', rule: 'y' } };
+      await new FlagReview(new FlagRepository(h.store), clock).resolve(p.id, flag.id, 'nurse@clinic.org', 'contacted');
+      const third = await service.addMessage(p.id, flag.id, { at: clock().toISOString(), text: 'third', id: 'a3' }, [kind]);
+
+      assert.deepEqual(third?.messages?.map((m) => m.text), ['first', 'second', 'third']);
+      assert.equal(third?.messages?.[1].at, '2025-03-03T15:01:00.000Z');
+      assert.deepEqual(third?.reasons.map((r) => r.detail?.kind), ['suicide', 'overdose']);
+      assert.equal(third?.status, 'open', 'a resolved flag that hears from the person opens again');
+      assert.equal(third?.message, 'first');
+      assert.deepEqual(messages.map((f) => f.messages?.length), [2, 3], 'a re-run turn tells nobody twice');
+      assert.equal(await service.addMessage(p.id, 'crisis:none', { at: clock().toISOString(), text: 'x' }), undefined);
+    });
 
     it('stores one open flag at the highest severity with every reason, the track, and notifies once', async () => {
       const p = await participant();

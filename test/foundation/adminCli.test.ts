@@ -57,7 +57,7 @@ test('participant add prints an id and a one-time code; list shows the record', 
   try {
     const due = await new DueEntries(store).get(id, 'daily');
     assert.equal(due?.kind, 'checkin');
-    assert.equal(DateTime.fromISO(due!.dueAt, { zone: 'America/Chicago' }).toFormat('HH:mm'), '19:00');
+    assert.equal(DateTime.fromISO(due.dueAt, { zone: 'America/Chicago' }).toFormat('HH:mm'), '19:00');
   } finally {
     await store.close();
   }

@@ -26,6 +26,7 @@ async function newParticipant(language: 'en' | 'es', name = 'Ana R') {
 }
 
 const consentAsk = { en: /OK to send you messages/, es: /Acepta recibir/ };
+const consentTerms = { en: /Welcome to Puente\. .*Msg & data rates may apply\. Reply HELP for help, STOP to cancel\./, es: /Bienvenido\(a\) a Puente\. .*Pueden aplicar tarifas de mensajes y datos\. Responda AYUDA para recibir ayuda o PARAR para cancelar\./ };
 const welcome = { en: /You're all set/, es: /Ya está todo listo/ };
 
 for (const channelId of ['sms', 'msteams'] as const) {
@@ -36,6 +37,7 @@ for (const channelId of ['sms', 'msteams'] as const) {
       const user = { id: `u-${channelId}-${language}`, channelId, locale: language === 'en' ? 'es-US' : 'en-US' };
       const ask = await h.say(user, language === 'es' ? `UNIRME ${code.toLowerCase()}` : `JOIN ${code}`);
       assert.match(replyText(ask.at(-1)!), consentAsk[language]);
+      assert.match(replyText(ask.at(-2)!), consentTerms[language], 'the carrier terms come first, as their own text');
       if (channelId === 'sms') {
         assert.equal(ask.at(-1)!.attachments?.length ?? 0, 0, 'SMS gets plain text');
         assert.ok(countSegments(ask.at(-1)!.text).segments <= 2);
@@ -54,28 +56,50 @@ for (const channelId of ['sms', 'msteams'] as const) {
   }
 }
 
-test('a code works once; an unknown user learns nothing, in the activity locale', async () => {
+const codeInvalid = { en: /that code didn't work or has expired\. Please ask your care team for a new one/, es: /Ese código no funcionó o ya venció\. Pídale uno nuevo a su equipo de atención/ };
+const notEnrolled = { en: /enrolled by their care team/, es: /Este servicio es para personas inscritas/ };
+
+test('a spent code gets "that code didn\'t work", in the activity locale, and says nothing about its owner', async () => {
   const { code } = await newParticipant('en', 'Zed Q');
   await h.say({ id: 'first', channelId: 'sms' }, code);
-  for (const [locale, pattern] of [
-    ['en-US', /enrolled by their care team/],
-    ['es-US', /inscritas por su equipo/],
-  ] as const) {
-    const second = await h.say({ id: `second-${locale}`, channelId: 'sms', locale }, code);
-    assert.equal(second.length, 1);
-    assert.match(second[0].text, pattern);
-    assert.doesNotMatch(second[0].text, /Zed/);
-    const noCode = await h.say({ id: `nocode-${locale}`, channelId: 'sms', locale }, 'hello there');
-    assert.match(noCode[0].text, pattern);
+  for (const [locale, language] of [['en-US', 'en'], ['es-US', 'es']] as const) {
+    for (const message of [code, `JOIN ${code}`, `unirme ${code.toLowerCase()}`]) {
+      const second = await h.say({ id: `second-${locale}-${message}`, channelId: 'sms', locale }, message);
+      assert.equal(second.length, 1);
+      assert.match(second[0].text, codeInvalid[language]);
+      assert.doesNotMatch(second[0].text, /Zed/);
+      assert.ok(countSegments(second[0].text).segments <= 2);
+    }
   }
 });
 
-test('an expired code is refused like an unknown one', async () => {
+test('an unknown code gets "that code didn\'t work" on sms and msteams; a message without a code gets the not-enrolled reply', async () => {
+  for (const channelId of ['sms', 'msteams'] as const) {
+    for (const [locale, language] of [['en-US', 'en'], ['es-US', 'es']] as const) {
+      const unknown = await h.say({ id: `unknown-${channelId}-${locale}`, channelId, locale }, 'K7PX2MQA');
+      assert.match(replyText(unknown[0]), codeInvalid[language]);
+      const joinWord = await h.say({ id: `join-${channelId}-${locale}`, channelId, locale }, 'join ABCDEFGH');
+      assert.match(replyText(joinWord[0]), codeInvalid[language]);
+      for (const text of ['hello there', 'thanks', 'hola']) {
+        const noCode = await h.say({ id: `nocode-${channelId}-${locale}-${text}`, channelId, locale }, text);
+        assert.match(replyText(noCode[0]), notEnrolled[language], text);
+      }
+    }
+  }
+});
+
+test('every issued code carries a digit, so a code is never mistaken for a word', async () => {
+  const { id } = await newParticipant('en', 'Dee G');
+  // Without the rule about one code in ten is all letters: 60 codes would miss it with odds near 1 in 500.
+  for (let i = 0; i < 60; i++) assert.match(await h.app.services.participants.issueEnrollmentCode(id, 7), /^(?=.*\d)[A-HJ-NP-Z2-9]{8}$/);
+});
+
+test('an expired code gets "that code didn\'t work or has expired"', async () => {
   const { code } = await newParticipant('es', 'Eva M');
   clock.advance(8 * 86_400_000);
   try {
     const replies = await h.say({ id: 'late', channelId: 'sms', locale: 'es-US' }, code);
-    assert.match(replies[0].text, /inscritas por su equipo/);
+    assert.match(replies[0].text, codeInvalid.es);
   } finally {
     clock.advance(-8 * 86_400_000);
   }
@@ -110,3 +134,19 @@ test('OPEN_ENROLLMENT enrolls an unknown user after a language choice and consen
     await open.stop();
   }
 });
+
+for (const language of ['en', 'es'] as const) {
+  test(`two unreadable replies to the consent question show it again; a yes still enrolls (${language})`, async () => {
+    const { id, code } = await newParticipant(language, 'Kim P');
+    const user = { id: `unsure-${language}`, channelId: 'sms' };
+    await h.say(user, code);
+    await h.say(user, 'hmm');
+    const again = await h.say(user, 'what?');
+    assert.match(again.at(-1)!.text, consentAsk[language]);
+    assert.match(again.at(-1)!.text, /\n1 .+\n2 No/);
+    assert.equal((await h.app.services.participants.get(id))!.consent.given, false, 'nothing recorded yet');
+    const yes = await h.say(user, '1');
+    assert.match(yes.map(replyText).join('\n'), welcome[language]);
+    assert.equal((await h.app.services.participants.get(id))!.consent.given, true);
+  });
+}

@@ -48,7 +48,7 @@ test('malformed JSON is 400 and runs no turn', async () => {
   const writes = h.app.services.store.stats.writes;
   const res = await raw('/api/messages', '{"type": "message", ');
   assert.equal(res.status, 400);
-  assert.match(res.body.error, /malformed JSON/);
+  assert.deepEqual(res.body, { error: 'invalid', message: 'malformed JSON' });
   assert.equal(h.app.services.store.stats.writes, writes);
 });
 
@@ -67,7 +67,8 @@ test('an activity missing required fields is 400 and runs no turn', async () => 
     delete activity[missing];
     const res = await h.post(activity);
     assert.equal(res.status, 400, missing);
-    assert.match(res.body.error, new RegExp(missing));
+    assert.equal(res.body.error, 'invalid');
+    assert.match(res.body.message, new RegExp(missing));
   }
   const notAnObject = await raw('/api/messages', '[1,2,3]');
   assert.equal(notAnObject.status, 400);

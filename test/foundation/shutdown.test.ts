@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,67 +10,163 @@ import { CaptureConnector } from '../helpers/captureConnector';
 import { EchoBot } from '../../bench/echoBot';
 import { TurnState } from '../../bot/turn/conversationState';
 
-class SlowEchoBot extends EchoBot {
+type TestContext = { after: (fn: () => void | Promise<void>) => void };
+
+/** A promise with its resolver: what tests wait on instead of sleeping. */
+function signal(): { promise: Promise<void>; fire: () => void } {
+  let fire!: () => void;
+  const promise = new Promise<void>((resolve) => (fire = resolve));
+  return { promise, fire };
+}
+
+/** Echo that tells when a turn has started and holds it until released. */
+class HeldEchoBot extends EchoBot {
+  readonly started = signal();
+  readonly release = signal();
   override async handle(context: TurnContext, state: TurnState): Promise<void> {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    this.started.fire();
+    await this.release.promise;
     return super.handle(context, state);
   }
 }
 
-test('close() stops accepting, finishes the turn in flight, then closes the store', async () => {
-  const h = await BotHarness.start({ bot: () => new SlowEchoBot() });
+test('close() answers new requests 503, finishes the turn in flight and its reply, then closes the store', async (t) => {
+  const bot = new HeldEchoBot();
+  const h = await BotHarness.start({ bot: () => bot });
+  t.after(() => h.stop());
   const inFlight = h.post(h.message({ id: 'u-drain' }, 'hello'));
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await bot.started.promise;
   const closing = h.app.close();
+  const refused = await h.post(h.message({ id: 'u-late' }, 'hello'));
+  assert.equal(refused.status, 503);
+  assert.deepEqual(refused.body, { error: 'unavailable', message: 'shutting down' });
+  assert.equal((await fetch(`${h.baseUrl}/healthz`)).status, 503, 'the platform sees the instance going');
+  bot.release.fire();
   const res = await inFlight;
   assert.equal(res.status, 200);
   assert.equal(h.connector.forConversation('conv-u-drain')[0]?.text, 'echo 1', 'the in-flight turn finished and replied');
-  await closing;
-  assert.equal(await h.app.services.store.ping().catch(() => false), true, 'ping reopens lazily; the close itself did not throw');
-  await h.connector.stop();
+  assert.equal(await closing, true, 'nothing was cut off');
+  assert.equal(h.connector.forConversation('conv-u-late').length, 0);
 });
 
-test('the process exits 0 on SIGTERM and non-zero with one clear line on bad config', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'puente-proc-'));
-  const connector = new CaptureConnector();
-  await connector.start();
-  try {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], {
-      env: { ...process.env, PORT: '0', SQLITE_PATH: join(dir, 'p.db'), LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 20_000);
-      child.stdout.on('data', () => {
-        const m = /Bot endpoint:\s+(http:\/\/\S+)\/api\/messages/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
-    const res = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', id: 'a1', channelId: 'sms', serviceUrl: connector.url, from: { id: 'stranger' }, recipient: { id: 'bot' }, conversation: { id: 'c1' }, text: 'hello' }),
-    });
-    assert.equal(res.status, 200);
-    assert.equal(connector.received.length, 1);
-    assert.ok(!out.includes('hello'), 'message text is not logged');
-    child.kill('SIGTERM');
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-    assert.equal(code, 0);
+/** `node --import tsx bot/index.ts` as a container runs it, with its JSON log lines collected. */
+class PuenteProcess {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly lines: Array<Record<string, any>> = [];
+  readonly exited: Promise<number | null>;
+  private out = '';
+  private waiters: Array<() => void> = [];
 
-    const bad = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], { env: { ...process.env, STORE: 'cosmos' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    bad.stderr.on('data', (d) => (err += d));
-    const badCode = await new Promise<number | null>((resolve) => bad.on('exit', resolve));
-    assert.notEqual(badCode, 0);
-    assert.equal(err.trim(), 'Invalid configuration: COSMOS_ENDPOINT is required when STORE=cosmos');
-  } finally {
-    await connector.stop();
-    rmSync(dir, { recursive: true, force: true });
+  constructor(t: TestContext, env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: 'pipe' });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    t.after(() => {
+      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    });
+    this.child.stdout.setEncoding('utf8');
+    this.child.stdout.on('data', (d: string) => {
+      this.out += d;
+      for (const line of d.split('\n')) if (line.startsWith('{')) this.lines.push(JSON.parse(line));
+      const waiting = this.waiters;
+      this.waiters = [];
+      waiting.forEach((w) => w());
+    });
   }
+
+  /** Resolves when the output matches, or rejects when the process exits first. */
+  async waitFor<T>(find: () => T | undefined): Promise<T> {
+    for (;;) {
+      const found = find();
+      if (found !== undefined) return found;
+      if (this.child.exitCode !== null) throw new Error(`the process exited (${this.child.exitCode}); output: ${this.out}`);
+      await Promise.race([new Promise<void>((resolve) => this.waiters.push(resolve)), this.exited]);
+    }
+  }
+
+  url(): Promise<string> {
+    return this.waitFor(() => /Bot endpoint:\s+(http:\/\/\S+)\/api\/messages/.exec(this.out)?.[1]);
+  }
+
+  logged(msg: string): Promise<Record<string, any>> {
+    return this.waitFor(() => this.lines.find((l) => l.msg === msg));
+  }
+
+  get output(): string {
+    return this.out;
+  }
+}
+
+async function connector(t: TestContext): Promise<CaptureConnector> {
+  const c = new CaptureConnector();
+  await c.start();
+  t.after(() => c.stop());
+  return c;
+}
+
+function tempDir(t: TestContext): string {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-proc-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+const activity = (serviceUrl: string, i: number, channelId = i % 2 ? 'msteams' : 'sms') => ({
+  type: 'message',
+  id: `a${i}`,
+  channelId,
+  serviceUrl,
+  from: { id: `stranger-${i}` },
+  recipient: { id: 'bot' },
+  conversation: { id: `c${i}` },
+  locale: i % 3 ? 'en-US' : 'es-US',
+  text: 'hello',
+});
+
+const post = (url: string, body: unknown) =>
+  fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+test('SIGTERM with 10 turns held on a slow connector: new requests 503, all 10 replies delivered, exit code 0', async (t) => {
+  const slow = await connector(t);
+  const open = signal();
+  slow.hold = () => open.promise;
+  const proc = new PuenteProcess(t, { SQLITE_PATH: join(tempDir(t), 'p.db') });
+  const url = await proc.url();
+
+  const turns = Array.from({ length: 10 }, (_, i) => post(url, activity(slow.url, i)));
+  await slow.waitForArrivals(10);
+  proc.child.kill('SIGTERM');
+  await proc.logged('shutting down');
+  const late = await post(url, activity(slow.url, 99));
+  assert.equal(late.status, 503, 'a request after SIGTERM is refused');
+  open.fire();
+
+  const statuses = await Promise.all(turns.map(async (r) => (await r).status));
+  assert.deepEqual(statuses, Array(10).fill(200));
+  assert.equal(await proc.exited, 0);
+  assert.equal(slow.received.length, 10, 'every held reply was delivered');
+  assert.deepEqual(slow.received.map((a) => a.conversation?.id).sort(), Array.from({ length: 10 }, (_, i) => `c${i}`).sort());
+  assert.equal((await proc.logged('stopped')).drained, true);
+  assert.ok(!proc.output.includes('hello'), 'message text is not logged');
+});
+
+test('SIGTERM past the grace: the process stops anyway, says so, and exits 0', async (t) => {
+  const stuck = await connector(t);
+  stuck.hold = () => new Promise(() => undefined);
+  const proc = new PuenteProcess(t, { SQLITE_PATH: join(tempDir(t), 'p.db'), SHUTDOWN_GRACE_SECONDS: '0.5' });
+  const url = await proc.url();
+  void post(url, activity(stuck.url, 1)).catch(() => undefined);
+  await stuck.waitForArrivals(1);
+  proc.child.kill('SIGTERM');
+  assert.equal(await proc.exited, 0);
+  assert.equal((await proc.logged('shutdown grace ran out with requests in flight')).requests, 1);
+  assert.equal((await proc.logged('stopped')).drained, false);
+});
+
+test('bad config: non-zero exit with one clear line', async (t) => {
+  const bad = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], { env: { ...process.env, STORE: 'cosmos' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => void (bad.exitCode === null && bad.kill('SIGKILL')));
+  let err = '';
+  bad.stderr.on('data', (d) => (err += d));
+  const code = await new Promise<number | null>((resolve) => bad.on('exit', resolve));
+  assert.notEqual(code, 0);
+  assert.equal(err.trim(), 'Invalid configuration: COSMOS_ENDPOINT is required when STORE=cosmos');
 });

@@ -18,8 +18,8 @@ describe('crisis language', () => {
   it('from a stranger on sms whose language nothing tells: the lines in both languages, an urgent flag they can be reached by', async () => {
     chat = await Chat.start({ channel: 'sms', language: 'en', enrolled: false });
     const replies = await chat.say('i took too many pills');
-    assert.deepEqual(replies.slice(0, 2).map((r) => r.text), [t('en', 'safety:crisis.lines'), t('es', 'safety:crisis.lines')]);
-    assert.ok(read(replies).includes(t('en', 'safety:crisis.followup')));
+    assert.deepEqual(replies.slice(0, 2).map((r) => r.text), [t('en', 'safety:crisis.lines.overdose'), t('es', 'safety:crisis.lines.overdose')]);
+    assert.ok(read(replies).includes(t('en', 'safety:crisis.team.stranger')));
     assert.ok(!read(replies).includes(t('en', 'enrollment:notEnrolled')), 'no enrollment talk in a crisis');
 
     const participantId = unknownParticipantId('sms', '+15550100123');
@@ -35,15 +35,15 @@ describe('crisis language', () => {
       serviceUrl: 'https://connector.test',
     });
     assert.equal(flag.reasons[0].code, 'crisis_language');
-    assert.equal(flag.reasons[0].detail?.category, 'overdose');
+    assert.equal(flag.reasons[0].detail?.kind, 'overdose');
   });
 
   it('from a stranger on msteams with a Spanish locale: the lines in Spanish only', async () => {
     chat = await Chat.start({ channel: 'msteams', language: 'es', enrolled: false, locale: 'es-US' });
     const replies = await chat.say('me quiero matar');
-    assert.equal(replies[0].text, t('es', 'safety:crisis.lines'));
-    assert.ok(!read(replies).includes(t('en', 'safety:crisis.lines')));
-    assert.ok(read(replies).includes(t('es', 'safety:crisis.followup')));
+    assert.equal(replies[0].text, t('es', 'safety:crisis.lines.suicide'));
+    assert.ok(!read(replies).includes(t('en', 'safety:crisis.lines.suicide')));
+    assert.ok(read(replies).includes(t('es', 'safety:crisis.team.stranger')));
     assert.equal((await chat.flags(unknownParticipantId('msteams', '29:teams-user-aad'))).length, 1);
   });
 
@@ -51,8 +51,10 @@ describe('crisis language', () => {
     it(`${channel}: a participant is answered in their language whatever language they write in`, async () => {
       chat = await Chat.start({ channel, language: 'es' });
       const replies = await chat.say('I want to kill myself');
-      assert.equal(replies[0].text, t('es', 'safety:crisis.lines'));
-      assert.equal(replies.length, 2);
+      assert.equal(replies[0].text, t('es', 'safety:crisis.lines.suicide'));
+      assert.equal(read([replies[1]]), t('es', 'safety:crisis.team.told'));
+      assert.ok(read([replies[2]]).startsWith(t('es', 'safety:crisis.askSafe')));
+      assert.equal(replies.length, 3);
       const [flag] = await chat.flags();
       assert.equal(flag.participantId, chat.participant!.id);
       assert.equal(flag.track, 'evening');
@@ -60,13 +62,14 @@ describe('crisis language', () => {
     });
   }
 
-  it('a re-delivered activity raises no second flag', async () => {
+  it('a re-delivered activity adds nothing twice; a new message joins the episode flag', async () => {
     chat = await Chat.start({ channel: 'sms', language: 'en' });
     await chat.say('I want to end my life', { id: 'delivery-1' });
-    await chat.say('I want to end my life', { id: 'delivery-1' });
-    assert.equal((await chat.flags()).length, 1);
     await chat.say('I want to end my life', { id: 'delivery-2' });
-    assert.equal((await chat.flags()).length, 2, 'a new message is a new flag');
+    await chat.say('I want to end my life', { id: 'delivery-2' });
+    const flags = await chat.flags();
+    assert.equal(flags.length, 1);
+    assert.deepEqual(flags[0].messages?.map((m) => m.id), ['delivery-1', 'delivery-2']);
   });
 
   it('the crisis lines go out even when the flag cannot be stored', async () => {
@@ -76,20 +79,20 @@ describe('crisis language', () => {
     };
     await assert.rejects(chat.say('I want to die'));
     const sent = chat.drain();
-    assert.equal(sent[0]?.text, t('en', 'safety:crisis.lines'));
+    assert.equal(sent[0]?.text, t('en', 'safety:crisis.lines.suicide'));
   });
 
   it('is answered while opted out', async () => {
     chat = await Chat.start({ channel: 'sms', language: 'en' });
     await chat.say('STOP');
     const replies = await chat.say('I want to kill myself');
-    assert.equal(replies[0].text, t('en', 'safety:crisis.lines'));
+    assert.equal(replies[0].text, t('en', 'safety:crisis.lines.suicide'));
   });
 
   it('is never mistaken for an opt-out: "stop texting me, I want to die" is a crisis', async () => {
     chat = await Chat.start({ channel: 'sms', language: 'en' });
     const replies = await chat.say('stop texting me, I want to die');
-    assert.equal(replies[0].text, t('en', 'safety:crisis.lines'));
+    assert.equal(replies[0].text, t('en', 'safety:crisis.lines.suicide'));
     assert.equal((await chat.app.services.participants.get(chat.participant!.id))?.optedOutAt, null);
   });
 });

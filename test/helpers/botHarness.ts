@@ -15,6 +15,9 @@ export interface HarnessOptions {
   store?: DocumentStore;
   clock?: Clock;
   bot?: AppOptions['bot'];
+  /** Default: silent. */
+  logger?: AppOptions['logger'];
+  botAuthentication?: AppOptions['botAuthentication'];
 }
 
 /**
@@ -33,16 +36,33 @@ export class BotHarness {
     const h = new BotHarness();
     await h.connector.start();
     h.dir = mkdtempSync(join(tmpdir(), 'puente-test-'));
-    h.config = loadConfig({ SQLITE_PATH: join(h.dir, 'puente.db'), LOG_LEVEL: 'silent', ...options.env });
-    h.app = await createApp({ config: h.config, store: options.store, clock: options.clock, logger: silentLogger(), bot: options.bot });
-    h.baseUrl = await h.app.listen(0);
+    try {
+      h.config = loadConfig({ SQLITE_PATH: join(h.dir, 'puente.db'), LOG_LEVEL: 'silent', ...options.env });
+      h.app = await createApp({
+        config: h.config,
+        store: options.store,
+        clock: options.clock,
+        logger: options.logger ?? silentLogger(),
+        bot: options.bot,
+        botAuthentication: options.botAuthentication,
+      });
+      h.baseUrl = await h.app.listen(0);
+    } catch (err) {
+      // Nothing a failed start opened may outlive it: the connector would keep the test process alive.
+      await h.connector.stop();
+      rmSync(h.dir, { recursive: true, force: true });
+      throw err;
+    }
     return h;
   }
 
   async stop(): Promise<void> {
-    await this.app.close();
-    await this.connector.stop();
-    rmSync(this.dir, { recursive: true, force: true });
+    try {
+      await this.app.close();
+    } finally {
+      await this.connector.stop();
+      rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 
   /** POSTs an activity to /api/messages; returns the HTTP status and parsed body. */

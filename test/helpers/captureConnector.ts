@@ -17,6 +17,10 @@ export class CaptureConnector {
   readonly members = new Map<string, Record<string, unknown>>();
   /** Status to answer with; tests set it to simulate 403/404/429/5xx. */
   respond: (activity: SentActivity) => { status: number; headers?: Record<string, string> } = () => ({ status: 200 });
+  /** While set, each posted activity waits for it before being answered: a slow connector, or one that hangs. */
+  hold: ((activity: SentActivity) => Promise<void>) | undefined;
+  /** Activities posted so far, answered or not (received holds only the answered ones). */
+  arrivals = 0;
   private server: Server | undefined;
   private waiters: Array<() => void> = [];
   url = '';
@@ -28,9 +32,28 @@ export class CaptureConnector {
     return this.url;
   }
 
+  /** Closes the server and every connection, held ones included (close alone would wait for them). */
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server?.closeAllConnections();
+    if (!this.server) return;
+    const closed = new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  /** Resolves once `count` activities have been posted (answered or still held). */
+  async waitForArrivals(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.arrivals < count) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${count} arrivals (have ${this.arrivals})`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
   }
 
   /** Activities sent into one conversation, in arrival order. */
@@ -87,10 +110,18 @@ export class CaptureConnector {
     }
     const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as SentActivity;
     activity.conversation ??= { id: decodeURIComponent(match[1]) };
+    this.arrivals++;
+    this.wake();
+    if (this.hold) await this.hold(activity);
+    if (res.destroyed) return;
     const { status, headers } = this.respond(activity);
     if (status < 300) this.received.push(activity);
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify({ id: `sent-${this.received.length}` }));
+    this.wake();
+  }
+
+  private wake(): void {
     const waiters = this.waiters;
     this.waiters = [];
     waiters.forEach((w) => w());

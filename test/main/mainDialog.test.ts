@@ -1,14 +1,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Language } from '../../bot/i18n';
+import { DESTINATIONS } from '../../dialogs/mainIntents';
 import { buttonData, ChatHarness, visibleText } from './chatHarness';
 
 /** The menu as SMS shows it, in a language, with or without the greeting. */
 function smsMenu(h: ChatHarness, language: Language, greetName?: string): string {
   const t = h.t(language);
   const first = greetName ? t('common:menu.greeting', { name: greetName }) : t('common:menu.ask');
-  const options = ['checkin', 'tip', 'sessions', 'settings', 'help'].map((d, i) => `${i + 1} ${t(`common:menu.${d}`)}`);
-  return [first, ...options, t('prompts:sms.replyRange', { min: 1, max: 5 })].join('\n');
+  const options = DESTINATIONS.map((d, i) => `${i + 1} ${t(`common:menu.${d}`)}`);
+  return [first, ...options, t('prompts:sms.replyRange', { min: 1, max: DESTINATIONS.length })].join('\n');
 }
 
 describe('main dialog', () => {
@@ -26,7 +27,7 @@ describe('main dialog', () => {
         assert.equal(await chat.text(language === 'es' ? 'hola' : 'hi'), smsMenu(h, language, 'Guadalupe'));
         // An unknown message starts the conversation the same way.
         await chat.text('menu');
-        assert.equal(await chat.text('5'), h.t(language)('common:help', { clinicPhone: h.services.config.clinicPhone }));
+        assert.equal(await chat.text(String(DESTINATIONS.indexOf('help') + 1)), h.t(language)('common:help', { clinicPhone: h.services.config.clinicPhone }));
         assert.equal(await chat.text('qwerty'), smsMenu(h, language, 'Guadalupe'));
       });
 
@@ -38,7 +39,7 @@ describe('main dialog', () => {
         assert.equal(replies.length, 1);
         assert.equal(
           visibleText(replies[0]),
-          [t('common:menu.greeting', { name: 'Luis' }), ...['checkin', 'tip', 'sessions', 'settings', 'help'].map((d) => t(`common:menu.${d}`))].join('\n'),
+          [t('common:menu.greeting', { name: 'Luis' }), ...DESTINATIONS.map((d) => t(`common:menu.${d}`))].join('\n'),
         );
         const next = await chat.text({ value: buttonData(replies, t('common:menu.tip')) });
         assert.match(next, new RegExp(`^${escape(t('tips:ask'))}`));
@@ -186,6 +187,55 @@ describe('main dialog', () => {
       assert.equal(await chat.text('spanish'), `${h.t('es')('common:language.switched')}\n${smsMenu(h, 'es')}`);
       assert.equal(await chat.text('inglés'), `${h.t('en')('common:language.switched')}\n${smsMenu(h, 'en')}`);
     });
+  });
+});
+
+describe('two unrecognised replies at a choice', () => {
+  let h: ChatHarness;
+  before(async () => {
+    h = await ChatHarness.start();
+  });
+  after(() => h.stop());
+
+  /** The choice prompts outside the questionnaires: the word that opens each and the question it asks. */
+  const forks = [
+    { opener: { en: 'hi', es: 'hola' }, question: 'common:menu.greeting' },
+    { opener: { en: 'tip', es: 'consejo' }, question: 'tips:ask' },
+    { opener: { en: 'settings', es: 'ajustes' }, question: 'settings:ask' },
+  ];
+
+  for (const channel of ['sms', 'msteams'] as const) {
+    for (const language of ['en', 'es'] as const) {
+      it(`end with the options shown again, never "let's move on" and nothing after (${channel}, ${language})`, async () => {
+        const t = h.t(language);
+        for (const fork of forks) {
+          const p = await h.participant(channel, { language, displayName: 'Ana' });
+          const chat = h.chat(p, channel);
+          const asked = await chat.say(fork.opener[language]);
+          assert.ok(visibleText(asked.at(-1)!).startsWith(t(fork.question, { name: 'Ana' })), visibleText(asked.at(-1)!));
+          await chat.say('purple banana');
+          const again = await chat.say('qwerty zz');
+          const text = again.map(visibleText).join('\n');
+          assert.ok(!text.includes(t('prompts:giveUp')), text);
+          assert.equal(visibleText(again[0]), t('prompts:optionsAgain'));
+          assert.deepEqual(visibleText(again.at(-1)!), visibleText(asked.at(-1)!), 'the same question, with its options');
+          if (channel === 'sms') assert.match(again.at(-1)!.text ?? '', /\n1 .+\n2 /);
+          else {
+            assert.ok(JSON.stringify(again.at(-1)!.attachments).includes('Action.Submit'), 'buttons on the card');
+            assert.deepEqual(again.at(-1)!.attachments, asked.at(-1)!.attachments);
+          }
+        }
+      });
+    }
+  }
+
+  it('keeps the menu open after showing it again: an option number still works', async () => {
+    const p = await h.participant('sms', { language: 'es' });
+    const chat = h.chat(p, 'sms');
+    await chat.say('hola');
+    await chat.say('morado');
+    await chat.say('zzz');
+    assert.ok((await chat.text('2')).startsWith(h.t('es')('tips:ask')));
   });
 });
 

@@ -97,6 +97,19 @@ test('outreach --once runs one tick at that instant and sends for real, once', a
   assert.equal(connector.received.length, 2);
 });
 
+test('outreach --dry-run/--once at 09:00 local the day after nothing ran name and send that day\'s prompts', async () => {
+  const dry = await cli('scripts/outreach.ts', '--dry-run', '--at', '2026-12-02T14:00:00Z');
+  assert.equal(dry.code, 0, dry.stderr);
+  const lines = dry.stdout.trim().split('\n');
+  assert.deepEqual(lines.slice(0, -1).sort(), [`${ids.ana}  checkin   sms`, `${ids.bo}  checkin   msteams`].sort());
+  assert.match(lines.at(-1)!, /would send 2; skipped expired 2/);
+  const once = await cli('scripts/outreach.ts', '--once', '--at', '2026-12-02T14:00:00Z');
+  assert.equal(once.code, 0, once.stderr);
+  assert.match(once.stdout, /sent 2, failed 0; skipped expired 2/);
+  assert.deepEqual(connector.received.map((a) => a.conversation?.id).sort(), ['conv-ana', 'conv-bo']);
+  assert.ok(await withStore(async (s) => (await s.get('outreachLedger', ids.ana, 'checkin:2026-12-02')) !== undefined));
+});
+
 test('outreach refuses unclear orders', async () => {
   assert.equal((await cli('scripts/outreach.ts')).code, 2);
   assert.equal((await cli('scripts/outreach.ts', '--once', '--dry-run')).code, 2);

@@ -1,6 +1,7 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlagService } from '../../bot/flags/service';
+import { FlagRepository } from '../../bot/flags/repository';
+import { FlagReview } from '../../bot/flags/review';
 import { LedgerEntry } from '../../bot/outreach/ledger';
 import { RateLimiter } from '../../bot/outreach/rateLimiter';
 import { DATABASES, enroll, Instance, OutreachWorld } from './outreachHarness';
@@ -27,7 +28,7 @@ describe('delivery', () => {
   });
   afterEach(() => w.close());
 
-  const flagsOf = (id: string) => (a.services.flags as FlagService).listForParticipant(id);
+  const flagsOf = (id: string) => a.services.flags.listForParticipant(id);
   const ledgerOf = async (id: string) => (await a.services.store.query<LedgerEntry>('outreachLedger', { pk: id })).items;
 
   test('429 with Retry-After: the destination waits that long, then the message goes once', async () => {
@@ -93,6 +94,30 @@ describe('delivery', () => {
     assert.equal(tomorrow.sent, 1);
   });
 
+  test('a channel that keeps failing raises one undeliverable flag per participant until it is resolved, then a new one', async () => {
+    const p = await enroll(a, w.connector.url, { language: 'es' });
+    const b = await w.instance('B');
+    const failDay = () => answers.push({ status: 503 }, { status: 503 }, { status: 503 }, { status: 503 });
+    const days = ['2026-12-01', '2026-12-02', '2026-12-03'];
+    for (const [n, day] of days.entries()) {
+      failDay(); // the prompt
+      assert.equal((await (n % 2 ? b : a).outreach.tick(new Date(`${day}T14:00:00Z`))).failed, 1);
+    }
+    const open = await flagsOf(p.id);
+    assert.equal(open.length, 1, 'one flag for three days of failures, whichever instance ticked');
+    assert.deepEqual([open[0].severity, open[0].status, open[0].reasons.length], ['low', 'open', 1]);
+
+    await new FlagReview(new FlagRepository(a.services.store), a.services.clock).resolve(p.id, open[0].id, 'staff-1', 'contacted');
+    failDay();
+    await a.outreach.tick(new Date('2026-12-04T14:00:00Z'));
+    const after = await flagsOf(p.id);
+    assert.equal(after.length, 2, 'a failure after the resolution is news again');
+    assert.deepEqual(after.map((f) => f.status).sort(), ['open', 'resolved']);
+    failDay();
+    await b.outreach.tick(new Date('2026-12-05T14:00:00Z'));
+    assert.equal((await flagsOf(p.id)).length, 2);
+  });
+
   test('a transient failure that clears within the limit is simply sent', async () => {
     const p = await enroll(a, w.connector.url);
     answers.push({ status: 500 });
@@ -131,6 +156,15 @@ describe('delivery', () => {
     await a.services.participants.update(p.id, (doc) => (doc.optedOutAt = '2026-12-01T12:00:00Z'));
     assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: false, reason: 'optedOut' });
     assert.deepEqual(await a.outreach.sendCheckinPromptNow('nobody'), { sent: false, reason: 'unknownParticipant' });
+    assert.equal(w.received(p.id, 'msteams').length, 1);
+  });
+
+  test('sendCheckinPromptNow refuses once today\'s check-in is complete, and not while it is half done', async () => {
+    const p = await enroll(a, w.connector.url, { language: 'en', channels: ['msteams'] });
+    const draft = await a.services.checkins.save(a.services.checkins.start({ participantId: p.id, timeZone: p.timeZone, language: 'en', channel: 'msteams' }));
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: true }, 'a half-done check-in is what the prompt is for');
+    await a.services.checkins.save({ ...draft, status: 'complete', finishedAt: draft.startedAt });
+    assert.deepEqual(await a.outreach.sendCheckinPromptNow(p.id), { sent: false, reason: 'answered' });
     assert.equal(w.received(p.id, 'msteams').length, 1);
   });
 });

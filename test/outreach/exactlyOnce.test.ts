@@ -17,14 +17,6 @@ function perParticipant(w: OutreachWorld, people: Array<Stored<Participant>>): n
   return people.map((p) => w.connector.received.filter((a) => String(a.conversation?.id).endsWith(p.id)).length);
 }
 
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 for (const db of DATABASES) {
   describe(`exactly once on ${db.name}`, () => {
     let w: OutreachWorld;
@@ -64,17 +56,27 @@ for (const db of DATABASES) {
       assert.deepEqual(perParticipant(w, people), Array(12).fill(1));
     });
 
-    test('a claim whose holder hangs is left alone until its lease runs out, then sent once by another instance', async () => {
+    test('a claim whose holder hangs is left alone until its lease runs out, then sent once by another instance', async (t) => {
+      // Each claimed message reaches the hung sender, which never answers: the 12th call is the event to wait for.
+      let calls = 0;
+      let allClaimed!: () => void;
+      const claimed = new Promise<void>((resolve) => (allClaimed = resolve));
       const hung = new OutreachScheduler({
         ...a.services,
         quietHours: w.config.quietHours,
         outreach: w.config.outreach,
         owner: 'hung',
-        sender: { deliver: () => new Promise(() => undefined) },
+        sender: {
+          deliver: () => {
+            if (++calls === 12) allClaimed();
+            return new Promise(() => undefined);
+          },
+        },
       });
+      t.after(() => hung.stop());
       void hung.tick(at(PROMPT_AT));
-      // Its 16 workers claim all 12 messages, then each hangs in the send.
-      await waitFor(async () => (await a.services.store.count('outreachLedger', {})) === 12);
+      await claimed;
+      assert.equal(await a.services.store.count('outreachLedger', {}), 12);
       hung.stop();
 
       const dry = await b.outreach.tick(at('2026-12-01T14:01:00Z'), { dryRun: true });
@@ -98,11 +100,13 @@ for (const db of DATABASES) {
       }
     });
 
-    test('a process killed between claim and send: after restart its messages go out once', async () => {
+    test('a process killed between claim and send: after restart its messages go out once', async (t) => {
       const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'claimThenDie.ts'), PROMPT_AT], {
         env: { ...process.env, ...w.db.env, LOG_LEVEL: 'silent', OUTREACH_CONCURRENCY: '4' },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
+      // The fixture never ends by itself: should the test fail before the kill below, it must not outlive it.
+      t.after(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
       await new Promise<void>((resolve, reject) => {
         child.stdout.on('data', (chunk: Buffer) => {

@@ -14,7 +14,7 @@ import { FlagEvents } from '../../bot/flags/events';
 import { FlagRepository } from '../../bot/flags/repository';
 import { createI18n } from '../../bot/i18n';
 import { silentLogger } from '../../bot/log';
-import { createOutreachFeature, OutreachFeature, OutreachServices } from '../../bot/outreach/feature';
+import { createOutreachFeature, OutreachFeature, OutreachFeatureOptions, OutreachServices } from '../../bot/outreach/feature';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { COLLECTIONS } from '../../bot/store/collections';
 import { CosmosStore } from '../../bot/store/cosmos/cosmosStore';
@@ -101,12 +101,18 @@ export class OutreachWorld {
   static async create(database: (typeof DATABASES)[number], options: WorldOptions = {}): Promise<OutreachWorld> {
     const world = new OutreachWorld(options.start ?? '2026-12-01T12:00:00Z');
     await world.connector.start();
-    world.db = await database.make();
-    world.config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+    try {
+      world.db = await database.make();
+      world.config = loadConfig({ LOG_LEVEL: 'silent', ...options.env });
+    } catch (err) {
+      await world.connector.stop();
+      throw err;
+    }
     return world;
   }
 
-  async instance(id = `i${this.instances.length + 1}`, config: Config = this.config): Promise<Instance> {
+  /** `options` replace the instant, recorded waits (a test can advance its own monotonic clock in `sleep`). */
+  async instance(id = `i${this.instances.length + 1}`, config: Config = this.config, options: OutreachFeatureOptions = {}): Promise<Instance> {
     const log = silentLogger();
     const store = this.db.open();
     await store.init();
@@ -129,19 +135,24 @@ export class OutreachWorld {
       sleep: async (ms) => {
         sleeps.push(ms);
       },
+      ...options,
     });
     const instance = { services, adapter, outreach, sleeps };
     this.instances.push(instance);
     return instance;
   }
 
+  /** Stops everything it started, even when one part fails to stop (the rest would keep the test process alive). */
   async close(): Promise<void> {
-    for (const i of this.instances) {
-      await i.outreach.stop?.();
-      await i.services.store.close();
-    }
-    await this.connector.stop();
-    await this.db.cleanup();
+    const results = await Promise.allSettled([
+      ...this.instances.map(async (i) => {
+        await i.outreach.stop?.();
+        await i.services.store.close();
+      }),
+    ]);
+    const rest = await Promise.allSettled([this.connector.stop(), this.db.cleanup()]);
+    const failed = [...results, ...rest].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   /** Activities the connector accepted for one participant's conversation on a channel. */

@@ -1,8 +1,8 @@
 import { describe, test, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlagService } from '../../bot/flags/service';
 import { ProgramSessions, NewSession } from '../../bot/domain/sessions';
 import { DueEntry, slotOf } from '../../bot/outreach/dueEntries';
+import { LedgerEntry } from '../../bot/outreach/ledger';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { DATABASES, enroll, Instance, OutreachWorld, texts } from './outreachHarness';
 
@@ -91,7 +91,7 @@ for (const db of DATABASES) {
         await a.outreach.tick(at(`${date}T17:00:00Z`));
       };
       await day('2026-12-01');
-      const list = (id: string) => (a.services.flags as FlagService).listForParticipant(id);
+      const list = (id: string) => a.services.flags.listForParticipant(id);
       assert.equal((await list(p.id)).length, 0, 'one miss is not a pattern');
       await answer(answeredDay.id, '2026-12-01');
       await day('2026-12-02');
@@ -163,13 +163,38 @@ for (const db of DATABASES) {
       assert.equal(w.received(noConsent.id).length, 0);
     });
 
-    test('quiet hours: a check-in time inside configured quiet hours is skipped and counted', async () => {
+    test('quiet hours: a check-in time inside widened quiet hours goes out when they end, every day, and is logged', async () => {
       const narrow = await w.instance('narrow', { ...w.config, quietHours: { start: '20:00', end: '09:30' } });
-      const p = await enroll(narrow, w.connector.url, { checkinTime: '09:00' });
+      const lines: Array<Record<string, unknown>> = [];
+      narrow.services.log.info = ((obj: Record<string, unknown>, msg: string) => void lines.push({ ...obj, msg })) as typeof narrow.services.log.info;
+      const en = await enroll(narrow, w.connector.url, { checkinTime: '09:00' });
+      const es = await enroll(narrow, w.connector.url, { checkinTime: '09:00', language: 'es', channels: ['msteams'] });
       const report = await narrow.outreach.tick(at('2026-12-01T14:00:00Z'));
-      assert.deepEqual(report.skipped, { quietHours: 1 });
-      assert.equal(w.received(p.id).length, 0);
-      assert.equal((await dueEntry(narrow, p.id, 'checkin'))!.localDate, '2026-12-02');
+      assert.deepEqual([report.sent, report.deferred, report.skipped], [0, 2, {}]);
+      assert.equal((await dueEntry(narrow, en.id, 'checkin'))!.dueAt, '2026-12-01T14:30:00.000Z');
+      assert.ok(lines.some((l) => l.msg === 'check-in prompt falls in quiet hours; moved to their end' && l.participantId === en.id));
+      assert.equal((await narrow.outreach.tick(at('2026-12-01T14:30:00Z'))).sent, 2);
+      assert.match(texts(w.received(es.id, 'msteams'))[0], /^Hola/);
+      // The next day too: never skipped silently.
+      await narrow.outreach.tick(at('2026-12-01T17:30:00Z')); // follow-ups
+      assert.equal((await narrow.outreach.tick(at('2026-12-02T14:00:00Z'))).deferred, 2);
+      assert.equal((await narrow.outreach.tick(at('2026-12-02T14:30:00Z'))).sent, 2);
+      assert.equal(w.received(en.id).length, 3);
+    });
+
+    test('a follow-up that would land in quiet hours goes just before they start, or is skipped and counted when that is under an hour after the prompt', async () => {
+      const quiet = await w.instance('quiet', { ...w.config, quietHours: { start: '20:00', end: '08:00' } });
+      const early = await enroll(quiet, w.connector.url, { checkinTime: '17:30' }); // follow-up 20:30 → 19:59
+      const late = await enroll(quiet, w.connector.url, { checkinTime: '19:30', language: 'es' }); // 19:59 is 29 min after
+      assert.equal((await quiet.outreach.tick(at('2026-12-01T22:30:00Z'))).sent, 1);
+      assert.equal((await dueEntry(quiet, early.id, 'followup'))!.dueAt, '2026-12-02T00:59:00.000Z');
+      assert.equal((await quiet.outreach.tick(at('2026-12-02T00:30:00Z'))).sent, 1);
+      assert.equal((await dueEntry(quiet, late.id, 'followup'))!.dueAt, '2026-12-02T03:30:00.000Z', 'left at prompt + N hours');
+      assert.equal((await quiet.outreach.tick(at('2026-12-02T00:59:00Z'))).sent, 1);
+      assert.equal(w.received(early.id).length, 2);
+      const night = await quiet.outreach.tick(at('2026-12-02T03:30:00Z'));
+      assert.deepEqual([night.sent, night.skipped], [0, { quietHours: 1 }]);
+      assert.equal(w.received(late.id).length, 1);
     });
 
     test('catch-up after downtime: a prompt later the same day goes out; one from another day or into quiet hours is skipped and counted', async () => {
@@ -197,10 +222,45 @@ for (const db of DATABASES) {
         // Down for three days: what was pending (a follow-up, a prompt) is skipped, and today's prompts (already past) still go out today.
         const after = await b.outreach.tick(at('2026-12-05T16:00:00Z'));
         assert.deepEqual(after.skipped, { expired: 2 });
-        assert.equal((await b.outreach.tick(at('2026-12-05T16:01:00Z'))).sent, 2);
+        assert.equal(after.sent, 2, 'in the same tick as the stale ones were skipped');
+        assert.equal((await b.outreach.tick(at('2026-12-05T16:01:00Z'))).sent, 0);
       } finally {
         await w2.close();
       }
+    });
+
+    test("after a day's downtime the first tick skips yesterday's prompt and sends today's (dry run names it first)", async () => {
+      const en = await enroll(a, w.connector.url, { language: 'en' });
+      const es = await enroll(a, w.connector.url, { language: 'es', channels: ['msteams'] });
+      const tomorrow = at('2026-12-02T14:00:00Z'); // 09:00 local the next day; nothing ran since yesterday's prompt fell due
+      const dry = await a.outreach.tick(tomorrow, { dryRun: true });
+      assert.deepEqual(dry.planned.map((x) => [x.participantId, x.kind]).sort(), [[en.id, 'checkin'], [es.id, 'checkin']].sort());
+      assert.equal(w.connector.received.length, 0);
+      const report = await a.outreach.tick(tomorrow);
+      assert.deepEqual(report.skipped, { expired: 2 });
+      assert.equal(report.sent, 2);
+      assert.match(texts(w.received(en.id))[0], /^Hi, it's time for your daily check-in/);
+      assert.match(texts(w.received(es.id, 'msteams'))[0], /^Hola, es hora de su registro diario/);
+      const ledger = await a.services.store.get<LedgerEntry>('outreachLedger', en.id, 'checkin:2026-12-02');
+      assert.equal(ledger?.localDate, '2026-12-02', "the prompt that went out is today's");
+      assert.equal((await dueEntry(a, en.id, 'followup'))!.dueAt, '2026-12-02T17:00:00.000Z');
+    });
+
+    test("no prompt when today's check-in is already done (nor a follow-up); the next day's prompt still comes", async () => {
+      const early = await enroll(a, w.connector.url, { language: 'es' });
+      const other = await enroll(a, w.connector.url, { language: 'en', channels: ['msteams'] });
+      const { checkins } = a.services;
+      const started = checkins.start({ participantId: early.id, timeZone: 'America/New_York', language: 'es', channel: 'sms', localDate: '2026-12-01' });
+      await checkins.save({ ...started, status: 'complete' });
+      const report = await a.outreach.tick(at('2026-12-01T14:00:00Z'));
+      assert.deepEqual(report.skipped, { answered: 1 });
+      assert.equal(report.sent, 1);
+      assert.equal(w.received(early.id).length, 0);
+      assert.equal(w.received(other.id, 'msteams').length, 1);
+      assert.equal(await dueEntry(a, early.id, 'followup'), undefined);
+      assert.equal((await dueEntry(a, early.id, 'checkin'))!.localDate, '2026-12-02');
+      assert.equal((await a.outreach.tick(at('2026-12-02T14:00:00Z'))).sent, 2, "tomorrow both are prompted (the other's stale follow-up skipped on the way)");
+      assert.equal(w.received(early.id).length, 1);
     });
 
     test('rescheduleParticipant moves entries at once; a stale entry is moved by the tick itself', async () => {
@@ -272,8 +332,9 @@ describe('DST', () => {
 
     const quiet = await w.instance('default-quiet');
     const q = await enroll(quiet, w.connector.url, { checkinTime: '02:30' });
-    assert.deepEqual((await quiet.outreach.tick(at('2026-03-08T07:30:00Z'))).skipped, { quietHours: 1 });
+    assert.equal((await quiet.outreach.tick(at('2026-03-08T07:30:00Z'))).deferred, 1, 'inside quiet hours: moved to their end');
     assert.equal(w.received(q.id).length, 0);
+    assert.equal((await quiet.outreach.tick(at('2026-03-08T12:00:00Z'))).sent, 1, '08:00 EDT');
   });
 
   test('a check-in in the repeated fall hour goes out once, at the first 01:30', async () => {

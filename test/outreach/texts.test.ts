@@ -95,3 +95,20 @@ test('quiet hours: spans midnight, in the participant zone; the end is the next 
   const daytime = new Date('2026-12-02T15:00:00Z');
   assert.equal(quietHoursEnd(daytime, NY, quiet), daytime);
 });
+
+test('the check-in prompt and follow-up carry a "Check in" button on Web Chat and Teams, and none on SMS', () => {
+  for (const language of LANGUAGES) {
+    const t = i18n.getFixedT(language);
+    for (const spec of [CHECKIN_PROMPT, CHECKIN_FOLLOWUP]) {
+      for (const channel of ['webchat', 'msteams', 'directline']) {
+        const activity = renderPrompt(spec, channel, t);
+        // imBack sends the menu's own label, which the main dialog reads as "start the check-in".
+        assert.deepEqual(activity.suggestedActions?.actions, [{ type: 'imBack', title: t('common:menu.checkin'), value: t('common:menu.checkin') }], `${language} ${channel}`);
+        assert.equal(activity.text, t(spec.textKey));
+      }
+      const sms = renderPrompt(spec, 'sms', t);
+      assert.equal(sms.suggestedActions, undefined);
+      assert.equal(sms.text, t(spec.textKey));
+    }
+  }
+});

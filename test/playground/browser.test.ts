@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { BotHarness } from '../helpers/botHarness';
 import { translatorFor } from '../../bot/i18n';
+import { assertFitsPhone, PHONE } from '../helpers/phoneLayout';
 import { ARTIFACTS_DIR, WatchedPage, launchChromium, openWatched, startingAt } from './support';
 
 /**
@@ -31,8 +32,8 @@ after(async () => {
   await h?.stop();
 });
 
-async function open(query: string): Promise<WatchedPage> {
-  const watched = await openWatched(browser, h.baseUrl);
+async function open(query: string, viewport?: { width: number; height: number }): Promise<WatchedPage> {
+  const watched = await openWatched(browser, h.baseUrl, viewport);
   await watched.page.goto(`${h.baseUrl}/playground${query}`);
   await connected(watched.page);
   return watched;
@@ -80,6 +81,16 @@ async function finish(watched: WatchedPage, screenshot: string): Promise<void> {
   assert.deepEqual(watched.foreignRequests, [], 'the page fetches nothing from the network');
   assert.deepEqual(watched.consoleErrors, [], 'no script errors and no Content-Security-Policy violations');
   await watched.context.close();
+}
+
+/** axe-core in the page; serious and critical violations fail. */
+async function assertAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  assert.deepEqual(violations, [], label);
 }
 
 async function userIdOf(page: Page): Promise<string> {
@@ -137,6 +148,39 @@ test('msteams preview: a whole check-in answered by clicking Adaptive Card butto
   await finish(watched, 'playground-msteams-checkin-en.png');
 });
 
+for (const [locale, t, start, width] of [
+  ['en-US', () => en, 'check in', 1280],
+  ['es-US', () => es, 'registro', 390],
+] as const) {
+  test(`msteams ${locale} at ${width} px: a 0-10 scale shows as rows of buttons under its question, as Teams lays it out`, async () => {
+    const watched = await open(`?channel=msteams&locale=${locale}`, { width, height: 844 });
+    const { page } = watched;
+    await type(page, start);
+    const card = lastCard(page);
+    const question = card.getByText(t()('checkin:mood.ask'));
+    await question.waitFor();
+    const boxes = await Promise.all(
+      Array.from({ length: 11 }, (_, n) => card.getByRole('button', { name: String(n), exact: true }).boundingBox()),
+    );
+    const rows = [...new Set(boxes.map((b) => Math.round(b!.y)))];
+    assert.equal(rows.length, 2, `two rows of buttons, not ${rows.length}`);
+    assert.deepEqual(boxes.map((b) => Math.round(b!.y)), [...Array(6).fill(rows[0]), ...Array(5).fill(rows[1])], '0-5, then 6-10');
+    const questionBox = (await question.boundingBox())!;
+    assert.ok(rows[0] > questionBox.y + questionBox.height - 1, 'the buttons sit under the question');
+    const cardBox = (await card.boundingBox())!;
+    for (const box of boxes) {
+      assert.ok(box!.width < cardBox.width / 4, `a button is ${box!.width} px of a ${cardBox.width} px card`);
+      assert.ok(box!.x >= cardBox.x && box!.x + box!.width <= cardBox.x + cardBox.width + 0.5, 'inside the card');
+    }
+    // The left edges line up row by row (left-aligned, like Teams), and the scale still answers.
+    assert.equal(Math.round(boxes[0]!.x), Math.round(boxes[6]!.x));
+    await assertAccessible(page, `msteams scale ${locale}`);
+    await card.getByRole('button', { name: '7', exact: true }).click();
+    await lastCard(page).getByText(t()('checkin:craving.ask')).waitFor();
+    await finish(watched, `playground-msteams-scale-${locale}-${width}.png`);
+  });
+}
+
 for (const [locale, t, hello] of [
   ['es-US', () => es, 'hola'],
   ['en-US', () => en, 'hi'],
@@ -175,6 +219,59 @@ for (const [channel, locale, t] of [
   });
 }
 
+test('webchat en-US: the proactive check-in prompt carries a "Check in" button that starts the check-in', async () => {
+  const watched = await open('?locale=en-US');
+  const { page } = watched;
+  await page.getByRole('button', { name: en('playground:page.checkinPrompt') }).click();
+  await botSaid(page, en('outreach:checkin.prompt')).waitFor();
+  const suggested = page.locator('#webchat .webchat__suggested-actions');
+  await suggested.getByRole('button', { name: en('common:menu.checkin'), exact: true }).click();
+  await botSaid(page, en('checkin:mood.ask')).waitFor();
+  await finish(watched, 'playground-prompt-button-en.png');
+});
+
+for (const [channel, locale, t, stop, start] of [
+  ['sms', 'es-US', () => es, 'PARAR', 'REANUDAR'],
+  ['sms', 'en-US', () => en, 'STOP', 'START'],
+  ['webchat', 'es-US', () => es, 'PARAR', 'REANUDAR'],
+] as const) {
+  test(`${channel} ${locale}: after ${stop}, the check-in prompt button says in words why nothing was sent; the words go after ${start}`, async () => {
+    const watched = await open(`?channel=${channel}&locale=${locale}`);
+    const { page } = watched;
+    const status = page.locator('#status');
+    await type(page, stop);
+    await botSaid(page, t()('safety:optOut.confirmed')).waitFor();
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await status.filter({ hasText: t()('playground:page.promptNotSent.optedOut') }).waitFor();
+    assert.doesNotMatch(await status.innerText(), /\(|optedOut|\?/, 'no internal code on the page');
+    await assertAccessible(page, `not sent ${channel} ${locale}`);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, `playground-not-sent-${channel}-${locale}.png`), fullPage: true });
+
+    await type(page, start);
+    await botSaid(page, t()('safety:optIn.confirmed')).waitFor();
+    assert.equal(await status.innerText(), '', 'the reason no longer holds');
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await status.filter({ hasText: t()('playground:page.promptSent') }).waitFor();
+    await finish(watched, `playground-resumed-${channel}-${locale}.png`);
+  });
+}
+
+for (const [locale, t] of [
+  ['en-US', () => en],
+  ['es-US', () => es],
+] as const) {
+  test(`${locale}: after today's check-in is done, the button says so instead of sending`, async () => {
+    const watched = await open(`?channel=sms&locale=${locale}`);
+    const { page } = watched;
+    const participant = await h.app.services.participants.findByChannelUser('sms', await userIdOf(page));
+    const record = h.app.services.checkins.start({ participantId: participant!.id, timeZone: participant!.timeZone, language: participant!.language, channel: 'sms' });
+    await h.app.services.checkins.save({ ...record, status: 'complete', finishedAt: record.startedAt });
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).click();
+    await page.locator('#status', { hasText: t()('playground:page.promptNotSent.answered') }).waitFor();
+    await finish(watched, `playground-already-done-${locale}.png`);
+  });
+}
+
 test('"start over" removes the participant and starts a new playground user', async () => {
   const watched = await open('?channel=sms&locale=en-US');
   const { page } = watched;
@@ -192,14 +289,42 @@ test('"start over" removes the participant and starts a new playground user', as
   await finish(watched, 'playground-start-over.png');
 });
 
-test('the page has no serious accessibility problems (axe-core)', async () => {
-  const watched = await open('?locale=es-US');
-  const { page } = watched;
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+
+for (const locale of ['es-US', 'en-US'] as const) {
+  test(`the page has no serious accessibility problems (axe-core, ${locale})`, async () => {
+    const watched = await open(`?locale=${locale}`);
+    await assertAccessible(watched.page, locale);
+    await finish(watched, `playground-axe-${locale}.png`);
   });
-  assert.deepEqual(violations, []);
-  await finish(watched, 'playground-axe.png');
-});
+}
+
+for (const [channel, locale, t, hello] of [
+  ['webchat', 'en-US', () => en, 'hi'],
+  ['msteams', 'es-US', () => es, 'hola'],
+  ['sms', 'es-US', () => es, 'hola'],
+  ['sms', 'en-US', () => en, 'hi'],
+] as const) {
+  test(`${channel} ${locale} on a ${PHONE.width} px phone: the chat fills the first screen, nothing is cut off, axe passes`, async () => {
+    const watched = await open(`?channel=${channel}&locale=${locale}`, PHONE);
+    const { page } = watched;
+    await type(page, hello);
+    await botSaid(page, t()('common:menu.greeting', { name: t()('playground:participant.displayName') })).waitFor();
+    await assertFitsPhone(page, `playground ${channel} ${locale}`);
+    // Above the fold: the greeting, its options and the box to type in, without scrolling the page.
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    const sendBox = (await page.locator('#webchat').getByRole('textbox').boundingBox())!;
+    assert.ok(sendBox.y + sendBox.height <= PHONE.height, `the send box is on the first screen (bottom at ${sendBox.y + sendBox.height} px)`);
+    const greeting = (await botSaid(page, t()('common:menu.greeting', { name: t()('playground:participant.displayName') })).boundingBox())!;
+    assert.ok(greeting.y >= 0 && greeting.y + 20 <= PHONE.height, `the reply is on the first screen (top at ${greeting.y} px)`);
+    assert.ok(greeting.x + greeting.width <= PHONE.width, 'the reply fits across');
+    const option = channel === 'sms' ? botSaid(page, `1 ${t()('common:menu.checkin')}`) : page.locator('#webchat').getByRole('button', { name: t()('common:menu.checkin'), exact: true }).first();
+    const optionBox = (await option.boundingBox())!;
+    assert.ok(optionBox.y + optionBox.height <= PHONE.height, 'the first option is on the first screen');
+    // The settings and actions follow the chat, whole.
+    await page.getByRole('button', { name: t()('playground:page.checkinPrompt') }).scrollIntoViewIfNeeded();
+    await assertFitsPhone(page, `playground ${channel} ${locale}, scrolled to the actions`);
+    await assertAccessible(page, `playground ${channel} ${locale} (phone)`);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await finish(watched, `playground-phone-${channel}-${locale}.png`);
+  });
+}

@@ -16,6 +16,7 @@ import { startingAt } from './support';
  */
 before(() => {
   const g = globalThis as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- xhr2 is CommonJS-only and must load before the client
   g.XMLHttpRequest ??= require('xhr2');
   if (!('WebSocket' in g)) g.WebSocket = undefined;
 });
@@ -63,7 +64,7 @@ async function connect(locale: string): Promise<{ client: DirectLine; token: str
 
 function send(client: DirectLine, text: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    client.postActivity({ type: 'message', from: { id: 'directline-test' }, text } as Activity).subscribe(resolve, reject);
+    client.postActivity({ type: 'message', from: { id: 'directline-test' }, text }).subscribe(resolve, reject);
   });
 }
 
@@ -97,6 +98,37 @@ for (const [locale, language, greeting] of [
         received.map((a) => a.from.role),
         ['user', 'bot', 'bot'],
       );
+    } finally {
+      client.end();
+    }
+  });
+}
+
+// A conversation started this way has no locale control: it speaks the default language (en).
+for (const greeting of ['hi', 'hola']) {
+  test(`a client started with a Direct Line secret goes on using it, as on Direct Line 3.0 ("${greeting}")`, async () => {
+    const t = translatorFor(h.app.services.i18n, 'en');
+    // The library starts the conversation with the secret and then sends and polls with that same secret.
+    const client = new DirectLine({ domain: `${h.baseUrl}/playground/directline`, secret: `local-secret-${greeting}`, webSocket: false, pollingInterval: 200 });
+    const received: Activity[] = [];
+    const arrived = new Promise<Activity>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out; received ${JSON.stringify(received.map(textOf))}`)), 10_000);
+      client.activity$.subscribe(
+        (activity) => {
+          received.push(activity);
+          if (fromBot(activity)) {
+            clearTimeout(timer);
+            resolve(activity);
+          }
+        },
+        () => undefined,
+      );
+    });
+    try {
+      await send(client, greeting);
+      const reply = await arrived;
+      assert.ok(textOf(reply).startsWith(t('common:menu.greeting', { name: t('playground:participant.displayName') })), textOf(reply));
+      assert.equal(client.connectionStatus$.getValue(), ConnectionStatus.Online);
     } finally {
       client.end();
     }

@@ -37,8 +37,8 @@ export interface WatchedPage {
   consoleErrors: string[];
 }
 
-export async function openWatched(browser: Browser, baseUrl: string): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function openWatched(browser: Browser, baseUrl: string, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const watched: WatchedPage = { context, page, foreignRequests: [], consoleErrors: [] };
   const origin = new URL(baseUrl).origin;

@@ -179,6 +179,30 @@ describe('Direct Line', () => {
     assert.match(String(lastSeen().from?.id), /^pg-/, 'a client-chosen id never becomes a playground user');
   });
 
+  test('a secret that started a conversation works on its later calls, and on no other conversation', async () => {
+    const start = (secret: string) =>
+      fetch(`${h.baseUrl}/playground/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } }).then(
+        async (res) => ({ status: res.status, ...((await res.json()) as { conversationId: string; token: string }) }),
+      );
+    const first = await start('my-direct-line-secret');
+    assert.equal(first.status, 201);
+    const withSecret = new DirectLineRest(h.baseUrl, first.conversationId, 'my-direct-line-secret');
+    assert.equal((await withSecret.post({ type: 'message', text: 'via secret' })).status, 200);
+    const seen = await withSecret.until((all) => all.some((a) => a.text === 'echo via secret'));
+    assert.deepEqual(seen.map((a) => a.text), ['via secret', 'echo via secret']);
+    assert.equal((await fetch(withSecret.url(), { headers: { authorization: 'Bearer my-direct-line-secret' } })).status, 200, 'reconnect');
+    assert.equal((await withSecret.poll(first.token)).status, 200, 'the conversation token works too');
+
+    // The same secret may start another conversation; it reaches both, and a conversation it did not start stays closed.
+    const second = await start('my-direct-line-secret');
+    assert.notEqual(second.conversationId, first.conversationId);
+    assert.equal((await new DirectLineRest(h.baseUrl, second.conversationId, 'my-direct-line-secret').poll()).status, 200);
+    const other = await DirectLineRest.session(h.baseUrl, { channel: 'webchat', locale: 'en-US' });
+    assert.equal((await other.poll('my-direct-line-secret')).status, 403);
+    assert.equal((await withSecret.post({ type: 'message', text: 'x' }, 'another-secret')).status, 403);
+    assert.equal((await withSecret.poll(other.token)).status, 403);
+  });
+
   test('a post without an activity type is 400 and reaches no bot', async () => {
     const dl = await DirectLineRest.session(h.baseUrl, { channel: 'webchat', locale: 'en-US' });
     const before = seenByBot.length;

@@ -8,7 +8,7 @@ import { QuestionSpec } from '../../bot/channels/prompt';
 import { TurnState } from '../../bot/turn/conversationState';
 import { setTurnFacts } from '../../bot/turn/turnFacts';
 import { AdaptiveCard } from '../../bot/channels/teamsRenderer';
-import { AnswerPrompt } from '../../dialogs/prompts/answerPrompt';
+import { AnswerPrompt, UnreadablePolicy } from '../../dialogs/prompts/answerPrompt';
 import { fixtureI18n, mood, note, phqItem, safety, sleep } from '../channels/promptFixtures';
 
 const i18n = fixtureI18n();
@@ -24,8 +24,8 @@ function languageMiddleware(language: Language): Middleware {
   };
 }
 
-function client(channelId: string, spec: QuestionSpec, language: Language = 'en'): DialogTestClient {
-  return new DialogTestClient(channelId, new AnswerPrompt(), spec, [languageMiddleware(language)]);
+function client(channelId: string, spec: QuestionSpec, language: Language = 'en', unreadable: UnreadablePolicy = 'moveOn'): DialogTestClient {
+  return new DialogTestClient(channelId, new AnswerPrompt(AnswerPrompt.DEFAULT_ID, unreadable), spec, [languageMiddleware(language)]);
 }
 
 /**
@@ -66,7 +66,7 @@ describe('AnswerPrompt', () => {
   });
 
   for (const [language, moveOn] of [['en', "OK, let's move on."], ['es', 'Está bien, sigamos.']] as const) {
-    it(`ends as invalid after a second unreadable reply, saying it moves on (${language})`, async () => {
+    it(`in a questionnaire, ends as invalid after a second unreadable reply, saying it moves on (${language})`, async () => {
       const test = client('sms', safety, language);
       await send(test, 'begin');
       assert.equal((await send(test, 'hmm'))?.text, i18n.getFixedT(language)('prompts:retry.yesno'));
@@ -74,6 +74,42 @@ describe('AnswerPrompt', () => {
       assertEnded(test, { status: 'invalid' });
     });
   }
+
+  for (const language of ['en', 'es'] as const) {
+    it(`outside a questionnaire, shows a choice or yes/no question again with its options after a second unreadable reply (${language})`, async () => {
+      const t = i18n.getFixedT(language);
+      for (const spec of [safety, phqItem]) {
+        const test = client('sms', spec, language, 'showOptionsAgain');
+        const question = (await send(test, 'begin'))?.text;
+        await send(test, 'hmm');
+        assert.equal((await send(test, 'no sé'))?.text, t('prompts:optionsAgain'));
+        assert.equal(test.getNextReply()?.text, question);
+        assert.equal(test.dialogTurnResult.status, DialogTurnStatus.waiting, 'the question stays open');
+        assert.match(question ?? '', /\n1 .+\n2 /);
+        // The count starts again: the next unreadable reply gets the short hint, a good one ends the prompt.
+        assert.doesNotMatch((await send(test, 'pfff'))?.text ?? '', /\n1 /);
+        await send(test, '1');
+        assert.equal(test.dialogTurnResult.status, DialogTurnStatus.complete);
+      }
+    });
+  }
+
+  it('on Teams, shows the same card again after a second unreadable reply (showOptionsAgain)', async () => {
+    const test = client('msteams', phqItem, 'es', 'showOptionsAgain');
+    const card = (await send(test, 'begin'))?.attachments;
+    await send(test, 'hmm');
+    await send(test, 'no sé');
+    assert.deepEqual(test.getNextReply()?.attachments, card);
+    assert.equal(test.dialogTurnResult.status, DialogTurnStatus.waiting);
+  });
+
+  it('a scale question still moves on after two unreadable replies whatever the policy', async () => {
+    const test = client('sms', mood, 'en', 'showOptionsAgain');
+    await send(test, 'begin');
+    await send(test, 'hmm');
+    assert.equal((await send(test, 'meh'))?.text, "OK, let's move on.");
+    assertEnded(test, { status: 'invalid' });
+  });
 
   it('reads an answer in the other language and an SMS option number', async () => {
     const english = client('sms', safety, 'en');

@@ -30,15 +30,30 @@ describe('locales/{en,es}/safety.json', () => {
   });
 
   it('gives the crisis lines CONTENT.md requires, in each language', () => {
-    const en = safetyTexts('en').get('crisis.lines')!;
-    for (const must of ['988', 'HOME to 741741', '911', 'care team is being told now']) assert.ok(en.includes(must), `en lacks "${must}"`);
-    const es = safetyTexts('es').get('crisis.lines')!;
-    for (const must of ['988 y marque 2', 'AYUDA al 988', 'AYUDA al 741741', '911', 'avisando a su equipo']) assert.ok(es.includes(must), `es lacks "${must}"`);
+    const en = safetyTexts('en').get('crisis.lines.suicide')!;
+    for (const must of ['988', 'HOME to 741741', '911']) assert.ok(en.includes(must), `en lacks "${must}"`);
+    const es = safetyTexts('es').get('crisis.lines.suicide')!;
+    for (const must of ['988 y marque 2', 'AYUDA al 988', 'AYUDA al 741741', '911']) assert.ok(es.includes(must), `es lacks "${must}"`);
   });
 
-  it('offers to go on after the crisis lines', () => {
-    assert.match(safetyTexts('en').get('crisis.followup')!, /MENU/);
-    assert.match(safetyTexts('es').get('crisis.followup')!, /MENU/);
+  it('says a care team was told only in the texts for participants, never to a stranger', () => {
+    for (const language of LANGUAGES) {
+      const texts = safetyTexts(language);
+      assert.match(texts.get('crisis.team.stranger')!, language === 'en' ? /cannot send help/ : /no puede mandarle ayuda/);
+      assert.doesNotMatch(texts.get('crisis.team.stranger')!, language === 'en' ? /care team/ : /equipo/);
+      assert.doesNotMatch(texts.get('crisis.ack.stranger')!, language === 'en' ? /care team/ : /equipo/);
+      assert.match(texts.get('crisis.team.outOfHours')!, /{{when}}.*988.*911/);
+    }
+  });
+
+  it('tells the person how to go on once they are safe', () => {
+    assert.match(safetyTexts('en').get('crisis.safeYes')!, /MENU/);
+    assert.match(safetyTexts('es').get('crisis.safeYes')!, /MENU/);
+  });
+
+  it('asks the direct question plainly, with 988 in it', () => {
+    assert.match(safetyTexts('en').get('question.ask')!, /killing yourself.*YES or NO.*988/);
+    assert.match(safetyTexts('es').get('question.ask')!, /quitarse la vida.*SÍ o NO.*988/);
   });
 
   it('has program help with service name, clinic phone, rates and opt-out; AYUDA adds the crisis lines', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { foldForMatching } from '../../bot/safety/normalize';
-import { blankOut, compileGroups, compilePattern, editDistance, firstMatch, spellingCorrector } from '../../bot/safety/phraseMatcher';
+import { foldForMatching, foldForRisk, foldPatternForRisk, soundAlike } from '../../bot/safety/normalize';
+import { blankOut, compileGroups, compilePattern, editDistance, spellingCorrector } from '../../bot/safety/phraseMatcher';
 
 describe('foldForMatching', () => {
   it('lower-cases, strips accents and collapses repeated letters', () => {
@@ -34,22 +34,49 @@ describe('foldForMatching', () => {
   });
 });
 
+describe('foldForRisk', () => {
+  it('reads SMS spellings and abbreviations as words, in both languages', () => {
+    assert.equal(foldForRisk('u r gonna b ok'), 'you are going to be ok');
+    assert.equal(foldForRisk('i wanna die rn'), 'i want to die right now');
+    assert.equal(foldForRisk('want 2 die 2nite'), 'want to die tonight');
+    assert.equal(foldForRisk('x q nadie me kiere'), foldForRisk('porque nadie me quiere'));
+    assert.equal(foldForRisk('xq k hago'), foldForRisk('porque que hago'));
+    assert.equal(foldForRisk('m corte'), foldForRisk('me corté'));
+  });
+
+  it('merges the common misspellings: b/v, ll/y, s/z/c, k/qu, a silent h', () => {
+    for (const [typed, meant] of [
+      ['bibir', 'vivir'],
+      ['pastiyas', 'pastillas'],
+      ['suisidio', 'suicidio'],
+      ['kiero', 'quiero'],
+      ['aorcarme', 'ahorcarme'],
+      ['acerme', 'hacerme'],
+      ['ermano', 'hermano'],
+      ['asotea', 'azotea'],
+    ]) {
+      assert.equal(foldForRisk(typed), foldForRisk(meant), `${typed} / ${meant}`);
+    }
+  });
+
+  it('keeps English words whose h is heard apart from the words they would become', () => {
+    assert.notEqual(soundAlike('hits'), soundAlike('its'));
+    assert.notEqual(soundAlike('harm'), soundAlike('arm'));
+    assert.equal(soundAlike('he'), 'he');
+  });
+
+  it('folds lexicon patterns the same way, leaving the regex syntax alone', () => {
+    assert.equal(foldPatternForRisk('suicid[a-z]*'), 'suisid[a-z]*');
+    assert.equal(foldPatternForRisk('(?:vida|llorar) \\.'), '(?:bida|lorar) \\.');
+  });
+});
+
 describe('phraseMatcher', () => {
   it('compiles patterns written in ordinary spelling to match folded text, whole words only', () => {
     const re = compilePattern('kill (?:myself|my self)');
     assert.ok(re.test(foldForMatching('KILLLL MY SELF')));
     assert.ok(!re.test(foldForMatching('skill myself')));
     assert.ok(compilePattern('sueño').test(foldForMatching('tengo SUENO')));
-  });
-
-  it('finds the first group in order', () => {
-    const groups = compileGroups([
-      { id: 'a', patterns: ['red'] },
-      { id: 'b', patterns: ['red', 'blue'] },
-    ]);
-    assert.equal(firstMatch(groups, 'blue and red')?.id, 'a');
-    assert.equal(firstMatch(groups, 'blue')?.id, 'b');
-    assert.equal(firstMatch(groups, 'green'), undefined);
   });
 
   it('blanks every occurrence of an idiom with a boundary so the words around it do not join', () => {

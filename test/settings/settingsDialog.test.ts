@@ -49,7 +49,7 @@ describe('settings dialog', () => {
         // The daily prompt moved with it.
         const due = await new DueEntries(h.services.store).get(p.id, 'daily');
         assert.equal(due?.kind, 'checkin');
-        assert.equal(DateTime.fromISO(due!.dueAt, { zone: p.timeZone }).toFormat('HH:mm'), saved);
+        assert.equal(DateTime.fromISO(due.dueAt, { zone: p.timeZone }).toFormat('HH:mm'), saved);
       });
     }
 

@@ -151,7 +151,7 @@ describe('staff API: flags, participants, audit', () => {
     const edited = await admin.json('PATCH', `/api/staff/participants/${id}`, { checkinTime: '09:15', track: 'morning', timeZone: 'America/Denver' });
     assert.deepEqual(edited.changed.sort(), ['checkinTime', 'track']);
     const moved = await new DueEntries(s.services.store).get(id, slotOf('checkin'));
-    assert.notEqual(moved!.dueAt, due!.dueAt, 'rescheduled at once');
+    assert.notEqual(moved!.dueAt, due.dueAt, 'rescheduled at once');
     assert.equal((await admin.call('PATCH', `/api/staff/participants/${id}`, { displayName: 'New' })).status, 400, 'only schedule and language fields');
 
     const status = async (action: string) => admin.call('POST', `/api/staff/participants/${id}/status`, { action });

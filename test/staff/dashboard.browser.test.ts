@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { Browser, chromium, Page } from 'playwright-core';
 import { emptyAnswers } from '../../bot/domain/checkins';
 import { replyText } from '../helpers/botHarness';
+import { assertFitsPhone, PHONE } from '../helpers/phoneLayout';
 import { PASSWORD, StaffHarness } from './staffHarness';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -39,6 +40,7 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
     s = await StaffHarness.start();
     await s.account('clin@clinic.org', 'clinician');
     await s.account('admin@clinic.org', 'admin', { language: 'es' });
+    await s.account('admin-en@clinic.org', 'admin', { language: 'en' });
 
     // A participant on SMS with a few days of history, then today's check-in over HTTP.
     const p = await s.participant('Ana María Ruiz', { language: 'en' });
@@ -81,8 +83,8 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
     await s?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  async function newPage(viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     page.on('console', (msg) => {
@@ -191,4 +193,95 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
     await page.context().close();
     assert.deepEqual(problems, []);
   });
+
+  for (const [email, language] of [
+    ['admin-en@clinic.org', 'en'],
+    ['admin@clinic.org', 'es'],
+  ] as const) {
+    it(`every page works on a ${PHONE.width} px phone (${language}): no sideways page scroll, nothing cut off, axe passes`, async () => {
+      const page = await newPage(PHONE);
+      await page.goto(`${s.base}/staff/sign-in?lang=${language}`);
+      await assertFitsPhone(page, `sign-in (${language})`);
+      await assertAccessible(page, `sign-in (${language}, phone)`);
+      await page.screenshot({ path: join(ARTIFACTS, `staff-phone-sign-in-${language}.png`), fullPage: true });
+      await signIn(page, email);
+
+      const [flag] = await s.services.flags.listForParticipant(participantId);
+      const pages: Array<[string, string, string]> = [
+        // The flag was resolved by the first test: the resolved view has a row to lay out.
+        ['queue', '/staff?status=resolved', '#queue-rows tr'],
+        ['flag', `/staff/flags/${encodeURIComponent(participantId)}/${encodeURIComponent(flag.id)}`, '#flag:not([hidden])'],
+        ['participants', '/staff/participants', '#participant-rows tr'],
+        ['participant', `/staff/participants/${encodeURIComponent(participantId)}`, '#participant:not([hidden])'],
+        ['audit', '/staff/audit', '#audit-rows tr'],
+      ];
+      for (const [name, path, ready] of pages) {
+        await page.goto(`${s.base}${path}`);
+        await page.locator(ready).first().waitFor();
+        assert.equal(await page.locator('html').getAttribute('lang'), language);
+        const heading = page.getByRole('heading', { level: 1 });
+        assert.ok(await heading.isVisible(), `${name}: the heading is on screen`);
+        const box = (await heading.boundingBox())!;
+        assert.ok(box.y < PHONE.height / 2, `${name}: the heading is near the top (${box.y} px)`);
+        if (name === 'flag') assert.match(await page.locator('#flag-reasons').innerText(), language === 'es' ? /umbral: 8/ : /threshold: 8/);
+        await assertFitsPhone(page, `${name} (${language})`);
+        await assertAccessible(page, `${name} (${language}, phone)`);
+        await page.screenshot({ path: join(ARTIFACTS, `staff-phone-${name}-${language}.png`), fullPage: true });
+      }
+      // A table wider than the phone scrolls in its own box, not the page.
+      await page.goto(`${s.base}/staff/audit`);
+      await page.locator('#audit-rows tr').first().waitFor();
+      const scroller = page.locator('.table-scroll').first();
+      const [inner, outer] = await scroller.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+      assert.ok(inner > outer, `the audit table scrolls inside its box (${inner} in ${outer} px)`);
+      await page.context().close();
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  for (const [email, language, labels] of [
+    ['admin-en@clinic.org', 'en', { name: 'Name', zone: 'Time zone', checkin: 'Daily check-in time', enroll: 'Enroll', eastern: 'Eastern (America/New_York)', us: 'US time zones' }],
+    ['admin@clinic.org', 'es', { name: 'Nombre', zone: 'Zona horaria', checkin: 'Hora del registro diario', enroll: 'Inscribir', eastern: 'Este (America/New_York)', us: 'Zonas horarias de EE. UU.' }],
+  ] as const) {
+    it(`enrollment form (${language}): the time zone is a list, US zones first; a failed enrollment clears the last person's code`, async () => {
+      const page = await newPage(PHONE);
+      await signIn(page, email, '/staff/participants');
+      const zone = page.getByLabel(labels.zone, { exact: true });
+      assert.equal(await zone.evaluate((el) => el.tagName), 'SELECT', 'a list, not a text box');
+      const groups = await zone.locator('optgroup').evaluateAll((gs) => gs.map((g) => ({ label: g.getAttribute('label'), values: Array.from(g.querySelectorAll('option'), (o) => o.value) })));
+      assert.equal(groups[0].label, labels.us);
+      assert.deepEqual(groups[0].values, ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Phoenix', 'America/Los_Angeles', 'America/Anchorage', 'Pacific/Honolulu', 'America/Puerto_Rico']);
+      assert.ok(groups[1].values.length > 300, 'then every IANA zone');
+      for (const z of ['Europe/Madrid', 'America/Mexico_City', 'America/Bogota']) assert.ok(groups[1].values.includes(z), z);
+      assert.ok(!groups[1].values.includes('America/New_York'), 'the US zones are listed once');
+      assert.equal(await zone.inputValue(), s.h.config.programTimeZone, 'the program time zone is chosen to begin with');
+      assert.equal(await zone.locator('option:checked').innerText(), labels.eastern);
+
+      await page.getByLabel(labels.name, { exact: true }).fill(`Rosa ${language}`);
+      await zone.selectOption('America/Mexico_City');
+      await page.getByRole('button', { name: labels.enroll, exact: true }).click();
+      const result = page.locator('#enroll-result');
+      await result.locator('#enrollment-code').waitFor();
+      assert.match(await result.innerText(), new RegExp(`Rosa ${language}`));
+      const rosa = (await s.services.participants.list()).find((p) => p.displayName === `Rosa ${language}`);
+      assert.equal(rosa?.timeZone, 'America/Mexico_City');
+
+      // The next person fails (a check-in time inside quiet hours): Rosa's code must not stay on screen.
+      await page.getByLabel(labels.name, { exact: true }).fill(`Luis ${language}`);
+      await page.getByLabel(labels.checkin, { exact: true }).fill('23:30');
+      await page.getByRole('button', { name: labels.enroll, exact: true }).click();
+      await result.locator('.error').waitFor();
+      assert.ok((await result.locator('.error').boundingBox())!.y > (await page.getByRole('button', { name: labels.enroll, exact: true }).boundingBox())!.y, 'the error is said beside the button');
+      assert.equal(await page.locator('#enrollment-code').count(), 0);
+      assert.equal((await s.services.participants.list()).some((p) => p.displayName === `Luis ${language}`), false);
+      await assertFitsPhone(page, `enrollment form (${language})`);
+      await assertAccessible(page, `enrollment form (${language})`);
+      await page.screenshot({ path: join(ARTIFACTS, `staff-phone-enroll-failed-${language}.png`), fullPage: true });
+      await page.context().close();
+      // The refused enrollment is the one expected error (its 400, and Chromium's console line about it).
+      const expected = (p: string) => p === '400 /api/staff/participants' || p.includes('status of 400 (Bad Request)');
+      assert.deepEqual(problems.filter((p) => !expected(p)), []);
+      problems.length = 0;
+    });
+  }
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { systemClock } from '../../bot/clock';
 import { loadConfig } from '../../bot/config';
+import { silentLogger } from '../../bot/log';
 import { AuditLog } from '../../bot/staff/audit';
 import { StaffAuth } from '../../bot/staff/auth';
 import { verifyPassword } from '../../bot/staff/password';
@@ -90,17 +91,17 @@ describe('npm run admin -- staff …', () => {
       const config = loadConfig({ SQLITE_PATH: env.SQLITE_PATH! });
       const accounts = new StaffAccounts(store, systemClock);
       assert.equal((await accounts.byAadObjectId('aad-123'))?.email, 'nurse@clinic.org');
-      const guard = new SignInGuard(store, systemClock, { maxFailures: 2, lockMinutes: 15, baseDelayMs: 0, maxDelayMs: 0 });
+      const guard = new SignInGuard(store, systemClock, { maxFailures: 2, lockMinutes: 15, baseDelayMs: 0, maxDelayMs: 0 }, silentLogger());
       const auth = new StaffAuth(accounts, new StaffSessions(store, systemClock, config.staff.sessionIdleMinutes), guard, async () => undefined);
-      await auth.signIn('nurse@clinic.org', 'wrong one');
-      assert.equal((await auth.signIn('nurse@clinic.org', 'wrong two')).ok, false);
-      assert.deepEqual(await auth.signIn('nurse@clinic.org', PASSWORD).then((r) => !r.ok && r.reason), 'locked');
+      await auth.signIn('nurse@clinic.org', 'wrong one', '10.0.0.1');
+      assert.equal((await auth.signIn('nurse@clinic.org', 'wrong two', '10.0.0.1')).ok, false);
+      assert.deepEqual(await auth.signIn('nurse@clinic.org', PASSWORD, '10.0.0.1').then((r) => !r.ok && r.reason), 'locked');
       assert.equal((await admin(['unlock', '--email', 'nurse@clinic.org'])).code, 0);
-      const signedIn = await auth.signIn('nurse@clinic.org', PASSWORD);
+      const signedIn = await auth.signIn('nurse@clinic.org', PASSWORD, '10.0.0.1');
       assert.ok(signedIn.ok);
       assert.equal((await admin(['disable', '--email', 'nurse@clinic.org'])).code, 0);
       assert.equal(await auth.authenticate(signedIn.token), undefined, 'the session ended');
-      assert.deepEqual(await auth.signIn('nurse@clinic.org', PASSWORD).then((r) => !r.ok && r.reason), 'invalid');
+      assert.deepEqual(await auth.signIn('nurse@clinic.org', PASSWORD, '10.0.0.1').then((r) => !r.ok && r.reason), 'invalid');
       assert.equal((await admin(['unlock', '--email', 'ghost@clinic.org'])).code, 2);
     } finally {
       await store.close();
@@ -117,11 +118,11 @@ describe('sign-in throttle', () => {
       const waits: number[] = [];
       const accounts = new StaffAccounts(store, systemClock, { log2N: 10, r: 8, p: 1 });
       await accounts.add({ email: 'a@clinic.org', role: 'admin', password: PASSWORD });
-      const guard = new SignInGuard(store, systemClock, { maxFailures: 6, lockMinutes: 15, baseDelayMs: 500, maxDelayMs: 4000 });
+      const guard = new SignInGuard(store, systemClock, { maxFailures: 6, lockMinutes: 15, baseDelayMs: 500, maxDelayMs: 4000 }, silentLogger());
       const auth = new StaffAuth(accounts, new StaffSessions(store, systemClock, 15), guard, async (ms) => void waits.push(ms));
-      for (let i = 0; i < 6; i++) await auth.signIn('a@clinic.org', `wrong ${i}`);
+      for (let i = 0; i < 6; i++) await auth.signIn('a@clinic.org', `wrong ${i}`, '10.0.0.1');
       assert.deepEqual(waits, [500, 1000, 2000, 4000, 4000]);
-      assert.deepEqual(await auth.signIn('a@clinic.org', PASSWORD).then((r) => !r.ok && r.reason), 'locked');
+      assert.deepEqual(await auth.signIn('a@clinic.org', PASSWORD, '10.0.0.1').then((r) => !r.ok && r.reason), 'locked');
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -30,10 +30,15 @@ export class StaffHarness {
     const s = new StaffHarness();
     s.teams = new CaptureConnector();
     await s.teams.start();
-    s.h = await BotHarness.start({
-      clock: s.clock,
-      env: { STAFF_TEAMS_CONVERSATION_ID: STAFF_CHANNEL, STAFF_TEAMS_SERVICE_URL: s.teams.url, PUBLIC_BASE_URL: 'https://puente.example.org', ...env },
-    });
+    try {
+      s.h = await BotHarness.start({
+        clock: s.clock,
+        env: { STAFF_TEAMS_CONVERSATION_ID: STAFF_CHANNEL, STAFF_TEAMS_SERVICE_URL: s.teams.url, PUBLIC_BASE_URL: 'https://puente.example.org', ...env },
+      });
+    } catch (err) {
+      await s.teams.stop();
+      throw err;
+    }
     return s;
   }
 
@@ -71,8 +76,11 @@ export class StaffHarness {
   }
 
   async stop(): Promise<void> {
-    await this.h.stop();
-    await this.teams?.stop();
+    try {
+      await this.h.stop();
+    } finally {
+      await this.teams?.stop();
+    }
   }
 }
 

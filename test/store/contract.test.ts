@@ -148,7 +148,7 @@ for (const factory of STORE_FACTORIES) {
         const lost = results.filter((r) => r.status === 'rejected');
         assert.equal(won.length, 1);
         assert.equal(lost.length, 1);
-        assert.ok((lost[0] as PromiseRejectedResult).reason instanceof PreconditionFailedError);
+        assert.ok((lost[0]).reason instanceof PreconditionFailedError);
         const stored = await store.get<Item>('items', 'p1', 'a1');
         assert.equal(stored?._etag, (won[0] as PromiseFulfilledResult<Stored<Item>>).value._etag);
       });

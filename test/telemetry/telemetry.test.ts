@@ -76,7 +76,7 @@ describe('telemetry (OpenTelemetry in-memory exporter and reader)', () => {
     assert.ok(turns.length >= 10);
     assert.deepEqual(new Set(turns.map((t) => t.attributes['puente.channel'])), new Set(['sms', 'msteams']));
     assert.ok(turns.every((t) => t.attributes['puente.outcome'] === 'ok'));
-    assert.ok(turns.some((t) => t.attributes['puente.dialog'] === 'checkin'), `dialogs seen: ${[...new Set(turns.map((t) => t.attributes['puente.dialog']))]}`);
+    assert.ok(turns.some((t) => t.attributes['puente.dialog'] === 'checkin'), `dialogs seen: ${JSON.stringify([...new Set(turns.map((t) => t.attributes['puente.dialog']))])}`);
     const turn = turns[3];
     const children = spans.getFinishedSpans().filter((x) => x.parentSpanContext?.spanId === turn.spanContext().spanId);
     assert.ok(children.some((c) => c.name === 'store.get' && c.attributes['db.collection.name'] === 'botstate'), 'the state read is a child of the turn');

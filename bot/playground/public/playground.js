@@ -19,9 +19,60 @@
   var startOverButton = document.getElementById('start-over');
   var token = null;
 
-  function say(key, reason) {
-    var text = status.dataset[key] || '';
-    status.textContent = reason ? text.replace('{reason}', reason) : text;
+  /**
+   * The Microsoft Teams preview lays cards out as Teams does (its published
+   * light host config, the parts that change layout): action buttons side by
+   * side, left-aligned, at most 6 to a row, Segoe UI at 14 px. Web Chat's own
+   * default stacks every button full width, which no Teams user would see: a
+   * 0-10 scale would be 11 stacked bars instead of two rows under the question.
+   */
+  var TEAMS_HOST_CONFIG = {
+    supportsInteractivity: true,
+    fontFamily: "'Segoe UI', Tahoma, Geneva, Verdana, sans-serif",
+    fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
+    fontWeights: { lighter: 200, default: 400, bolder: 600 },
+    spacing: { small: 8, default: 12, medium: 16, large: 20, extraLarge: 24, padding: 16 },
+    actions: {
+      maxActions: 6,
+      spacing: 'default',
+      buttonSpacing: 8,
+      showCard: { actionMode: 'inline', inlineTopMargin: 16, style: 'emphasis' },
+      actionsOrientation: 'horizontal',
+      actionAlignment: 'left',
+    },
+    adaptiveCard: { allowCustomStyle: false },
+  };
+
+  // Whether the status line reports the last check-in prompt request (cleared once the chat moves on).
+  var statusIsPromptResult = false;
+
+  function say(key) {
+    status.textContent = status.dataset[key] || '';
+    statusIsPromptResult = false;
+  }
+
+  /** "optedOut" → the text of data-not-sent-opted-out; a reason the page has no words for reads as "other". */
+  function sayNotSent(reason) {
+    var key = 'notSent' + String(reason || '').charAt(0).toUpperCase() + String(reason || '').slice(1);
+    say(Object.prototype.hasOwnProperty.call(status.dataset, key) ? key : 'notSentOther');
+    statusIsPromptResult = true;
+  }
+
+  /**
+   * Web Chat store middleware: when the participant sends a message (START
+   * after an opt-out, the check-in itself), the reason shown for the last
+   * prompt request may no longer hold, so it is cleared.
+   */
+  function clearPromptResultOnSend() {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && statusIsPromptResult) {
+          status.textContent = '';
+          statusIsPromptResult = false;
+        }
+        return next(action);
+      };
+    };
   }
 
   function storedUserId() {
@@ -65,6 +116,8 @@
         window.WebChat.renderWebChat(
           {
             directLine: directLine,
+            store: window.WebChat.createStore({}, clearPromptResultOnSend),
+            adaptiveCardsHostConfig: channel === 'msteams' ? TEAMS_HOST_CONFIG : undefined,
             userID: session.userId,
             locale: locale,
             nonce: styleNonce,
@@ -85,8 +138,12 @@
     checkinButton.disabled = true;
     post('/checkin-prompt')
       .then(function (result) {
-        if (result.sent) say('promptSent');
-        else say('promptNotSent', result.reason || '?');
+        if (result.sent) {
+          say('promptSent');
+          statusIsPromptResult = true;
+        } else {
+          sayNotSent(result.reason);
+        }
       })
       .catch(function () {
         say('failed');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { FlagOutcome, SEVERITIES } from '../../flags/flag';
+import { FlagOutcome, isUnknownParticipant, SEVERITIES } from '../../flags/flag';
+import { releaseOutreach } from '../../safety/episodeHold';
 import { FlagActionError, MAX_NOTE_LENGTH, OUTCOMES } from '../../flags/review';
 import { TRACKS } from '../../domain/participant';
 import { StaffCore } from '../staffCore';
@@ -27,7 +28,7 @@ function flagParams(a: Authorized): { participantId: string; flagId: string } {
   return { participantId: param(a.req, 'participantId'), flagId: param(a.req, 'flagId') };
 }
 
-/** The queue and one flag: pages, and the API that lists, shows, acknowledges, notes and resolves. */
+/** The queue and one flag: pages, and the API that lists, shows, acknowledges, notes, resolves and ends a safety episode. */
 export function registerFlagRoutes(guard: StaffGuard, core: StaffCore): void {
   guard.page('/staff', 'queue', false, (a) => ({ title: a.t('staff:queue.title'), body: queueBody(a.t, queryOf(a.req)) }));
   guard.page('/staff/flags/:participantId/:flagId', 'flag', false, (a) => ({
@@ -69,6 +70,17 @@ export function registerFlagRoutes(guard: StaffGuard, core: StaffCore): void {
     const { flag } = await core.review.addNote(participantId, flagId, a.viewer.email, parsed.data.text);
     await a.audit({ action: 'flag.note', recordType: 'flag', recordId: flagId, participantId, detail: { notes: flag.notes.length } });
     a.res.send(201, { notes: flag.notes });
+  });
+
+  // Ends the person's safety episode at their next message (the episode reads the flag); the flag stays as it is.
+  guard.api('post', '/api/staff/flags/:participantId/:flagId/safe-to-resume', false, async (a) => {
+    const { participantId, flagId } = flagParams(a);
+    const { flag, changed } = await core.review.safeToResume(participantId, flagId, a.viewer.email);
+    // Outreach waits no longer.
+    if (changed && !isUnknownParticipant(participantId)) await releaseOutreach(core.participants, participantId, flagId);
+    await a.audit({ action: 'flag.safe_to_resume', recordType: 'flag', recordId: flagId, participantId, detail: { changed } });
+    if (changed) await core.flagEvents.emit('changed', flag);
+    a.res.send(200, { safeToResumeAt: flag.safeToResumeAt, safeToResumeBy: flag.safeToResumeBy, changed });
   });
 
   guard.api('post', '/api/staff/flags/:participantId/:flagId/resolve', false, async (a) => {

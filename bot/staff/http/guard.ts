@@ -20,7 +20,7 @@ export interface Authorized {
   audit(input: Omit<AuditInput, 'actor' | 'actorRole' | 'ip'>): Promise<void>;
 }
 
-export type Method = 'get' | 'post' | 'patch' | 'del';
+export type Method = 'get' | 'post' | 'patch' | 'put' | 'del';
 
 export type PageBody = ReturnType<typeof queueBody>;
 
@@ -49,6 +49,10 @@ export class StaffGuard {
         const a = await this.authorize(req, res);
         if (!a) throw new AppError('unauthorized');
         if (method !== 'get' && !this.csrfOk(a)) throw new AppError('csrf');
+        // A body, when sent, is a JSON object: a string, array or number is not an empty change.
+        if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
+          throw new AppError('invalid', 'the body must be a JSON object');
+        }
         if (adminOnly && a.viewer.role !== 'admin') {
           await a.audit({ action: 'access.denied', detail: { route: path, method } });
           throw new AppError('forbidden');

@@ -1,11 +1,13 @@
 import type { TFunction } from 'i18next';
 import { TRACKS } from '../../domain/participant';
+import { COMMON_ZONES, otherZones } from '../../domain/timeZones';
 import { SEVERITIES } from '../../flags/flag';
 import { LANGUAGES, Language } from '../../i18n';
 import { AUDIT_ACTIONS } from '../audit';
 import { OUTCOMES } from '../../flags/review';
 import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
+import { safetyPlanSection } from './safetyPlanPage';
 import { CSRF_FIELD } from './web';
 
 /**
@@ -187,6 +189,7 @@ ${select('f-assignee', 'assignee', t('staff:queue.assignee'), [['', t('staff:que
 </fieldset>
 </form>
 <p id="load-status" class="load-status">${t('staff:app.loading')}</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:queue.caption')}">
 <table id="queue-table" class="data">
 <caption>${t('staff:queue.caption')}</caption>
 <thead><tr>
@@ -200,6 +203,7 @@ ${select('f-assignee', 'assignee', t('staff:queue.assignee'), [['', t('staff:que
 </tr></thead>
 <tbody id="queue-rows"></tbody>
 </table>
+</div>
 <p class="pager"><a id="page-first" hidden>${t('staff:app.firstPage')}</a> <a id="page-next" hidden>${t('staff:app.nextPage')}</a></p>`;
 }
 
@@ -209,18 +213,22 @@ export function flagBody(t: TFunction): Html {
 <section aria-labelledby="summary-title"><h2 id="summary-title">${t('staff:flag.summary')}</h2><dl id="flag-summary" class="facts"></dl></section>
 <section aria-labelledby="reasons-title"><h2 id="reasons-title">${t('staff:flag.reasons')}</h2><ul id="flag-reasons"></ul></section>
 <section id="message-section" aria-labelledby="message-title" hidden><h2 id="message-title">${t('staff:flag.message')}</h2><blockquote id="flag-message" class="participant-text"></blockquote></section>
+<section id="messages-section" aria-labelledby="messages-title" hidden><h2 id="messages-title">${t('staff:flag.messages')}</h2><ol id="flag-messages" class="notes"></ol></section>
 <section aria-labelledby="answers-title"><h2 id="answers-title">${t('staff:flag.answers')}</h2><dl id="flag-answers" class="facts"></dl></section>
 <section aria-labelledby="chart-title"><h2 id="chart-title">${t('staff:flag.chart')}</h2>
 <figure id="chart" class="chart"></figure>
 <details><summary>${t('staff:flag.chartTable')}</summary>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:flag.chart')}">
 <table class="data"><caption>${t('staff:flag.chart')}</caption><thead><tr>
 <th scope="col">${t('staff:flag.date')}</th><th scope="col">${t('staff:flag.chartMood')}</th><th scope="col">${t('staff:flag.chartCraving')}</th><th scope="col">${t('staff:flag.chartSleep')}</th><th scope="col">${t('staff:flag.chartFlag')}</th>
 </tr></thead><tbody id="chart-rows"></tbody></table>
+</div>
 </details>
 </section>
 <section aria-labelledby="actions-title"><h2 id="actions-title">${t('staff:flag.actions')}</h2>
 <p id="resolved-note" hidden>${t('staff:flag.alreadyResolved')}</p>
 <p><button type="button" id="ack-button">${t('staff:flag.acknowledge')}</button></p>
+<p id="resume-action" hidden><button type="button" id="resume-button" aria-describedby="resume-help">${t('staff:flag.safeToResume')}</button> <span id="resume-help">${t('staff:flag.safeToResumeHelp')}</span></p>
 <form id="resolve-form">
 <fieldset><legend>${t('staff:flag.resolve')}</legend>
 ${select('resolve-outcome', 'outcome', t('staff:flag.resolveOutcome'), OUTCOMES.map((o) => [o, t(`staff:outcome.${o}`)]), 'contacted')}
@@ -237,9 +245,11 @@ ${select('resolve-outcome', 'outcome', t('staff:flag.resolveOutcome'), OUTCOMES.
 </form>
 </section>
 <section aria-labelledby="previous-title"><h2 id="previous-title">${t('staff:flag.previous')}</h2>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:flag.previous')}">
 <table class="data"><caption class="visually-hidden">${t('staff:flag.previous')}</caption><thead><tr>
 <th scope="col">${t('staff:queue.colRaised')}</th><th scope="col">${t('staff:queue.colSeverity')}</th><th scope="col">${t('staff:queue.colReasons')}</th><th scope="col">${t('staff:queue.colStatus')}</th>
 </tr></thead><tbody id="previous-rows"></tbody></table>
+</div>
 </section>
 </div>`;
 }
@@ -255,10 +265,12 @@ ${select('p-track', 'track', t('staff:participants.track'), [['', t('staff:parti
 </fieldset>
 </form>
 <p id="load-status" class="load-status">${t('staff:app.loading')}</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:participants.caption')}">
 <table class="data"><caption>${t('staff:participants.caption')}</caption><thead><tr>
 <th scope="col">${t('staff:participants.colName')}</th><th scope="col">${t('staff:participants.colStatus')}</th><th scope="col">${t('staff:participants.colTrack')}</th>
 <th scope="col">${t('staff:participants.colLanguage')}</th><th scope="col">${t('staff:participants.colCheckin')}</th><th scope="col">${t('staff:participants.colChannels')}</th>
 </tr></thead><tbody id="participant-rows"></tbody></table>
+</div>
 <p class="pager"><a id="page-first" hidden>${t('staff:app.firstPage')}</a> <a id="page-next" hidden>${t('staff:app.nextPage')}</a></p>
 ${
   viewer.role === 'admin'
@@ -277,6 +289,7 @@ export function participantBody(t: TFunction, viewer: Viewer): Html {
   return html`<p id="load-status" class="load-status">${t('staff:app.loading')}</p>
 <div id="participant" hidden>
 <section aria-labelledby="details-title"><h2 id="details-title">${t('staff:participant.details')}</h2><dl id="participant-details" class="facts"></dl></section>
+${safetyPlanSection(t)}
 ${
   viewer.role === 'admin'
     ? html`<section aria-labelledby="edit-title"><h2 id="edit-title">${t('staff:participant.edit')}</h2>
@@ -296,15 +309,19 @@ ${participantFields(t, {}, false)}
     : html`<p>${t('staff:participants.adminOnly')}</p>`
 }
 <section aria-labelledby="history-title"><h2 id="history-title">${t('staff:participant.history')}</h2>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:participant.history')}">
 <table class="data"><caption class="visually-hidden">${t('staff:participant.history')}</caption><thead><tr>
 <th scope="col">${t('staff:participant.colDate')}</th><th scope="col">${t('staff:participant.colMood')}</th><th scope="col">${t('staff:participant.colCraving')}</th>
 <th scope="col">${t('staff:participant.colSleep')}</th><th scope="col">${t('staff:participant.colUse')}</th><th scope="col">${t('staff:participant.colFlag')}</th>
 </tr></thead><tbody id="history-rows"></tbody></table>
+</div>
 </section>
 <section aria-labelledby="pflags-title"><h2 id="pflags-title">${t('staff:participant.flags')}</h2>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:participant.flags')}">
 <table class="data"><caption class="visually-hidden">${t('staff:participant.flags')}</caption><thead><tr>
 <th scope="col">${t('staff:queue.colRaised')}</th><th scope="col">${t('staff:queue.colSeverity')}</th><th scope="col">${t('staff:queue.colReasons')}</th><th scope="col">${t('staff:queue.colStatus')}</th>
 </tr></thead><tbody id="previous-rows"></tbody></table>
+</div>
 </section>
 </div>`;
 }
@@ -321,10 +338,12 @@ ${select('a-action', 'action', t('staff:audit.action'), [['', t('staff:audit.any
 </form>
 <p><a id="audit-export" href="/api/staff/audit/export?${exportQuery.toString()}" download>${t('staff:audit.export')}</a></p>
 <p id="load-status" class="load-status">${t('staff:app.loading')}</p>
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:audit.caption')}">
 <table class="data"><caption>${t('staff:audit.caption')}</caption><thead><tr>
 <th scope="col">${t('staff:audit.colAt')}</th><th scope="col">${t('staff:audit.colActor')}</th><th scope="col">${t('staff:audit.colAction')}</th>
 <th scope="col">${t('staff:audit.colRecord')}</th><th scope="col">${t('staff:audit.colIp')}</th><th scope="col">${t('staff:audit.colChannel')}</th>
 </tr></thead><tbody id="audit-rows"></tbody></table>
+</div>
 <p class="pager"><a id="page-first" hidden>${t('staff:app.firstPage')}</a> <a id="page-next" hidden>${t('staff:app.nextPage')}</a></p>`;
 }
 
@@ -336,10 +355,26 @@ export function errorBody(t: TFunction, message: string): Html {
 function participantFields(t: TFunction, values: Record<string, string>, withName: boolean): Html {
   return html`${withName ? html`<p><label for="pf-name">${t('staff:participants.name')}</label><input id="pf-name" name="displayName" required maxlength="80" autocomplete="off"></p>` : ''}
 ${select('pf-language', 'language', t('staff:participants.language'), LANGUAGES.map((l) => [l, t(`staff:languageName.${l}`)]), values.language ?? '')}
-<p><label for="pf-tz">${t('staff:participants.timeZone')}</label><input id="pf-tz" name="timeZone" required value="${values.timeZone ?? ''}" autocomplete="off"></p>
+${timeZoneSelect(t, values.timeZone ?? '')}
 ${select('pf-track', 'track', t('staff:participants.track'), TRACKS.map((s) => [s, t(`staff:track.${s}`)]), values.track ?? '')}
 <p><label for="pf-checkin">${t('staff:participants.checkinTime')}</label><input id="pf-checkin" name="checkinTime" type="time" required value="${values.checkinTime ?? ''}"></p>
 ${select('pf-weekday', 'screenWeekday', t('staff:participants.screenWeekday'), ['1', '2', '3', '4', '5', '6', '7'].map((d) => [d, t(`staff:weekday.${d}`)]), values.screenWeekday ?? '')}`;
+}
+
+/**
+ * The time zone as a list, not a text box: the US zones first (by the names
+ * participants know them by), then every IANA zone. A zone outside the list
+ * (an older alias kept on a record) is listed too, so it is never lost.
+ */
+function timeZoneSelect(t: TFunction, selected: string): Html {
+  const common = COMMON_ZONES.map(({ key, zone }) => [zone, `${t(`settings:timeZone.zone.${key}`)} (${zone})`] as [string, string]);
+  const others = otherZones().map((zone) => [zone, zone] as [string, string]);
+  const known = selected === '' || [...common, ...others].some(([zone]) => zone === selected);
+  return html`<p><label for="pf-tz">${t('staff:participants.timeZone')}</label>
+<select id="pf-tz" name="timeZone" required>
+${known ? '' : option(selected, selected, selected)}<optgroup label="${t('staff:participants.zonesCommon')}">${common.map(([v, text]) => option(v, text, selected))}</optgroup>
+<optgroup label="${t('staff:participants.zonesAll')}">${others.map(([v, text]) => option(v, text, selected))}</optgroup>
+</select></p>`;
 }
 
 function select(id: string, name: string, label: string, options: Array<[string, string]>, selected: string): Html {

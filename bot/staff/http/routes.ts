@@ -5,6 +5,7 @@ import { registerFlagRoutes } from './flagRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
+import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
 
 /**
@@ -22,6 +23,7 @@ export class StaffRoutes {
     if (this.core.oidc) registerOidcRoutes(guard, this.core, this.core.oidc);
     registerFlagRoutes(guard, this.core);
     registerParticipantRoutes(guard, this.core);
+    registerSafetyPlanRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
   }
 }

@@ -46,7 +46,7 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
 
   const signIn = async (req: Request, email: string, password: string) => {
     const ip = clientIp(req, core.config.staff.trustProxy);
-    const result = await core.auth.signIn(email.slice(0, 254), password.slice(0, 1024));
+    const result = await core.auth.signIn(email.slice(0, 254), password.slice(0, 1024), ip);
     const known = result.ok ? result.account : undefined;
     await core.audit.record({
       actor: known?.email ?? null,
@@ -117,7 +117,7 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
     guard.open('post', '/api/staff/session', async (req, res) => {
       if (!req.is('application/json')) return void res.send(415, { error: 'send application/json' });
       const body = bodyOf(req);
-      const result = await signIn(req, String(body.email ?? ''), String(body.password ?? ''));
+      const result = await signIn(req, (typeof body.email === 'string' ? body.email : ''), (typeof body.password === 'string' ? body.password : ''));
       if (!result.ok) {
         if (result.reason !== 'locked') throw new AppError('invalid_credentials');
         const retryAfter = Math.max(1, Math.ceil((result.lockedUntil.getTime() - core.clock().getTime()) / 1000));
@@ -139,6 +139,8 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
 
   guard.api('get', '/api/staff/me', false, async (a) => {
     const escalated = await guard.escalated();
+    // The escalated urgent flags name participants: each one shown is a view of their data.
+    for (const f of escalated) await a.audit({ action: 'flags.escalated', recordType: 'flag', recordId: f.id, participantId: f.participantId, detail: { via: 'me' } });
     a.res.send(200, {
       email: a.viewer.email,
       role: a.viewer.role,

@@ -25,13 +25,19 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
 ].join('; ');
 
+/** A cookie's value; a value that is not valid percent-encoding counts as a cookie we never set. */
 export function cookieValue(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0) continue;
-    if (part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (part.slice(0, eq).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim());
+    } catch {
+      return '';
+    }
   }
   return undefined;
 }
@@ -67,12 +73,17 @@ export function applySecurityHeaders(req: Request, res: Response, cache: 'no-sto
   if (cache === 'no-store') res.header('Pragma', 'no-cache');
 }
 
-/** The caller's address: the socket peer, or the first X-Forwarded-For hop behind a trusted proxy. */
+/**
+ * The caller's address: the socket peer, or behind a trusted proxy the last
+ * X-Forwarded-For entry, the one that proxy added. Earlier entries are
+ * whatever the client chose to send: taken as the address, a client could be
+ * anyone it liked to the audit log and to the sign-in lock.
+ */
 export function clientIp(req: Request, trustProxy: boolean): string | null {
   if (trustProxy) {
     const forwarded = req.headers['x-forwarded-for'];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-    if (first) return first;
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').pop()?.trim();
+    if (last) return last;
   }
   return req.socket?.remoteAddress ?? null;
 }
@@ -94,9 +105,14 @@ export function redirect(res: Response, location: string, headers: Record<string
   res.end();
 }
 
-/** A local path to return to after sign-in; anything else (other hosts, `//x`) becomes /staff. */
+/**
+ * A local path to return to after sign-in; anything else becomes /staff:
+ * other hosts, `//x`, backslashes, and anything but printable ASCII (a path
+ * arrives percent-encoded; CR/LF would split the Location header, U+2028 and
+ * other characters beyond Latin-1 make Node refuse to write it at all).
+ */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/staff(\/|$|\?)/.test(next) && !next.includes('//') && !next.includes('\\') ? next : '/staff';
+  return typeof next === 'string' && /^\/staff(\/|\?|$)[\x21-\x7e]*$/.test(next) && !next.includes('//') && !next.includes('\\') ? next : '/staff';
 }
 
 /** Request bodies: JSON objects or urlencoded forms, both parsed by restify's bodyParser. */

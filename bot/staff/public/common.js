@@ -95,10 +95,17 @@ export function severityBadge(severity) {
   return el('span', { class: `severity severity-${severity}` }, t(`severity.${severity}`));
 }
 
+/** Detail fields staff never need to read: the detector's rule id. */
+const HIDDEN_DETAIL = new Set(['kind', 'rule']);
+
 export function reasonText(reason) {
-  const label = has(`reason.${reason.code}`) ? t(`reason.${reason.code}`) : reason.code;
+  const code = has(`reason.${reason.code}`) ? t(`reason.${reason.code}`) : reason.code;
+  // The kind of danger, in words (never a lexicon id).
+  const kind = reason.detail?.kind;
+  const label = kind ? t('reasonWithKind', { reason: code, kind: has(`kind.${kind}`) ? t(`kind.${kind}`) : kind }) : code;
   const detail = reason.detail
     ? Object.entries(reason.detail)
+        .filter(([k]) => !HIDDEN_DETAIL.has(k))
         .map(([k, v]) => `${has(`answer.${k}`) ? t(`answer.${k}`) : k}: ${v}`)
         .join(', ')
     : '';

@@ -53,14 +53,21 @@ function render({ flag, participant, checkin, history, previousFlags }) {
     [t('flag.resolved'), flag.resolvedAt ? byLine(flag.resolvedAt, flag.resolvedBy) : undefined],
     [t('flag.outcome'), flag.outcome ? t(`outcome.${flag.outcome}`) : undefined],
     [t('flag.escalated'), flag.escalatedAt ? timeElement(flag.escalatedAt) : undefined],
+    [t('flag.resumedBy'), flag.safeToResumeAt ? byLine(flag.safeToResumeAt, flag.safeToResumeBy) : undefined],
   ]);
 
   const reasons = clear(document.getElementById('flag-reasons'));
   for (const reason of flag.reasons) reasons.append(el('li', {}, severityBadge(reason.severity), ' ', reasonText(reason)));
 
-  const messageSection = document.getElementById('message-section');
-  messageSection.hidden = !flag.message;
+  // A safety episode's flag lists every message with its time; an older flag has its one message.
+  const messages = flag.messages || [];
+  document.getElementById('message-section').hidden = !flag.message || messages.length > 0;
   document.getElementById('flag-message').textContent = flag.message || '';
+  document.getElementById('messages-section').hidden = messages.length === 0;
+  const list = clear(document.getElementById('flag-messages'));
+  for (const message of messages) {
+    list.append(el('li', {}, el('p', { class: 'note-meta' }, timeElement(message.at)), el('p', { class: 'participant-text' }, message.text)));
+  }
 
   const answers = document.getElementById('flag-answers');
   if (checkin) {
@@ -96,8 +103,16 @@ function render({ flag, participant, checkin, history, previousFlags }) {
 
   const resolved = flag.status === 'resolved';
   document.getElementById('ack-button').hidden = flag.status !== 'open';
+  document.getElementById('resume-action').hidden = !isEpisodeFlag(flag) || Boolean(flag.safeToResumeAt);
   document.getElementById('resolve-form').hidden = resolved;
   document.getElementById('resolved-note').hidden = !resolved;
+}
+
+/** Reasons that open a safety episode: its flag can be marked safe to resume. */
+const EPISODE_REASONS = new Set(['crisis_language', 'risk_confirmed', 'says_not_safe', 'safety_yes']);
+
+function isEpisodeFlag(flag) {
+  return flag.reasons.some((r) => EPISODE_REASONS.has(r.code));
 }
 
 function bindActions() {
@@ -111,6 +126,7 @@ function bindActions() {
     }
   };
   document.getElementById('ack-button').addEventListener('click', () => act(() => api('POST', `${base}/acknowledge`, {})));
+  document.getElementById('resume-button').addEventListener('click', () => act(() => api('POST', `${base}/safe-to-resume`, {})));
   const noteForm = document.getElementById('note-form');
   noteForm.addEventListener('submit', (event) => {
     event.preventDefault();

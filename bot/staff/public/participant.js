@@ -1,5 +1,6 @@
 import { answerText, api, clear, dataOf, dl, el, failureText, formatDate, loadRecord, notice, renderFlagRows, t, timeElement } from './common.js';
 import { showCode } from './participants.js';
+import { safetyPlanSection } from './safetyPlan.js';
 
 const id = document.getElementById('main').dataset.participantId;
 const base = `/api/staff/participants/${encodeURIComponent(id)}`;
@@ -7,6 +8,7 @@ const base = `/api/staff/participants/${encodeURIComponent(id)}`;
 export async function participantPage() {
   bindAdmin();
   await load();
+  await safetyPlanSection(base);
 }
 
 function load() {
@@ -30,6 +32,9 @@ function render({ participant: p, checkins, flags }) {
 
   const form = document.getElementById('edit-form');
   if (form) {
+    // A zone kept on the record under an older alias is not in the list: offer it, so saving keeps it.
+    const zones = form.elements.timeZone;
+    if (![...zones.options].some((o) => o.value === p.timeZone)) zones.prepend(el('option', { value: p.timeZone }, p.timeZone));
     for (const name of ['language', 'timeZone', 'track', 'checkinTime', 'screenWeekday']) form.elements[name].value = String(p[name]);
   }
   const actions = document.getElementById('status-actions');

@@ -1,4 +1,4 @@
-import { api, clear, dataOf, el, failureText, loaded, notice, pager, t } from './common.js';
+import { api, clear, dataOf, el, failureText, loaded, pager, t } from './common.js';
 
 export async function participantsPage() {
   bindEnroll();
@@ -39,13 +39,16 @@ function bindEnroll() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const input = dataOf(form);
+    // The last person's code must not stay on screen beside a new attempt: it could be handed to the wrong person.
+    const result = clear(document.getElementById('enroll-result'));
     try {
-      const result = await api('POST', '/api/staff/participants', { ...input, screenWeekday: Number(input.screenWeekday) });
-      showCode(document.getElementById('enroll-result'), result.participant.displayName, result.enrollmentCode, result.expiresInDays);
+      const enrolled = await api('POST', '/api/staff/participants', { ...input, screenWeekday: Number(input.screenWeekday) });
+      showCode(result, enrolled.participant.displayName, enrolled.enrollmentCode, enrolled.expiresInDays);
       form.reset();
       await load();
     } catch (err) {
-      notice(failureText(err), 'error');
+      // Said beside the button, where a phone's screen is: the page notice sits far above the form.
+      result.append(el('p', { class: 'error' }, failureText(err)));
     }
   });
 }

@@ -38,10 +38,16 @@ function row(item) {
     { 'data-flag-id': item.id },
     severity,
     el('td', {}, el('a', { href: flagHref(item.participantId, item.id) }, whoText(item))),
-    el('td', {}, item.reasons.map(reasonText).join('; ')),
+    el('td', {}, item.reasons.map(reasonText).join('; '), ...episodeNote(item)),
     el('td', {}, timeElement(item.createdAt)),
     el('td', {}, t(`status.${item.status}`)),
     el('td', {}, item.assignee || t('app.empty')),
     el('td', {}, item.track ? t(`track.${item.track}`) : t('track.none')),
   );
+}
+
+/** A flag that kept hearing from the person (a safety episode): how many messages, and the last one's time. */
+function episodeNote(item) {
+  if (item.messageCount < 2) return [];
+  return [el('br'), el('strong', {}, t('queue.messages', { count: item.messageCount })), ' ', timeElement(item.lastMessageAt)];
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import { Flag } from '../../flags/flag';
+import { Flag, FlagReason } from '../../flags/flag';
 import { Track } from '../../domain/participant';
 import { flagPath } from '../http/pages';
 
@@ -60,7 +60,10 @@ export interface AlertCard {
 }
 
 export interface AlertCardInput {
-  flag: Pick<Flag, 'id' | 'participantId' | 'severity' | 'reasons' | 'createdAt' | 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'escalatedAt'>;
+  flag: Pick<
+    Flag,
+    'id' | 'participantId' | 'severity' | 'reasons' | 'createdAt' | 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'escalatedAt' | 'messages'
+  >;
   /** Initials only: the channel is not the place for names. Null for someone not enrolled. */
   initials: string | null;
   track: Track | null;
@@ -69,6 +72,13 @@ export interface AlertCardInput {
   timeZone: string;
   language: string;
   t: TFunction;
+}
+
+/** A reason as staff read it, with the kind of danger in words (never a lexicon id). */
+export function reasonLabel(reason: FlagReason, t: TFunction): string {
+  const label = t(`staff:reason.${reason.code}`, { defaultValue: reason.code }) as string;
+  const kind = reason.detail?.kind;
+  return kind ? t('staff:reasonWithKind', { reason: label, kind: t(`staff:kind.${kind}`, { defaultValue: String(kind) }) }) : label;
 }
 
 /**
@@ -82,7 +92,8 @@ export function alertCard(input: AlertCardInput): AlertCard {
   const title = input.escalated ? t('staff:teams.escalatedTitle', { severity }) : t('staff:teams.cardTitle', { severity });
   const when = (iso: string) =>
     DateTime.fromISO(iso, { zone: input.timeZone }).setLocale(input.language).toLocaleString(DateTime.DATETIME_MED);
-  const reasons = flag.reasons.map((r) => (input.t(`staff:reason.${r.code}`, { defaultValue: r.code }) as string)).join('; ');
+  const reasons = flag.reasons.map((r) => reasonLabel(r, t)).join('; ');
+  const messages = flag.messages ?? [];
   const url = `${input.publicBaseUrl}${flagPath(flag.participantId, flag.id)}`;
   const body: AlertCard['body'] = [
     { type: 'TextBlock', text: title, wrap: true, weight: 'Bolder', size: 'Medium', color: flag.severity === 'urgent' ? 'Attention' : 'Warning' },
@@ -93,6 +104,8 @@ export function alertCard(input: AlertCardInput): AlertCard {
         { title: t('staff:teams.track'), value: input.track ? t(`staff:track.${input.track}`) : t('staff:track.none') },
         { title: t('staff:teams.raised'), value: when(flag.createdAt) },
         { title: t('staff:teams.reasons'), value: reasons },
+        // How many messages a safety episode has brought, never what they say.
+        ...(messages.length > 1 ? [{ title: t('staff:teams.messages'), value: t('staff:teams.messageCount', { count: messages.length, time: when(messages.at(-1)!.at) }) }] : []),
       ],
     },
   ];

@@ -60,7 +60,7 @@ export class StaffChannelTurns {
   }
 
   private async onSubmit(context: TurnContext): Promise<void> {
-    const data = context.activity.value;
+    const data: unknown = context.activity.value;
     if (!isAckData(data)) return;
     const outcome = await this.acknowledge(context, data.participantId, data.flagId);
     if (outcome.kind !== 'done') {

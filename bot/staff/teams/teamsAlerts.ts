@@ -1,6 +1,7 @@
 import { inSpan } from '../../telemetry/telemetry';
 import { ActivityTypes, CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
+import { DateTime } from 'luxon';
 import { Flag, isUnknownParticipant } from '../../flags/flag';
 import { translatorFor } from '../../i18n';
 import { updateDocument } from '../../store/etagUpdate';
@@ -51,6 +52,27 @@ export class TeamsAlerts {
     const existing = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
     if (existing?.posts.length) await this.refresh(flag);
     else await this.post(flag, false);
+  }
+
+  /**
+   * The 'message' listener: a new message of the person in a safety episode.
+   * A short line in the card's thread (a notification for whoever follows it;
+   * no message text in the channel) and the card brought up to date.
+   */
+  async onMessage(flag: Flag): Promise<void> {
+    const at = flag.messages?.at(-1)?.at;
+    if (!ALERTED.has(flag.severity) || !at) return;
+    const alert = await this.core.store.get<StaffAlert>(STAFF_ALERTS, flag.id, flag.id);
+    const root = alert?.posts.find((p) => p.activityId);
+    if (!root) return this.post(flag, false);
+    const t = translatorFor(this.core.i18n, this.channel.language);
+    const time = DateTime.fromISO(at, { zone: this.core.config.programTimeZone }).setLocale(this.channel.language).toLocaleString(DateTime.TIME_SIMPLE);
+    const text = t('staff:teams.newMessage', { time, count: flag.messages?.length ?? 1 });
+    // A reply in a Teams channel thread goes to "<channel id>;messageid=<id of the thread's first post>".
+    await this.adapter.continueConversationAsync(this.identity, this.reference(`${root.conversationId};messageid=${root.activityId}`), async (context) => {
+      await context.sendActivity({ type: ActivityTypes.Message, text });
+    });
+    await this.refresh(flag);
   }
 
   /** Posts a card for the flag (escalated: the second, louder post) and remembers where. */

@@ -42,7 +42,7 @@ function withTieBreakers(keys: OrderKey[]): OrderKey[] {
  * - Several undeclared fields cannot be served at all.
  */
 export function servedOrder(spec: CollectionSpec, orderBy: NonNullable<Query['orderBy']>): OrderKey[] {
-  const keys = orderBy.map((o) => ({ field: assertFieldName(o.field), dir: o.dir ?? ('asc' as Dir) }));
+  const keys = orderBy.map((o): OrderKey => ({ field: assertFieldName(o.field), dir: o.dir ?? 'asc' }));
   const fields = keys.map((k) => k.field);
   if (spec.indexes.some((index) => index.join(',') === fields.join(','))) return withTieBreakers(keys);
   if (keys.length === 1) return keys;
@@ -60,7 +60,7 @@ export function compositeIndexes(spec: CollectionSpec): CompositePath[][] {
   const result: CompositePath[][] = [];
   for (const fields of spec.indexes) {
     for (let mask = 0; mask < 2 ** fields.length; mask++) {
-      const keys = fields.map((field, i) => ({ field, dir: (mask >> i) & 1 ? 'desc' : ('asc' as Dir) }));
+      const keys = fields.map((field, i): OrderKey => ({ field, dir: (mask >> i) & 1 ? 'desc' : 'asc' }));
       result.push(withTieBreakers(keys).map(compositePath));
     }
   }

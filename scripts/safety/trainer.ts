@@ -1,0 +1,87 @@
+/**
+ * Multinomial logistic regression by stochastic gradient descent over hashed
+ * features. Deterministic: a seeded shuffle, a fixed number of epochs, and
+ * weights rounded before they are written, so a run reproduces the committed
+ * file byte for byte.
+ */
+import type { FeatureVector } from '../../bot/safety/risk/features';
+import type { ModelClass, ModelWeights } from '../../bot/safety/risk/model';
+
+export interface Example {
+  readonly features: FeatureVector;
+  readonly y: number;
+}
+
+export interface TrainOptions {
+  readonly classes: readonly ModelClass[];
+  readonly hashBits: number;
+  readonly epochs: number;
+  readonly learningRate: number;
+  readonly l2: number;
+  readonly seed: number;
+}
+
+/** Weights are written with this many decimals. */
+const DECIMALS = 2;
+/** Rows whose weights are all smaller than this are dropped: a smaller file, the same figures. */
+const PRUNE_BELOW = 0.05;
+
+/** mulberry32: a small seeded generator, the same on every platform. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function train(examples: readonly Example[], options: TrainOptions): Omit<ModelWeights, 'thresholds'> {
+  const K = options.classes.length;
+  const W = new Float64Array((1 << options.hashBits) * K);
+  const bias = new Float64Array(K);
+  const order = examples.map((_, i) => i);
+  const next = random(options.seed);
+  const logits = new Float64Array(K);
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    const lr = options.learningRate / (1 + epoch);
+    for (const e of order) {
+      const { features, y } = examples[e];
+      logits.set(bias);
+      for (const idx of features.indices) for (let k = 0; k < K; k++) logits[k] += W[idx * K + k] * features.value;
+      const max = Math.max(...logits);
+      let sum = 0;
+      for (let k = 0; k < K; k++) sum += (logits[k] = Math.exp(logits[k] - max));
+      for (let k = 0; k < K; k++) {
+        const g = logits[k] / sum - (k === y ? 1 : 0);
+        bias[k] -= lr * g;
+        for (const idx of features.indices) {
+          const w = idx * K + k;
+          W[w] -= lr * (g * features.value + options.l2 * W[w]);
+        }
+      }
+    }
+  }
+  return export_(W, bias, options);
+}
+
+function round(x: number): number {
+  const r = Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
+  return r === 0 ? 0 : r; // no "-0"
+}
+
+function export_(W: Float64Array, bias: Float64Array, options: TrainOptions): Omit<ModelWeights, 'thresholds'> {
+  const K = options.classes.length;
+  const rows: Record<string, number[]> = {};
+  for (let idx = 0; idx < W.length / K; idx++) {
+    const row = Array.from(W.subarray(idx * K, idx * K + K), round);
+    if (row.some((w) => Math.abs(w) >= PRUNE_BELOW)) rows[String(idx)] = row;
+  }
+  return { classes: options.classes, hashBits: options.hashBits, bias: Array.from(bias, round), rows };
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { assessRisk, DangerKind, Means } from '../../bot/safety/risk';
+
+/** Crisis messages of each kind, in both languages, plain and as people text (SMS spelling, misspellings, Spanglish). */
+const CRISIS: Record<DangerKind, Record<'en' | 'es', string[]>> = {
+  suicide: {
+    en: ['I want to kill myself', 'ugh kms', 'i wanna unalive myself fr', 'I have the pills right here', 'I just wanted to say thanks for everything before I go', 'gonna end it tonite', 'suicde is all i think about'],
+    es: ['quiero quitarme la vida', 'kiero matarme', 'ya no quiero bibir', 'tengo las pastiyas aki', 'me voy a aorcar esta noche', 'estoy bien suicidal', 'ya tengo todo listo para esta noche'],
+  },
+  self_harm: {
+    en: ['i cut myself again last night', 'been cutting again', "I'm burning myself with a lighter", 'sh again. lots of blood'],
+    es: ['me corté otra vez', 'me quiero hacer daño', 'me estoy cortando los brazos', 'me queme con el encendedor a proposito'],
+  },
+  overdose: {
+    en: ['I took 30 pills', 'i think i od’d', 'took like 20 xanax n im so sleepy', 'i drank and took my pills and now i cant feel my arms'],
+    es: ['Me tomé 10 xanax', 'me tome todas las pastillas del frasco', 'mi amigo tuvo una sobredosis y no despierta', 'me meti perico y ahorita me duele el pecho'],
+  },
+  danger_from_other: {
+    en: ["my boyfriend said he's gonna kill me", 'my ex is outside with a knife', "He's kicking the door in right now", 'he choked me last night'],
+    es: ['Él dijo que me iba a matar', 'mi esposo me pegó otra vez', 'mi ex esta afuera con una pistola', 'me amenazó con un cuchillo'],
+  },
+  other_at_risk: {
+    en: ["my son said he'll kill himself tonight", 'my friend is suicidal', 'my girlfriend just cut her wrists', 'my boyfreind said hes going to kill him self'],
+    es: ['mi hijo dice que se quiere matar', 'mi hija quiere morirse', 'mi ermano esta en la asotea y dise q se ba a tirar', 'my son se esta cortando'],
+  },
+};
+
+/** Not the crisis tier (the question is acceptable): negation, recovered past, media and group topics, idioms, benign "overdose". */
+const NOT_CRISIS_TIER: Record<string, string[]> = {
+  negation: ["I'm not suicidal, just tired", 'no quiero morirme, solo estoy cansada', 'No thoughts of self harm today', 'I would never take my own life, I have my kids'],
+  recovered: ['I used to want to die, now I am grateful', 'Hace dos años intenté quitarme la vida y hoy estoy aquí, agradecido', 'Two years ago I tried to kill myself. Today I got my 1 year chip.'],
+  media: ['we talked about suicide prevention in group', 'vi un documental de fentanilo y sobredosis, que fuerte', 'la cancion dice "me quiero morir" pero es bien bonita'],
+  idiom: ['this traffic is killing me', 'me muero de risa', 'my mom is going to kill me when she sees the dent', 'mi jefa me va a matar, llegue tarde otra vez', 'killed it at the gym today'],
+  benign_overdose: ['sugar overdose lol', 'sobredosis de tamales en navidad', 'overdosed on christmas cookies again'],
+};
+
+/** Everyday messages: no tier at all. */
+const EVERYDAY = ['mood 6, slept ok', 'I took all my meds today', 'me tomé mis pastillas de hoy', 'see you at group tuesday', 'ran 10 kms this morning', 'ok gracias, nos vemos el jueves', 'k thx'];
+
+describe('assessRisk: the crisis tier for each kind of danger', () => {
+  for (const [kind, languages] of Object.entries(CRISIS)) {
+    for (const [language, texts] of Object.entries(languages)) {
+      it(`[${language}] ${kind}`, () => {
+        for (const text of texts) {
+          const risk = assessRisk(text);
+          assert.equal(risk.tier, 'crisis', `${text} → ${JSON.stringify(risk)}`);
+          assert.equal(risk.kind, kind, `${text} → ${JSON.stringify(risk)}`);
+        }
+      });
+    }
+  }
+
+  it('finds a crisis buried in a longer, chatty message', () => {
+    const en = "hey so group was good today, thanks for the worksheet. honestly though i've been saving my pills and i counted them tonight. anyway see you thursday";
+    const es = 'hola, gracias por la info del trabajo. le cuento que anoche mi marido me empujo contra la pared y me puso la pistola en la cabeza. regresa a las 6';
+    assert.equal(assessRisk(en).tier, 'crisis');
+    assert.deepEqual([assessRisk(es).tier, assessRisk(es).kind], ['crisis', 'danger_from_other']);
+  });
+});
+
+describe('assessRisk: context keeps ordinary talk out of the crisis tier', () => {
+  for (const [context, texts] of Object.entries(NOT_CRISIS_TIER)) {
+    it(context, () => {
+      for (const text of texts) assert.notEqual(assessRisk(text).tier, 'crisis', `${text} → ${JSON.stringify(assessRisk(text))}`);
+    });
+  }
+
+  it('gives everyday messages no tier', () => {
+    for (const text of EVERYDAY) assert.deepEqual([assessRisk(text).tier, assessRisk(text).kind, assessRisk(text).means], ['none', null, []], text);
+  });
+
+  it('does not let an idiom or a negation hide crisis words elsewhere in the message', () => {
+    assert.equal(assessRisk('me muero de risa jaja pero la verdad quiero morirme').tier, 'crisis');
+    assert.equal(assessRisk("I'm not okay, I want to die").tier, 'crisis');
+    assert.equal(assessRisk("I don't want to live anymore").tier, 'crisis');
+    assert.equal(assessRisk('no aguanto y quiero morirme').tier, 'crisis');
+    assert.equal(assessRisk("can't stop thinking about killing myself").tier, 'crisis');
+  });
+
+  it('never takes a partner’s threat for a joke, with or without an "if"', () => {
+    assert.equal(assessRisk("he said he'd kill me if I leave him").tier, 'crisis');
+    assert.equal(assessRisk('mi esposo dijo que me iba a matar si lo dejo').tier, 'crisis');
+  });
+});
+
+describe('assessRisk: the question tier', () => {
+  it('asks on indirect or ambiguous wording, in both languages', () => {
+    for (const text of ["what's the point anymore", 'ya no aguanto', "i can't take this anymore", 'nadie me extrañaria', 'le regalé mi perro al vecino']) {
+      const risk = assessRisk(text);
+      assert.notEqual(risk.tier, 'none', `${text} → ${JSON.stringify(risk)}`);
+      assert.ok(risk.kind !== null, text);
+    }
+  });
+
+  it('counts goodbye signs together: one is at least a question, two are a crisis', () => {
+    assert.notEqual(assessRisk('I gave my guitar to my brother').tier, 'none');
+    assert.equal(assessRisk('I gave my guitar to my brother. I won’t need it.').tier, 'crisis');
+    assert.equal(assessRisk('le regalé mi guitarra a mi sobrino, ya no la voy a necesitar').tier, 'crisis');
+  });
+});
+
+describe('assessRisk: means and reason', () => {
+  it('names the means mentioned', () => {
+    const cases: Array<[string, Means]> = [
+      ['I have the pills right here', 'pills'],
+      ['i have a gun and im thinking about using it tonight', 'gun'],
+      ['I bought a rope today to end it', 'rope'],
+      ["I'm going to jump off the bridge", 'height'],
+      ['tengo la navaja en la mano, me voy a cortar', 'knife'],
+      ['voy a prender el carro en el garaje y me voy a quedar adentro', 'car'],
+    ];
+    for (const [text, means] of cases) assert.ok(assessRisk(text).means.includes(means), `${text} → ${JSON.stringify(assessRisk(text))}`);
+  });
+
+  it('reports a rule id or a score as the reason, never the message text, and a score in [0, 1]', () => {
+    const risk = assessRisk('Ya no quiero vivir, Maria');
+    assert.equal(risk.tier, 'crisis');
+    assert.match(risk.reason, /^[a-z_.:+0-9]+$/);
+    assert.doesNotMatch(JSON.stringify(risk), /vivir|maria/i);
+    assert.ok(risk.score >= 0 && risk.score <= 1);
+  });
+
+  it('handles empty and odd input', () => {
+    for (const text of ['', '   ', '😂😂😂', '...', '1', 'a'.repeat(5000)]) assert.equal(assessRisk(text).tier, 'none', JSON.stringify(text.slice(0, 10)));
+  });
+});
+
+describe('assessRisk: speed', () => {
+  // CPU time, not wall time: the machine running the tests may be shared.
+  it('scores a message in under 1 ms of CPU on average', () => {
+    const texts = [...Object.values(CRISIS).flatMap((l) => [...l.en, ...l.es]), ...Object.values(NOT_CRISIS_TIER).flat(), ...EVERYDAY];
+    for (const text of texts) assessRisk(text); // warm
+    const rounds = 5;
+    const started = process.cpuUsage();
+    for (let r = 0; r < rounds; r++) for (const text of texts) assessRisk(`${text} ${r}`);
+    const used = process.cpuUsage(started);
+    const perMessageMs = (used.user + used.system) / 1000 / (rounds * texts.length);
+    console.log(`risk screen: ${perMessageMs.toFixed(3)} ms per message`);
+    assert.ok(perMessageMs < 1, `${perMessageMs} ms per message`);
+  });
+});

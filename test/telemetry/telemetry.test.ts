@@ -54,7 +54,15 @@ describe('telemetry (OpenTelemetry in-memory exporter and reader)', () => {
     assert.ok(urgent, 'the crisis message raised an urgent flag');
     s.clock.set(new Date(new Date(urgent.createdAt).getTime() + 90_000));
     await s.staff.core.review.acknowledge(p.id, urgent.id, 'clin@clinic.org');
-    await s.services.outreach.reschedule(p.id);
+    // Outreach: the first participant is checked in and in a safety episode (both hold prompts), so a second one gets tonight's.
+    const other = await s.participant('Rosa Díaz', { language: 'en' });
+    const otherPhone = '+15550001111';
+    await s.services.participants.link(other.id, { channelId: 'sms', serviceUrl: s.h.connector.url, conversationId: `conv-${otherPhone}`, userId: otherPhone, botId: 'puente-bot' });
+    await s.services.participants.update(other.id, (x) => {
+      x.consent = { given: true, at: s.clock().toISOString(), channel: 'sms' };
+    });
+    ids.push(other.id, otherPhone, `conv-${otherPhone}`);
+    await s.services.outreach.reschedule(other.id);
     await s.h.app.outreach.tick(new Date('2025-03-05T01:00:00Z'));
     ({ resourceMetrics: collected } = await reader.collect());
   });

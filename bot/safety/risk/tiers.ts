@@ -12,6 +12,10 @@
  *   or above thresholds.possibleRisk: "I'm not suicidal, just tired" is
  *   answered as the ordinary message it is, "I'm not suicidal, I just don't
  *   see the point of anything" is asked.
+ * - A score alone asks only of a message with words to read: a bare reply
+ *   such as "n", "nothing" or "7 and a half" (an answer to a check-in
+ *   question) carries too little for the score to mean anything, so it needs
+ *   a cue of the grammar to be asked about.
  * - none otherwise.
  *
  * Both thresholds are chosen by `npm run safety:train` with cross-validation
@@ -38,10 +42,17 @@ export function decideTier(reading: GrammarReading, score: ModelScore, threshold
     return { tier: 'crisis', kind: reading.weak?.kind ?? score.kind, reason: scored };
   }
   if (reading.weak && !reading.weak.lowered) return { tier: 'possible_risk', kind: reading.weak.kind, reason: reading.weak.id };
-  if (score.risk >= thresholds.possibleRisk) {
+  if (score.risk >= thresholds.possibleRisk && (reading.weak || wordsIn(reading.folded) >= MIN_WORDS_FOR_SCORE)) {
     return reading.weak
       ? { tier: 'possible_risk', kind: reading.weak.kind, reason: `${reading.weak.id}:${reading.weak.lowered}+${scored}` }
       : { tier: 'possible_risk', kind: score.kind, reason: scored };
   }
   return { tier: 'none', kind: null, reason: 'none' };
+}
+
+/** Words of two letters or more a message needs before the model's score alone can ask the question. */
+const MIN_WORDS_FOR_SCORE = 3;
+
+function wordsIn(folded: string): number {
+  return folded.split(' ').filter((w) => /^[a-z]{2,}$/.test(w)).length;
 }

@@ -44,16 +44,8 @@ export class SafetyPlanDialog extends ComponentDialog {
 export class SafetyPlanAddDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(SAFETY_PLAN_ADD_DIALOG);
-    this.addDialog(
-      new WaterfallDialog(
-        ADD_FLOW,
-        typedSteps<object, AddValues>(
-          (s) => this.askSection(s),
-          (s) => this.askText(s),
-          (s) => this.store(s),
-        ),
-      ),
-    );
+    const steps = typedSteps<object, AddValues>((s) => this.askSection(s), (s) => this.askText(s), (s) => this.store(s));
+    this.addDialog(new WaterfallDialog(ADD_FLOW, steps));
     this.addDialog(new AnswerPrompt(PROMPT));
     this.initialDialogId = ADD_FLOW;
   }

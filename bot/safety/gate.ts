@@ -86,12 +86,13 @@ export class SafetyGate {
       await this.openEpisode(context, state, profile, { kind: risk.kind ?? 'suicide', means: risk.means, reason: risk.reason });
       return 'crisis';
     }
-    if (risk.tier === 'possible_risk') {
+    const keyword = matchSmsKeyword(text);
+    // A request to stop or start messages is honoured as such: only the crisis tier outranks it.
+    if (risk.tier === 'possible_risk' && keyword?.kind !== 'opt_out' && keyword?.kind !== 'opt_in') {
       await this.question.ask(context, state, this.person(context, profile), risk);
       return 'handled';
     }
 
-    const keyword = matchSmsKeyword(text);
     const onSms = context.activity.channelId === Channels.Sms;
     if (keyword?.kind === 'opt_out' && (onSms || !keyword.alsoDialogCancel)) {
       // One confirmation: a second STOP is met with the same silence as anything else.

@@ -15,14 +15,16 @@ describe('crisis over HTTP', () => {
   after(() => h.stop());
 
   for (const channelId of ['sms', 'msteams']) {
-    it(`${channelId}: a stranger writing in Spanish gets the Spanish help first, then the episode's words; the flag is stored`, async () => {
+    it(`${channelId}: a stranger writing in Spanish gets the Spanish overdose help first, then the episode's words; the flag is stored`, async () => {
       const user = { id: `stranger-${channelId}`, channelId, locale: 'es-MX' };
       const replies = await h.say(user, 'me tomé un montón de pastillas');
       const es = i18n.getFixedT('es');
       assert.equal(replyText(replies[0]), es('safety:crisis.lines.overdose'));
       assert.equal(replyText(replies[1]), es('safety:crisis.team.stranger'));
-      assert.ok(replyText(replies[2]).startsWith(es('safety:crisis.askSafe')), replyText(replies[2]));
-      assert.equal(replies.length, 3);
+      // The pills were named: the means-safety line comes before the question.
+      assert.equal(replyText(replies[2]), es('safety:crisis.means.pills'));
+      assert.ok(replyText(replies[3]).startsWith(es('safety:crisis.askSafe')), replyText(replies[3]));
+      assert.equal(replies.length, 4);
       const flags = await h.app.services.flags.listForParticipant(unknownParticipantId(channelId, user.id));
       assert.equal(flags.length, 1);
       assert.equal(flags[0].severity, 'urgent');

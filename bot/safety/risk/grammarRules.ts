@@ -56,7 +56,8 @@ const AT_HAND_EN =
   '(?:in my bag|in my purse|in my room|in the drawer|in my backpack|right here|here with me|in my hand|in my hands|in front of me|ready|all ready|lined up|counted out|counted|loaded|on the table|on the counter|on my bed|next to me|with me|in my pocket|in the car)';
 const AT_HAND_ES = '(?:aqui conmigo|aqui|en la mano|en mis manos|enfrente de mi|frente a mi|listas|listos|lista|listo|contadas|cargada|en la mesa|en mi cama|junto a mi|conmigo|en mi bolsa)';
 const HAVE_EN = '(?:i have|ive got|i got|i bought|i just bought|i found|im holding|i am holding|i loaded|i saved up|i stockpiled|i have been saving|i hid|got)';
-const HAVE_ES = '(?:tengo|traigo|compre|consegui|junte|guarde|estoy juntando|he juntado|agarre|tome)';
+// Not "tome": "me tomé" is taking them (an overdose rule), not having them at hand.
+const HAVE_ES = '(?:tengo|traigo|compre|consegui|junte|guarde|estoy juntando|he juntado|agarre)';
 
 // ── time ─────────────────────────────────────────────────────────────────
 const SOON_EN = '(?:tonight|right now|now|today|tomorrow|this weekend|this week|soon|after everyone goes to sleep|when everyone is asleep)';

@@ -13,8 +13,10 @@ if [ ! -x "$pkg/bin/node" ]; then
 fi
 
 native=node_modules/better-sqlite3/build/Release/better_sqlite3.node
-cp "$native" "$native.host"
-trap 'mv -f "$native.host" "$native"' EXIT
+# The host build is kept outside build/: `npm rebuild` deletes that folder.
+host_copy="$(mktemp)"
+cp "$native" "$host_copy"
+trap 'mkdir -p "$(dirname "$native")" && mv -f "$host_copy" "$native"' EXIT
 
 export PATH="$pkg/bin:$PATH" npm_config_nodedir="$pkg"
 echo "== npm test on Node $(node --version)"

@@ -51,4 +51,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   // newest by version) and their suggestions from the conversation (the open ones by createdAt). A plan is a few
   // KB and edited a handful of times, so reading the newest version is a one-item query in one partition.
   { name: 'safetyPlans', indexes: [['version'], ['createdAt']] },
+  // PHQ-9, GAD-7 and BAM administrations (bot/measures/measureRecord.ts), pk = participantId, id = instrument:localDate:
+  // a participant's history is one partition; reports read across partitions by (instrument, localDate).
+  { name: 'measures', indexes: [['instrument', 'localDate'], ['participantId', 'localDate']] },
+  // Lessons sent (bot/lessons/lessonRecord.ts), pk = participantId, id = weekStart:lessonId: exactly once per week;
+  // reports count completion across partitions by weekStart.
+  { name: 'lessonDeliveries', indexes: [['weekStart']] },
+  // Care-team threads (bot/careTeam/threadMessage.ts), pk = participantId: one partition per thread, read by `at`.
+  { name: 'threadMessages', indexes: [['participantId', 'at']] },
 ];

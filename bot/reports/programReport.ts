@@ -30,11 +30,10 @@ export class ProgramReports {
   ) {}
 
   async build(range: ReportRange): Promise<ProgramReport> {
-    const data = await readReportData(this.store, range, activeWindowStart(range));
-    const scope = data.participants.filter((p) => range.track === null || p.track === range.track);
+    const data = await readReportData(this.store, range, (p) => range.track === null || p.track === range.track, activeWindowStart(range));
+    const scope = data.participants;
     const ids = new Set(scope.map((p) => p.id));
-    const mine = <T extends { pk: string }>(rows: T[]) => (range.track === null ? rows : rows.filter((r) => ids.has(r.pk)));
-    const completed = mine(data.completedCheckins);
+    const completed = data.completedCheckins;
     // Flags about people not enrolled belong to no track: they count in the whole program's figures only.
     const flags = data.flags.filter((f) => (range.track === null ? true : ids.has(f.participantId) && !isUnknownParticipant(f.participantId)));
     return {
@@ -43,7 +42,7 @@ export class ProgramReports {
       track: range.track,
       participants: participantCounts(scope, completed, range),
       adherence: adherence(scope, completed, range, range.track ? [range.track] : TRACKS),
-      promptResponse: promptResponse(mine(data.promptsSent), completed),
+      promptResponse: promptResponse(data.promptsSent, completed),
       flags: flagFigures(flags, range, this.hours),
       phq9: scoreChange(data.scores, 'phq9', range, ids),
       gad7: scoreChange(data.scores, 'gad7', range, ids),

@@ -1,11 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { CHECKINS } from '../domain/checkins';
-import { addDays } from '../domain/localTime';
+import { checkInId, CHECKINS } from '../domain/checkins';
 import { ParticipantStatus, Track } from '../domain/participant';
 import { FLAGS, Severity } from '../flags/flag';
 import { LESSON_DELIVERIES } from '../lessons/lessonRecord';
 import { BamScores, MEASURES } from '../measures/measureRecord';
-import { LEDGER } from '../outreach/ledger';
+import { LEDGER, ledgerKey } from '../outreach/ledger';
 import { DocumentStore, Query } from '../store/port';
 import { ReportRange } from './reportRange';
 
@@ -45,9 +44,9 @@ export interface LessonRow {
 
 export interface ReportData {
   participants: ParticipantRow[];
-  /** Completed check-ins from `activeFrom` (7 days before `to` when the range is shorter) to `to`. */
+  /** Completed check-ins of the participants in scope from `activeFrom` (when before `from`) to `to`. */
   completedCheckins: DayRow[];
-  /** Check-in prompts that went out in the range. */
+  /** Check-in prompts that went out to them in the range. */
   promptsSent: DayRow[];
   flags: FlagRow[];
   /** Completed PHQ-9 and GAD-7 administrations up to `to`, oldest first: baselines may predate the range. */
@@ -56,23 +55,52 @@ export interface ReportData {
   lessons: LessonRow[];
 }
 
-/** A week of daily records is one store call: a few thousand rows, so no call holds the event loop for long. */
-const WINDOW_DAYS = 7;
+/** Participants read at once (Cosmos answers them in parallel; SQLite runs them one by one anyway). */
+const PARALLEL = 8;
+/** Participants between two yields to the event loop: a few milliseconds of store work on SQLite. */
+const YIELD_EVERY = 40;
 
 /**
- * Reads what a report needs with projections: check-ins and prompts a week
- * at a time (the day-level collections, ~1,000 rows per program day), the rest
- * in one range query each, yielding to the event loop between calls.
+ * Reads what a report needs, with projections of a few fields. The day-level
+ * collections (check-ins and prompts: a row per participant and day) are read
+ * per participant, as a range of ids in that participant's partition: their
+ * ids begin with the participant and the local date (checkInId, ledgerKey), so
+ * a quarter is one contiguous run of the primary key, not a thousand index
+ * hops across the table. The rest are one range query each across partitions.
  */
-export async function readReportData(store: DocumentStore, range: ReportRange, activeFrom: string): Promise<ReportData> {
-  const participants = (await store.project<ParticipantRow>('participants', {}, ['id', 'track', 'status', 'createdAt', 'timeZone'])).items;
-  const completedCheckins = await byWeek(store, CHECKINS, activeFrom < range.from ? activeFrom : range.from, range.to, [
-    { field: 'status', op: '=', value: 'complete' },
-  ]);
-  const promptsSent = await byWeek(store, LEDGER, range.from, range.to, [
-    { field: 'kind', op: '=', value: 'checkin' },
-    { field: 'state', op: '=', value: 'sent' },
-  ]);
+export async function readReportData(store: DocumentStore, range: ReportRange, scope: (p: ParticipantRow) => boolean, activeFrom: string): Promise<ReportData> {
+  const participants = (await store.project<ParticipantRow>('participants', {}, ['id', 'track', 'status', 'createdAt', 'timeZone'])).items.filter(scope);
+  const first = activeFrom < range.from ? activeFrom : range.from;
+  const completedCheckins: DayRow[] = [];
+  const promptsSent: DayRow[] = [];
+  for (let i = 0; i < participants.length; i += PARALLEL) {
+    await Promise.all(
+      participants.slice(i, i + PARALLEL).map(async ({ id }) => {
+        const [checkins, prompts] = await Promise.all([
+          store.project<DayRow>(
+            CHECKINS,
+            { pk: id, where: [...idRange(id, checkInId(id, first), checkInId(id, range.to)), { field: 'status', op: '=', value: 'complete' }] },
+            ['pk', 'localDate'],
+          ),
+          store.project<DayRow>(
+            LEDGER,
+            {
+              pk: id,
+              where: [
+                ...idRange(id, ledgerKey('checkin', range.from), ledgerKey('checkin', range.to)),
+                { field: 'kind', op: '=', value: 'checkin' },
+                { field: 'state', op: '=', value: 'sent' },
+              ],
+            },
+            ['pk', 'localDate'],
+          ),
+        ]);
+        completedCheckins.push(...checkins.items);
+        promptsSent.push(...prompts.items);
+      }),
+    );
+    if ((i / PARALLEL) % (YIELD_EVERY / PARALLEL) === 0) await yieldToEventLoop();
+  }
   await yieldToEventLoop();
   const flags = (
     await store.project<FlagRow>(
@@ -123,26 +151,14 @@ export async function readReportData(store: DocumentStore, range: ReportRange, a
   return { participants, completedCheckins, promptsSent, flags, scores, bam, lessons };
 }
 
-/** (pk, localDate) of a day-level collection, one store call per window of WINDOW_DAYS local dates. */
-async function byWeek(store: DocumentStore, collection: string, from: string, to: string, where: NonNullable<Query['where']>): Promise<DayRow[]> {
-  const rows: DayRow[] = [];
-  for (let first = from; first <= to; first = addDays(first, WINDOW_DAYS)) {
-    const last = addDays(first, WINDOW_DAYS - 1);
-    const page = await store.project<DayRow>(
-      collection,
-      {
-        where: [
-          { field: 'localDate', op: '>=', value: first },
-          { field: 'localDate', op: '<=', value: last < to ? last : to },
-          ...where,
-        ],
-        // Ordered by the indexed field so the store walks that index (SQLite would otherwise scan in key order).
-        orderBy: [{ field: 'localDate' }],
-      },
-      ['pk', 'localDate'],
-    );
-    for (const row of page.items) rows.push(row);
-    await yieldToEventLoop();
-  }
-  return rows;
+/**
+ * One participant's ids from `first` to `last`. The pk repeats as a condition
+ * because the Cosmos emulator does not scope queries to a partition.
+ */
+function idRange(participantId: string, first: string, last: string): NonNullable<Query['where']> {
+  return [
+    { field: 'pk', op: '=', value: participantId },
+    { field: 'id', op: '>=', value: first },
+    { field: 'id', op: '<=', value: last },
+  ];
 }

@@ -206,6 +206,9 @@ for (const factory of STORE_FACTORIES) {
           [[{ field: 'label', op: '>', value: 'a' }], (i) => i.label > 'a'],
           [[{ field: 'label', op: '<', value: 'a' }], (i) => i.label < 'a'], // 'B' < 'a': ordinal, case-sensitive
           [[{ field: 'group', op: '=', value: 'x' }, { field: 'rank', op: '>=', value: 2 }], (i) => i.group === 'x' && i.rank >= 2],
+          // The keys are fields like any other: a range of ids in one partition, a list of partitions.
+          [[{ field: 'pk', op: '=', value: 'p1' }, { field: 'id', op: '>=', value: 'a2' }, { field: 'id', op: '<', value: 'b0' }], (i) => i.pk === 'p1' && i.id >= 'a2' && i.id < 'b0'],
+          [[{ field: 'pk', op: 'in', value: ['p2', 'p3'] }, { field: 'id', op: '!=', value: 'a3' }], (i) => i.pk !== 'p1' && i.id !== 'a3'],
         ];
         for (const [where, pred] of cases) {
           assert.deepEqual(sortedIds(await query({ where })), fixtureIds(pred), JSON.stringify(where));

@@ -130,7 +130,7 @@ export class SqliteStore implements DocumentStore {
   async project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
     this.stats.queries++;
     // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
-    const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${f}'`}`);
+    const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
     const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
     return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
   }
@@ -211,7 +211,8 @@ function fieldExpr(field: string): string {
 }
 
 function condition(c: Condition, params: unknown[]): string {
-  const expr = fieldExpr(assertFieldName(c.field));
+  // The key columns hold the document's own pk and id: a range on them walks the primary key (one partition's ids in order).
+  const expr = c.field === 'pk' || c.field === 'id' ? c.field : fieldExpr(assertFieldName(c.field));
   if (c.op === 'in') {
     if (c.value.length === 0) return '0';
     params.push(...c.value.map(bindable));

@@ -1,6 +1,9 @@
 import { addDays } from '../domain/localTime';
+import { SEVERITIES } from '../flags/flag';
 import { csvCell } from '../staff/audit';
 import { ProgramReport } from './programReport';
+
+const RATIO = ['sent', 'completed', 'rate'] as const;
 
 const HEADER = ['section', 'measure', 'track', 'period_from', 'period_to', 'value'] as const;
 
@@ -15,16 +18,16 @@ export function reportCsv(r: ProgramReport): string {
   const all = r.track ?? 'all';
   const lines: Line[] = [];
   const whole = (section: string, measure: string, value: number | null) => lines.push([section, measure, all, r.from, r.to, value]);
-  for (const [measure, value] of Object.entries(r.participants)) whole('participants', measure, value);
+  for (const measure of ['enrolled', 'active', 'paused', 'discharged'] as const) whole('participants', measure, r.participants[measure]);
   for (const cell of r.adherence) {
     const from = cell.weekStart < r.from ? r.from : cell.weekStart;
     const sunday = addDays(cell.weekStart, 6);
     const to = sunday > r.to ? r.to : sunday;
     for (const measure of ['expected', 'completed', 'rate'] as const) lines.push(['adherence', measure, cell.track, from, to, cell[measure]]);
   }
-  for (const [measure, value] of Object.entries(r.promptResponse)) whole('prompt_response', measure, value);
+  for (const measure of RATIO) whole('prompt_response', measure, r.promptResponse[measure]);
   whole('flags', 'total', r.flags.total);
-  for (const [severity, n] of Object.entries(r.flags.bySeverity)) whole('flags', `severity_${severity}`, n);
+  for (const severity of SEVERITIES) whole('flags', `severity_${severity}`, r.flags.bySeverity[severity]);
   whole('flags', 'open', r.flags.open);
   for (const [half, times] of [['during_hours', r.flags.duringHours], ['outside_hours', r.flags.outsideHours]] as const) {
     whole('time_to_acknowledge', `${half}_acknowledged`, times.acknowledged);
@@ -39,7 +42,7 @@ export function reportCsv(r: ProgramReport): string {
   for (const p of r.bam) {
     for (const measure of ['administrations', 'use', 'risk', 'protective'] as const) lines.push(['bam', measure, all, p.from, p.to, p[measure]]);
   }
-  for (const [measure, value] of Object.entries(r.lessons)) whole('lessons', measure, value);
+  for (const measure of RATIO) whole('lessons', measure, r.lessons[measure]);
   // Numbers go out as they are (a negative change is a number, not a formula); text through the CSV quoting.
   const row = (l: Line) => [...l.slice(0, 5).map((v) => csvCell(v as string)), l[5] === null ? '' : String(l[5])].join(',');
   return [HEADER.join(','), ...lines.map(row)].join('\r\n') + '\r\n';

@@ -2,14 +2,17 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogEvent, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnFacts } from '../bot/turn/turnFacts';
-import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
+import { CheckIn, checkInId, CheckInItem, localDateOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/flags/flag';
 import { evaluateCheckIn } from '../bot/flags/rules';
+import { planScreen, ScreenPlan } from '../bot/measures/plan';
 import { CRISIS_EVENT, CrisisEventValue, requestSafetyEpisode } from '../bot/safety/episodeSignals';
 import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
+import { MEASURE_DIALOG, MeasureDialog, MeasureDialogResult } from './measureDialog';
+import { beginMeasures } from './measureStart';
 import { answerOf, childResultOf } from './steps';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
 import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
@@ -17,6 +20,8 @@ import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
 export const CHECKIN_DIALOG = 'checkin';
 const START = 'checkin.start';
 const ITEM_LOOP = 'checkin.item';
+/** After the record is stored: the measures that follow it (stepped, scheduled or left from before), then the tip. */
+const WRAP_UP = 'checkin.wrapUp';
 /** Conversation-state property holding an unfinished check-in. */
 const DRAFT = 'checkinDraft';
 
@@ -50,6 +55,8 @@ interface Progress {
   checkIn: CheckIn;
   /** The participant's weekly screen day: PHQ-2 + GAD-2 follow the daily items. */
   screenDay: boolean;
+  /** What today's check-in ends with (bot/measures/plan.ts); absent in check-ins begun before measures existed. */
+  plan?: ScreenPlan;
   /** Last message this check-in received: after checkinResumeMinutes it starts over. */
   lastActiveAt: string;
 }
@@ -77,6 +84,8 @@ export class CheckinDialog extends ComponentDialog {
     super(CHECKIN_DIALOG);
     this.addDialog(new AnswerPrompt(AnswerPrompt.DEFAULT_ID, 'moveOn'));
     this.addDialog(new WeeklyScreenDialog());
+    this.addDialog(new MeasureDialog(services));
+    this.addDialog(new WaterfallDialog(WRAP_UP, [(s) => this.offerMeasures(s), (s) => this.close(s)]));
     this.addDialog(new WaterfallDialog(START, [(s) => this.open(s), (s) => this.afterUpdateQuestion(s)]));
     this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askNext(s), (s) => this.recordAnswer(s)]));
     this.initialDialogId = START;
@@ -115,6 +124,7 @@ export class CheckinDialog extends ComponentDialog {
     if (!participant) return step.endDialog();
 
     const now = clock();
+    const plan = await planScreen(this.services.measures, participant, this.services.config.measures, now);
     const stored = await checkins.today(participant.id, participant.timeZone);
     const draft = this.draft(step.context);
     // A half-done check-in lives in conversation state (saved with the turn);
@@ -122,7 +132,8 @@ export class CheckinDialog extends ComponentDialog {
     const today = stored?.status === 'complete' ? stored : draft?.id === checkInId(participant.id, localDateOf(now, participant.timeZone)) ? draft : stored;
     this.setProgress(step, {
       checkIn: today ?? this.fresh(step.context, participant.id, participant.timeZone),
-      screenDay: localWeekdayOf(now, participant.timeZone) === participant.screenWeekday,
+      screenDay: plan === 'weekly',
+      plan,
       lastActiveAt: now.toISOString(),
     });
 
@@ -234,8 +245,23 @@ export class CheckinDialog extends ComponentDialog {
     const { checkIn } = this.progress(step);
     await this.complete(checkIn);
     this.keepDraft(step.context, undefined);
+    return step.replaceDialog(WRAP_UP);
+  }
 
-    await say(step.context, 'checkin:thanks');
+  /** A positive PHQ-2/GAD-2 steps into PHQ-9/GAD-7; a due full measure or BAM follows; else one left from before is offered. */
+  private async offerMeasures(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { checkIn, plan } = this.progress(step);
+    const begun = await beginMeasures(this.services, checkIn, plan ?? 'none');
+    if (begun.length) return step.beginDialog(MEASURE_DIALOG, { records: begun });
+    return step.beginDialog(MEASURE_DIALOG, { offer: true });
+  }
+
+  private async close(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { checkIn } = this.progress(step);
+    const measures = childResultOf<MeasureDialogResult>(step);
+    if (measures.status === 'safety') return step.endDialog();
+    // After a finished set of measures their own thank-you was said.
+    if (measures.status !== 'done') await say(step.context, 'checkin:thanks');
     if (checkIn.flagId) await say(step.context, 'checkin:followUp');
     // After a safety yes the care team follows up; a "lift your mood" tip would answer it wrongly.
     const tipCategory = saidSafetyYes(checkIn)

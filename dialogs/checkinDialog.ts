@@ -11,7 +11,7 @@ import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
-import { MEASURE_DIALOG, MeasureDialog, MeasureDialogResult } from './measureDialog';
+import { MEASURE_DIALOG, MeasureDialogOptions } from './measureDialog';
 import { beginMeasures } from './measureStart';
 import { answerOf, childResultOf } from './steps';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
@@ -20,8 +20,6 @@ import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
 export const CHECKIN_DIALOG = 'checkin';
 const START = 'checkin.start';
 const ITEM_LOOP = 'checkin.item';
-/** After the record is stored: the measures that follow it (stepped, scheduled or left from before), then the tip. */
-const WRAP_UP = 'checkin.wrapUp';
 /** Conversation-state property holding an unfinished check-in. */
 const DRAFT = 'checkinDraft';
 
@@ -64,6 +62,8 @@ interface Progress {
 /** How the check-in ends: with a tip offer matched to the answers, or (not updated) without. */
 interface CheckinEnd {
   tipCategory?: string;
+  /** Measures that follow (in the main dialog, so a check-in left for good does not hold them). */
+  measures?: MeasureDialogOptions;
 }
 
 /**
@@ -84,8 +84,6 @@ export class CheckinDialog extends ComponentDialog {
     super(CHECKIN_DIALOG);
     this.addDialog(new AnswerPrompt(AnswerPrompt.DEFAULT_ID, 'moveOn'));
     this.addDialog(new WeeklyScreenDialog());
-    this.addDialog(new MeasureDialog(services));
-    this.addDialog(new WaterfallDialog(WRAP_UP, [(s) => this.offerMeasures(s), (s) => this.close(s)]));
     this.addDialog(new WaterfallDialog(START, [(s) => this.open(s), (s) => this.afterUpdateQuestion(s)]));
     this.addDialog(new WaterfallDialog(ITEM_LOOP, [(s) => this.askNext(s), (s) => this.recordAnswer(s)]));
     this.initialDialogId = START;
@@ -111,6 +109,7 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   protected override async endComponent(outer: DialogContext, result: CheckinEnd | undefined): Promise<DialogTurnResult> {
+    if (result?.measures) return outer.replaceDialog(MEASURE_DIALOG, { ...result.measures, tipCategory: result.tipCategory } satisfies MeasureDialogOptions);
     if (result?.tipCategory) return outer.replaceDialog(TIP_DIALOG, { category: result.tipCategory, offer: true } satisfies TipDialogOptions);
     return outer.endDialog();
   }
@@ -242,32 +241,24 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { checkIn } = this.progress(step);
+    const { checkIn, plan } = this.progress(step);
     await this.complete(checkIn);
     this.keepDraft(step.context, undefined);
-    return step.replaceDialog(WRAP_UP);
-  }
-
-  /** A positive PHQ-2/GAD-2 steps into PHQ-9/GAD-7; a due full measure or BAM follows; else one left from before is offered. */
-  private async offerMeasures(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { checkIn, plan } = this.progress(step);
+    // A positive PHQ-2/GAD-2 steps into PHQ-9/GAD-7, or a due full measure or BAM follows; else one left from before is offered.
     const begun = await beginMeasures(this.services, checkIn, plan ?? 'none');
-    if (begun.length) return step.beginDialog(MEASURE_DIALOG, { records: begun });
-    return step.beginDialog(MEASURE_DIALOG, { offer: true });
-  }
+    const measures: MeasureDialogOptions | undefined = begun.length
+      ? { records: begun }
+      : (await this.services.measures.resumable(checkIn.participantId, checkIn.timeZone)).length
+        ? { offer: true }
+        : undefined;
 
-  private async close(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { checkIn } = this.progress(step);
-    const measures = childResultOf<MeasureDialogResult>(step);
-    if (measures.status === 'safety') return step.endDialog();
-    // After a finished set of measures their own thank-you was said.
-    if (measures.status !== 'done') await say(step.context, 'checkin:thanks');
+    await say(step.context, 'checkin:thanks');
     if (checkIn.flagId) await say(step.context, 'checkin:followUp');
     // After a safety yes the care team follows up; a "lift your mood" tip would answer it wrongly.
     const tipCategory = saidSafetyYes(checkIn)
       ? undefined
       : categoryForCheckin({ ...checkIn.answers, phq2: checkIn.screen?.phq2 ?? null, gad2: checkIn.screen?.gad2 ?? null });
-    return step.endDialog({ tipCategory } satisfies CheckinEnd);
+    return step.endDialog({ tipCategory, measures } satisfies CheckinEnd);
   }
 
   /** Stores the finished check-in, its flag reasons raised (or merged into the flag it is linked to). */

@@ -10,6 +10,7 @@ import { turnFacts } from '../bot/turn/turnFacts';
 import { itemQuestion, itemScore, itemTexts } from './measureQuestions';
 import { AnswerPrompt } from './prompts/answerPrompt';
 import { say } from './say';
+import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
 import { answerOf, Step, typedSteps } from './steps';
 
 export const MEASURE_DIALOG = 'measure';
@@ -21,11 +22,19 @@ export interface MeasureDialogOptions {
   records?: MeasureRecord[];
   /** Ask first whether to go on now (administrations begun earlier). */
   offer?: boolean;
+  /** After the measures (unless a safety episode took over): offer this coping tip, as the check-in does. */
+  tipCategory?: string;
 }
 
 /** done: every administration finished; declined: not now; safety: item 9 opened a safety episode; none: nothing to take. */
 export interface MeasureDialogResult {
   status: 'done' | 'declined' | 'safety' | 'none';
+}
+
+/** Kept in this component's instance state. */
+interface OwnState {
+  lastActiveAt?: string;
+  tipCategory?: string;
 }
 
 interface LoopOptions {
@@ -58,7 +67,7 @@ export class MeasureDialog extends ComponentDialog {
   }
 
   override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
-    const state = outer.activeDialog?.state as { lastActiveAt?: string } | undefined;
+    const state = outer.activeDialog?.state as OwnState | undefined;
     const now = this.services.clock();
     if (state?.lastActiveAt && now.getTime() - new Date(state.lastActiveAt).getTime() > this.services.config.checkinResumeMinutes * 60_000) {
       return outer.replaceDialog(this.id, { offer: true } satisfies MeasureDialogOptions);
@@ -68,8 +77,16 @@ export class MeasureDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(inner: DialogContext, options?: MeasureDialogOptions): Promise<DialogTurnResult> {
-    (inner.parent!.activeDialog!.state as { lastActiveAt?: string }).lastActiveAt = this.services.clock().toISOString();
+    Object.assign(inner.parent!.activeDialog!.state, { lastActiveAt: this.services.clock().toISOString(), tipCategory: options?.tipCategory } satisfies OwnState);
     return super.onBeginDialog(inner, options);
+  }
+
+  protected override async endComponent(outer: DialogContext, result: MeasureDialogResult): Promise<DialogTurnResult> {
+    const { tipCategory } = outer.activeDialog!.state as OwnState;
+    if (tipCategory && result.status !== 'safety') {
+      return outer.replaceDialog(TIP_DIALOG, { category: tipCategory, offer: true } satisfies TipDialogOptions);
+    }
+    return outer.endDialog(result);
   }
 
   private async open(step: Step<MeasureDialogOptions>): Promise<DialogTurnResult> {

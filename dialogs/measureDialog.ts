@@ -146,9 +146,8 @@ export class MeasureDialog extends ComponentDialog {
 
   private async resumable(step: Step<MeasureDialogOptions>): Promise<MeasureRecord[]> {
     const profile = turnFacts(step.context).profile;
-    const participant = profile && (await this.services.participants.get(profile.participantId));
-    if (!participant) return [];
-    return (await this.services.measures.resumable(participant.id, participant.timeZone)).map(({ _etag, ...r }) => r);
+    if (!profile) return [];
+    return (await this.services.measures.resumable(profile.participantId, profile.timeZone)).map(({ _etag, ...r }) => r);
   }
 }
 

@@ -13,7 +13,7 @@ import { say } from './say';
 import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
 import { SAFETY_PLAN_ADD_DIALOG, SAFETY_PLAN_DIALOG, SafetyPlanAddDialog, SafetyPlanDialog } from './safetyPlanDialog';
 import { asksLanguage, SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
-import { answerOf, Step, typedSteps } from './steps';
+import { answerOf, childResultOf, Step, typedSteps } from './steps';
 import { TIP_DIALOG, TipDialog } from './tipDialog';
 
 export const MAIN_DIALOG = 'main';
@@ -112,7 +112,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private async offerMenu(step: Step<FlowOptions>): Promise<DialogTurnResult> {
-    const measures = step.result as MeasureDialogResult | undefined;
+    const measures = childResultOf<MeasureDialogResult | undefined>(step);
     if (measures?.status === 'done' || measures?.status === 'safety') return step.endDialog();
     const { destination, greet } = step.options;
     if (destination) return step.next({ status: 'answered', value: destination } satisfies AnswerResult);

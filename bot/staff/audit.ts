@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'safetyplan.save',
   'safetyplan.accept',
   'safetyplan.dismiss',
+  'reports.view',
+  'reports.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

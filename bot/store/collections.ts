@@ -38,8 +38,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   // a single-partition range on localDate for history); id = `${participantId}:${localDate}` makes a day one record.
   { name: 'checkins', indexes: [['localDate']] },
   // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
-  // by (status, severityRank, createdAt), a participant's view by (participantId, createdAt).
-  { name: 'flags', indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt']] },
+  // by (status, severityRank, createdAt), a participant's view by (participantId, createdAt), the program report by createdAt.
+  { name: 'flags', indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt']] },
   // Teams alert posts per flag, pk = id = flag id: the card to update when the flag is acknowledged.
   { name: 'staffAlerts', indexes: [] },
   // Coping tips a participant has seen, pk = id = participantId: one small doc, point read and eTag write per tip.

@@ -5,6 +5,7 @@ import { registerFlagRoutes } from './flagRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
+import { registerReportRoutes } from './reportRoutes';
 import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
 
@@ -25,5 +26,6 @@ export class StaffRoutes {
     registerParticipantRoutes(guard, this.core);
     registerSafetyPlanRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
+    registerReportRoutes(guard, this.core);
   }
 }

@@ -5,8 +5,9 @@ import { flagPage } from './flag.js';
 import { participantPage } from './participant.js';
 import { participantsPage } from './participants.js';
 import { queuePage } from './queue.js';
+import { reportsPage } from './reports.js';
 
-const pages = { queue: queuePage, flag: flagPage, participants: participantsPage, participant: participantPage, audit: auditPage };
+const pages = { queue: queuePage, flag: flagPage, participants: participantsPage, participant: participantPage, audit: auditPage, reports: reportsPage };
 
 for (const node of document.querySelectorAll('.local-time[data-time]')) node.textContent = formatTime(node.dataset.time);
 

@@ -3,6 +3,7 @@ import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
+import { Measures } from './measures/measures';
 import { Participants } from './domain/participants';
 import { ProgramSessions } from './domain/sessions';
 import { Bot, Feature, FeatureContext } from './features';
@@ -71,6 +72,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     store,
     participants,
     checkins: new CheckIns(store, clock),
+    measures: new Measures(store, clock),
     flags: new FlagService(new FlagRepository(store), clock, flagEvents, participants),
     flagEvents,
     flagRules,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { ProgramHours } from './domain/programHours';
+import type { MeasureDefaults } from './measures/plan';
 import { LANGUAGES } from './i18n';
 import { nodeLoadsOidc, OIDC_NODE_REQUIREMENT } from './staff/oidcRuntime';
 
@@ -74,6 +75,9 @@ const envSchema = z
     OPEN_ENROLLMENT: flag.default(false),
     ENROLLMENT_CODE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     CHECKIN_RESUME_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+    // Measures (bot/measures/plan.ts): weeks between full PHQ-9/GAD-7 and between BAMs, unless a participant has their own.
+    MEASURES_FULL_EVERY_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
+    MEASURES_BAM_EVERY_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
     CLINIC_PHONE: z.string().default('(555) 010-0000'),
     FLAG_RULES_PATH: optional,
     QUIET_HOURS_START: hhmm.default('21:00'),
@@ -186,6 +190,8 @@ export interface Config {
   openEnrollment: boolean;
   enrollmentCodeDays: number;
   checkinResumeMinutes: number;
+  /** Program defaults of the measure schedules (participants may have their own). */
+  measures: MeasureDefaults;
   clinicPhone: string;
   flagRulesPath?: string;
   /** No outreach from `start` until `end`, participant local time (night span). */
@@ -296,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: st
     openEnrollment: e.OPEN_ENROLLMENT,
     enrollmentCodeDays: e.ENROLLMENT_CODE_DAYS,
     checkinResumeMinutes: e.CHECKIN_RESUME_MINUTES,
+    measures: { fullEveryWeeks: e.MEASURES_FULL_EVERY_WEEKS, bamEveryWeeks: e.MEASURES_BAM_EVERY_WEEKS },
     clinicPhone: e.CLINIC_PHONE,
     flagRulesPath: e.FLAG_RULES_PATH,
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },

@@ -3,6 +3,7 @@ import { Clock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
+import { Measures } from './measures/measures';
 import { ProgramSessions } from './domain/sessions';
 import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
@@ -25,6 +26,8 @@ export interface Services {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
+  /** PHQ-9, GAD-7 and BAM administrations (bot/measures/measures.ts). */
+  measures: Measures;
   /** Raising and reading flags; every new flag is emitted on flagEvents. */
   flags: FlagService;
   /** 'raised' and 'changed': what staff alerts subscribe to (bot/flags/events.ts). */

@@ -4,6 +4,7 @@ import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
 import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
+import { MEASURE_DIALOG, MeasureDialog, MeasureDialogOptions, MeasureDialogResult } from './measureDialog';
 import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
 import { currentProfile, switchLanguage } from './participantUpdate';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
@@ -12,7 +13,7 @@ import { say } from './say';
 import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
 import { SAFETY_PLAN_ADD_DIALOG, SAFETY_PLAN_DIALOG, SafetyPlanAddDialog, SafetyPlanDialog } from './safetyPlanDialog';
 import { asksLanguage, SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
-import { answerOf, Step, typedSteps } from './steps';
+import { answerOf, childResultOf, Step, typedSteps } from './steps';
 import { TIP_DIALOG, TipDialog } from './tipDialog';
 
 export const MAIN_DIALOG = 'main';
@@ -48,7 +49,8 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
 export class MainDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, typedSteps<FlowOptions>((s) => this.offerMenu(s), (s) => this.go(s))));
+    this.addDialog(new WaterfallDialog(FLOW, typedSteps<FlowOptions>((s) => this.offerMeasures(s), (s) => this.offerMenu(s), (s) => this.go(s))));
+    this.addDialog(new MeasureDialog(services));
     this.addDialog(new AnswerPrompt(MENU_PROMPT));
     this.addDialog(new CheckinDialog(services));
     this.addDialog(new TipDialog(services));
@@ -103,7 +105,15 @@ export class MainDialog extends ComponentDialog {
     return { greet: intent?.kind !== 'language' && intent?.kind !== 'menu' && intent?.kind !== 'cancel' };
   }
 
+  /** A new conversation first offers the questions left unanswered earlier today or yesterday (dialogs/measureDialog.ts). */
+  private async offerMeasures(step: Step<FlowOptions>): Promise<DialogTurnResult> {
+    if (!step.options.greet) return step.next();
+    return step.beginDialog(MEASURE_DIALOG, { offer: true } satisfies MeasureDialogOptions);
+  }
+
   private async offerMenu(step: Step<FlowOptions>): Promise<DialogTurnResult> {
+    const measures = childResultOf<MeasureDialogResult | undefined>(step);
+    if (measures?.status === 'done' || measures?.status === 'safety') return step.endDialog();
     const { destination, greet } = step.options;
     if (destination) return step.next({ status: 'answered', value: destination } satisfies AnswerResult);
     const spec: ChoicePromptSpec = {

@@ -4,6 +4,8 @@ import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
 import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
+import { LESSON_DIALOG, LessonDialog } from './lessonDialog';
+import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog';
 import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
 import { currentProfile, switchLanguage } from './participantUpdate';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
@@ -32,6 +34,8 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
   checkin: CHECKIN_DIALOG,
   tip: TIP_DIALOG,
   sessions: SESSIONS_DIALOG,
+  lesson: LESSON_DIALOG,
+  progress: PROGRESS_DIALOG,
   settings: SETTINGS_DIALOG,
   plan: SAFETY_PLAN_DIALOG,
   planAdd: SAFETY_PLAN_ADD_DIALOG,
@@ -56,6 +60,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new SettingsDialog(services));
     this.addDialog(new SafetyPlanDialog(services));
     this.addDialog(new SafetyPlanAddDialog(services));
+    this.addDialog(new LessonDialog(services));
+    this.addDialog(new ProgressDialog(services));
     this.initialDialogId = FLOW;
   }
 

@@ -2,7 +2,7 @@ import { Language } from '../bot/i18n';
 import { normalizeReply } from './prompts/parse';
 
 /** The main menu's entries, in the order shown. */
-export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'plan', 'help'] as const;
+export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'plan', 'lesson', 'progress', 'help'] as const;
 /** Where words alone lead ("add to my plan"): not a menu entry. */
 const WORD_ONLY = ['planAdd'] as const;
 export type Destination = (typeof DESTINATIONS)[number] | (typeof WORD_ONLY)[number];
@@ -67,6 +67,20 @@ const WORDS: ReadonlyArray<readonly [Intent, readonly string[]]> = [
     [
       'sessions', 'session', 'my sessions', 'schedule', 'my schedule', 'appointments', 'next session',
       'sesiones', 'sesion', 'mis sesiones', 'horario', 'mi horario', 'citas', 'mis citas', 'proxima sesion',
+    ],
+  ],
+  [
+    { kind: 'go', destination: 'lesson' },
+    [
+      'lesson', 'lessons', 'my lesson', 'this weeks lesson', 'weekly lesson', 'todays lesson', 'the lesson',
+      'leccion', 'lecciones', 'mi leccion', 'leccion de la semana', 'la leccion', 'lectura semanal', 'mi lectura semanal',
+    ],
+  ],
+  [
+    { kind: 'go', destination: 'progress' },
+    [
+      'how am i doing', 'how am i doing so far', 'how have i been doing', 'my progress', 'progress', 'show my progress', 'how im doing',
+      'mi progreso', 'progreso', 'como voy', 'como me va', 'como estoy avanzando', 'ver mi progreso', 'mi avance',
     ],
   ],
   [

@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { StaffCore } from '../staffCore';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
+import { registerLessonRoutes } from './lessonRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
@@ -25,5 +26,6 @@ export class StaffRoutes {
     registerParticipantRoutes(guard, this.core);
     registerSafetyPlanRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
+    registerLessonRoutes(guard, this.core);
   }
 }

@@ -68,12 +68,13 @@ describe('this week\'s lesson in the conversation', () => {
     });
   }
 
-  it('the menu entry and the outreach button lead to the lesson (sms number, Teams label)', async () => {
+  it('the menu entry (under More) and the outreach button lead to the lesson (sms number, Teams label)', async () => {
     const sms = await h.participant('sms', { language: 'es', track: 'evening' });
     const chat = h.chat(sms, 'sms');
-    const menu = await chat.text('menú');
-    const lessonOption = menu.split('\n').find((line) => line.endsWith(h.t('es')('common:menu.lesson')))!;
-    const first = await chat.say(lessonOption.split(' ')[0]);
+    const option = (text: string, key: string) => text.split('\n').find((line) => line.endsWith(h.t('es')(key)))!.split(' ')[0];
+    const more = await chat.text(option(await chat.text('menú'), 'common:menu.more'));
+    const lessonOption = option(more, 'common:menu.lesson');
+    const first = await chat.say(lessonOption);
     assert.equal(visibleText(first[0]), h.t('es')('lessons:library.urgeSurfing.messages.1'));
 
     const teams = await h.participant('msteams', { language: 'en', track: 'evening' });

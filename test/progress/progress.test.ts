@@ -75,7 +75,7 @@ describe('"how am I doing"', () => {
     }
   });
 
-  it('with nothing to compare it says so, and without a survey names no band (en, sms; es, menu entry)', async () => {
+  it('with nothing to compare it says so, and without a survey names no band (en, sms; es, the menu entry under More)', async () => {
     const en = await h.participant('sms', { language: 'en' });
     await checkIn(h, en, TODAY, 5, 2);
     const lines = (await h.chat(en, 'sms').text('how am i doing')).split('\n');
@@ -84,9 +84,9 @@ describe('"how am I doing"', () => {
 
     const es = await h.participant('sms', { language: 'es' });
     const chat = h.chat(es, 'sms');
-    const menu = (await chat.text('menú')).split('\n');
-    const option = menu.find((line) => line.endsWith(h.t('es')('common:menu.progress')))!;
-    assert.equal((await chat.text(option.split(' ')[0])).split('\n')[0], h.t('es')('progress:checkins', { count: 0 }));
+    const option = (text: string, key: string) => text.split('\n').find((line) => line.endsWith(h.t('es')(key)))!.split(' ')[0];
+    const more = await chat.text(option(await chat.text('menú'), 'common:menu.more'));
+    assert.equal((await chat.text(option(more, 'common:menu.progress'))).split('\n')[0], h.t('es')('progress:checkins', { count: 0 }));
   });
 
   it('on Teams: a card with the same lines and a 14-day line chart of mood and cravings (en, es)', async () => {

@@ -57,6 +57,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   // Lessons sent (bot/lessons/lessonRecord.ts), pk = participantId, id = weekStart:lessonId: exactly once per week;
   // reports count completion across partitions by weekStart.
   { name: 'lessonDeliveries', indexes: [['weekStart']] },
+  // Each track's weekly lesson plan (bot/lessons/assignments.ts), pk = track, id = weekStart (a Monday): a track's plan
+  // is one partition read in week order by the tick and reschedules; the dashboard lists every track (a few hundred docs).
+  { name: 'lessonAssignments', indexes: [['weekStart']] },
   // Care-team threads (bot/careTeam/threadMessage.ts), pk = participantId: one partition per thread, read by `at`.
   { name: 'threadMessages', indexes: [['participantId', 'at']] },
 ];

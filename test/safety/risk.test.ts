@@ -154,6 +154,21 @@ describe('assessRisk: the weak kinds, read generally', () => {
     assert.equal(tierOf('mi hermano dice que se va a aventar del puente'), 'crisis');
   });
 
+  it('asks about a farewell said one way or another, and not about everyday last times', () => {
+    for (const text of ['see u on the other side', 'goodnight forever', 'my affairs are in order', 'dont come looking for me', 'nos vemos en el otro lado', 'no me vengan a buscar']) {
+      assert.notEqual(tierOf(text), 'none', text);
+    }
+    for (const text of ['for the last time, where is the form', 'por última vez, ¿a qué hora es la junta?', 'see you on monday at group!']) assert.notEqual(tierOf(text), 'crisis', text);
+  });
+
+  it('reads a body sign beside a substance as an overdose, and a hangover as none of it', () => {
+    for (const text of ['i did a line and now my arm is numb', 'me metí un pase y tengo el brazo adormecido', 'accidentally took double my dose', 'me tomé la medicina dos veces por error']) {
+      assert.deepEqual([tierOf(text), assessRisk(text).kind], ['crisis', 'overdose'], text);
+    }
+    assert.notEqual(tierOf('me tomé unas cervezas y todo me da vueltas jaja'), 'crisis');
+    assert.notEqual(tierOf('drank too much wine last night, feel off today'), 'crisis');
+  });
+
   it('gives self-harm and danger cues their own kind', () => {
     assert.equal(assessRisk('i burned my arm with a lighter').kind, 'self_harm');
     assert.equal(assessRisk('me piqué con una aguja toda la noche pa sentir algo').kind, 'self_harm');

@@ -56,12 +56,15 @@ export const WEAK_CUES: readonly GrammarRule[] = [
       `tell my [a-z]+ (?:that )?(?:i tried|im sorry|i love)`,
       `deal with me (?:soon|anymore|much longer|again)`,
       `(?:cant|dont|do not) see myself (?:still here|making it|being here|alive|here)`,
-      `(?:wont|will not) be (?:a problem|a burden|around|here) ${GAP}(?:much longer|soon|anymore|next)`,
+      `(?:wont|will not|not going to|not gonna) be (?:a problem|a burden|around|here|bothering (?:anyone|you|anybody)) ${GAP}(?:much longer|soon|anymore|next)`,
+      `(?:no )?(?:voy a|vo a) (?:ser (?:un )?(?:problema|estorbo|carga)|molestar) (?:mucho tiempo|por mucho|ya mas|mas tiempo)`,
       `(?:not sure|dont know if|dont think) i (?:want to|can|will) (?:be here|keep going|go on|live|make it)`,
       'not (?:to )?exist',
       'disappearing for good',
       `(?:wouldnt|would not|dont|wont) mind if i (?:just )?(?:didnt wake up|died|was gone|wasnt here|never woke up)`,
       '(?:waiting|ready) to die',
+      'why am i (?:even |still )?(?:here|alive)',
+      `nothing (?:is )?(?:ever )?(?:going to|gonna|will) (?:get|be) better`,
       `(?:im|i am) (?:at|on|by|under) the (?:bridge|overpass|tracks|train tracks|roof|edge|cliff)${END}`,
       'point of (?:living|trying|anything|going on|it all)',
       '(?:over|done with) (?:life|it all)',
@@ -174,6 +177,8 @@ export const WEAK_CUES: readonly GrammarRule[] = [
       'nada tiene sentido',
       'no le (?:encuentro|hallo) (?:el chiste|sentido|caso) a (?:vivir|la vida|nada|seguir)',
       'ya cumpli',
+      'para que (?:sigo|estoy) (?:aqui|viv[oa])',
+      'nada (?:va a|nunca va a) (?:mejorar|cambiar|estar bien)',
       'me quiero ir (?:de este mundo|para siempre|pa siempre)',
       'cansad[oa] de vivir',
       'ya (?:para|pa) que',
@@ -267,7 +272,7 @@ const SUBSTANCE =
 
 /** A next meeting, a trip, a move: the goodbye is for a while, not for good. */
 const SEE_YOU_LATER = [
-  'see (?:you|u|yall|ya) (?:next|tomorrow|tonight at|on|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri)',
+  'see (?:you|u|yall|ya) (?:next|tomorrow|tonight at|on (?!the other side)|at|in|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri)',
   'nos vemos (?:el|la|manana|en (?:el|la) (?:grupo|cita|sesion|clase|junta)|en [a-z0-9]+ (?:semanas|dias)|la otra|el otro|la proxima|el proximo|el lunes|el martes|el miercoles|el jueves|el viernes)',
   'talk (?:to you|to u|soon) (?:next|tomorrow|on|monday|later)', 'hasta (?:el|la) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|proxima|otra)',
   'vacation', 'vacaciones', 'trip', 'viaje', 'moving', 'me mudo', 'nos mudamos', 'mudanza', 'new job', 'trabajo nuevo', 'graduat[a-z]*', 'me gradue', 'back (?:on|in|next)', 'regreso (?:el|en|la)',
@@ -315,6 +320,7 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
           `(?:gave|given|giving|dropped off|left) (?:away )?(?:all )?(?:my|his|her) (?:[a-z]+ ){1,3}(?:to|at|with|for)`,
           `(?:le |les )?(?:di|deje|regale|devolvi|regalo|regalando) (?:casi )?(?:todas |todos )?(?:mi|mis|la|el|los|las) (?:[a-z]+ ){0,3}(?:a|al|a la|para)`,
           `(?:put|have put|ive put) everything in order`,
+          '(?:my )?affairs (?:are )?in order', 'mis (?:asuntos|cosas|papeles) (?:ya )?(?:estan )?en orden',
           'puse (?:mis cosas|todo) en orden',
           '(?:made|wrote|finished) my will',
           '(?:rent is paid|deje pagado|passwords are|bank stuff is all in order|los papeles del carro|la cuenta del banco)',
@@ -362,6 +368,8 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
         patterns: [
           `(?:thanks|thank you|thx|ty|thank u) (?:for everything|for all|for caring|for being|for trying|to you and|for the check)`,
           'wanted to (?:thank|say thank)',
+          'thanks for being my (?:friend|sister|brother|mom|dad|sponsor|counselor)', 'you were always (?:good|kind|there) (?:to|for) me',
+          '(?:siempre )?(?:fuiste|fue|fueron) (?:muy |bien )?(?:buena onda|buen[oa]s?) conmigo', 'gracias por ser mi (?:amig[oa]|herman[oa]|padrino|madrina|consejer[oa])',
           `(?:you|yall|you guys|ustedes|usted) (?:were|have been|youve been|fueron|han sido|fue) (?:so |really |muy |bien )?(?:kind|good|nice|buena onda|buenos|buenas|amables) (?:to me|conmigo)`,
           'youve been (?:so |really )?(?:kind|good|nice) to me',
           '(?:the only one|the only person|la unica|el unico) (?:who|que) (?:listened|cared|me escucho|me entendio)',
@@ -372,8 +380,17 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
       {
         id: 'last',
         alone: true,
-        patterns: ['this is the end', 'nice knowing (?:you|yall|everyone)', 'fue un gusto conocer(?:los|te|la)', 'while i still can', 'mientras (?:todavia|aun) puedo', `last (?:time|text|message|check ?in|thing i wanted)`, `(?:ultimo|ultima) (?:mensaje|msj|cita|dia|vez|check in)`, 'este es el ultimo'],
+        patterns: [
+          'see (?:you|u|yall) on the other side', 'goodnight forever', 'good night forever', '(?:signing|logging) off for good',
+          'remember me (?:the way|as|like|for)', 'nos vemos en el otro lado', 'buenas noches para siempre', '(?:recuerdenme|acuerdense de mi) (?:como|asi)',
+          'this is the end', 'nice knowing (?:you|yall|everyone)', 'fue un gusto conocer(?:los|te|la)', 'while i still can', 'mientras (?:todavia|aun) puedo', `last (?:time (?:youll|you will|i (?:text|write|talk|say))|text|message|check ?in|thing i wanted)`, `(?:ultimo|ultima) (?:mensaje|msj|cita|dia|vez que (?:les |te |le )?(?:escribo|hablo|me ven|me van a ver)|check in)`, 'este es el ultimo'],
         unless: SEE_YOU_LATER,
+      },
+      {
+        // Everyday phrases too ("for the last time, where is the form"): a sign only beside another.
+        id: 'final_words',
+        alone: false,
+        patterns: ['(?:one|1) more time', 'hasta nunca', 'my will is (?:on|in|done|ready|signed|with)', 'mi testamento (?:esta|ya esta)'],
       },
       { id: 'forgive', alone: true, patterns: ['(?:please )?forgive me', 'perdonenme', 'perdoname', 'perdonen todo'] },
       { id: 'bye', alone: false, patterns: ['(?:goodbye|goodby|good bye|bye|farewell|adios|me despido|despedirme|me despedi|peace out|peacing out|peace forever)'] },
@@ -385,12 +402,13 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
           '(?:i love you all|love you all|love you guys|love u|los quiero a todos|los kiero|los quiero mucho|las quiero)',
           'im sorry',
           `(?:sorry|perdon|perdonen) (?:it|that it|que) (?:ends|ended|has to end|termine|acabe) (?:like this|this way|asi)`,
+          '(?:im|i am) (?:so )?sorry (?:mom|mama|ma|dad|papa|everyone|everybody|guys)', 'perdon (?:mama|ma|papa|pa|amá|apá)',
         ],
       },
       {
         id: 'calm_ready',
         alone: false,
-        patterns: ['im done', 'ya estuvo', '(?:ya )?estoy list[oa](?= \\.|$)', 'im ready(?= \\.|$)', '(?:at peace|calm for the first time|i think im ready|im ready now|ready now|ya es hora|ya fue|feel calm|me siento en paz|ya estoy en paz|its been real|fue bonito)'],
+        patterns: ['im done', 'ya estuvo', 'finally at peace', 'made (?:my )?peace with it', 'at peace with (?:it|my decision|everything)', 'por fin (?:estoy )?en paz', 'en paz con (?:mi decision|lo que decidi)', '(?:ya )?estoy list[oa](?= \\.|$)', 'im ready(?= \\.|$)', '(?:at peace|calm for the first time|i think im ready|im ready now|ready now|ya es hora|ya fue|feel calm|me siento en paz|ya estoy en paz|its been real|fue bonito)'],
       },
       {
         id: 'dont_look',
@@ -398,6 +416,7 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
         patterns: [
           'when im gone',
           'cuando (?:ya )?no (?:este|estoy)',
+          '(?:dont|do not) (?:come )?(?:look|looking|search|searching) for me', 'no me (?:vengan a buscar|busquen)', 'whoever finds me', '(?:quien|el que|la que) me encuentre',
           `(?:dont worry about me|no me busquen|dont look for me|you wont hear from me|wont be around|ya no voy a molestar|ya no voy a ser (?:problema|una carga)|sigan adelante sin mi|ya no van a tener)`,
           `(?:wont|will not) be at (?:group|session|therapy) anymore`,
           'ya no (?:voy a ir|vuelvo) al grupo',
@@ -454,6 +473,9 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
           `(?:is|s|esta|turned|turning|se puso) (?:blue|gray|grey|purple|morad[oa]|azul)`,
           'throwing up',
           'tripping bad',
+          `(?:face|arm|arms|leg|legs|lips|hands|hand|body|fingers|tongue|mouth) (?:is |are |feels |feel |went |going )?(?:numb|tingling|tingly)`,
+          'cant (?:walk|stand up|stay awake)', 'everything (?:is )?spinning', 'barely breathe',
+          '(?:adormecid[oa]s?|hormigueo)', 'no (?:puedo|me puedo) (?:caminar|parar|mantener despiert[oa])', 'apenas (?:puedo )?respir[a-z]+',
           `no (?:puedo|podia|pude) (?:respirar|moverme|mover|despertar|despertarlo|despertarla|pensar)`,
           'no (?:lo|la) puedo despertar',
           'me cuesta (?:mucho )?respirar',

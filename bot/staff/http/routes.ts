@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import { StaffCore } from '../staffCore';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
+import { registerLessonRoutes } from './lessonRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
@@ -27,5 +28,6 @@ export class StaffRoutes {
     registerSafetyPlanRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
     registerReportRoutes(guard, this.core);
+    registerLessonRoutes(guard, this.core);
   }
 }

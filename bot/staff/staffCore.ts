@@ -23,6 +23,7 @@ import { StaffAccounts } from './staffAccounts';
 import { ScryptParams } from './password';
 import { SafetyPlanService } from '../safetyPlan/service';
 import { SafetyPlans } from '../safetyPlan/safetyPlans';
+import { LessonService } from '../lessons/service';
 
 /** Everything the staff routes, the Teams handler and the escalation check work with. */
 export interface StaffCore {
@@ -45,6 +46,8 @@ export interface StaffCore {
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
   safetyPlans: SafetyPlans;
+  /** Each track's weekly lessons (the library, the plan). */
+  lessons: LessonService;
   /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
   oidc?: StaffOidc;
 }
@@ -65,6 +68,7 @@ export interface StaffCoreDeps {
   checkins: CheckIns;
   flagEvents: FlagEvents;
   safetyPlan: SafetyPlanService;
+  lessons: LessonService;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -102,6 +106,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
     safetyPlans: deps.safetyPlan.plans,
+    lessons: deps.lessons,
     oidc: config.staff.oidc && {
       client: new OidcClient(config.staff.oidc, config.publicBaseUrl),
       flows: new OidcFlows(store, clock),

@@ -16,6 +16,7 @@ import { answerOf, Step, typedSteps } from './steps';
 export const MEASURE_DIALOG = 'measure';
 const START = 'measure.start';
 const ITEM_LOOP = 'measure.item';
+const OFFER_PROMPT = 'measure.offer';
 
 export interface MeasureDialogOptions {
   /** Administrations to take, in order (already stored). Absent: the participant's resumable ones. */
@@ -35,6 +36,11 @@ export interface MeasureDialogResult {
 interface OwnState {
   lastActiveAt?: string;
   tipCategory?: string;
+}
+
+/** Between the offer and its answer: what is offered. */
+interface OfferValues {
+  records?: MeasureRecord[];
 }
 
 interface LoopOptions {
@@ -61,7 +67,7 @@ export class MeasureDialog extends ComponentDialog {
     super(MEASURE_DIALOG);
     this.addDialog(new AnswerPrompt(AnswerPrompt.DEFAULT_ID, 'moveOn'));
     this.addDialog(new AnswerPrompt(OFFER_PROMPT, 'showOptionsAgain'));
-    this.addDialog(new WaterfallDialog(START, typedSteps<MeasureDialogOptions>((s) => this.open(s), (s) => this.afterOffer(s))));
+    this.addDialog(new WaterfallDialog(START, typedSteps<MeasureDialogOptions, OfferValues>((s) => this.open(s), (s) => this.afterOffer(s))));
     this.addDialog(new WaterfallDialog(ITEM_LOOP, typedSteps<LoopOptions>((s) => this.askItem(s), (s) => this.recordItem(s))));
     this.initialDialogId = START;
   }
@@ -89,23 +95,22 @@ export class MeasureDialog extends ComponentDialog {
     return outer.endDialog(result);
   }
 
-  private async open(step: Step<MeasureDialogOptions>): Promise<DialogTurnResult> {
+  private async open(step: Step<MeasureDialogOptions, OfferValues>): Promise<DialogTurnResult> {
     const records = step.options.records ?? (await this.resumable(step));
     if (!records.length) return step.endDialog({ status: 'none' } satisfies MeasureDialogResult);
     if (!step.options.offer) return step.replaceDialog(ITEM_LOOP, { records, introduced: null, resumed: false } satisfies LoopOptions);
-    (step.values as { records?: MeasureRecord[] }).records = records;
+    step.values.records = records;
     return step.beginDialog(OFFER_PROMPT, OFFER);
   }
 
-  private async afterOffer(step: Step<MeasureDialogOptions>): Promise<DialogTurnResult> {
+  private async afterOffer(step: Step<MeasureDialogOptions, OfferValues>): Promise<DialogTurnResult> {
     const answer = answerOf(step);
     if (answer.status !== 'answered' || answer.value !== true) {
       await say(step.context, 'screen:stepped.later');
       return step.endDialog({ status: 'declined' } satisfies MeasureDialogResult);
     }
     await say(step.context, 'screen:stepped.resumed');
-    const records = (step.values as { records: MeasureRecord[] }).records;
-    return step.replaceDialog(ITEM_LOOP, { records, introduced: null, resumed: true } satisfies LoopOptions);
+    return step.replaceDialog(ITEM_LOOP, { records: step.values.records ?? [], introduced: null, resumed: true } satisfies LoopOptions);
   }
 
   private async askItem(step: Step<LoopOptions>): Promise<DialogTurnResult> {
@@ -144,14 +149,12 @@ export class MeasureDialog extends ComponentDialog {
     return step.replaceDialog(ITEM_LOOP, options);
   }
 
-  private async resumable(step: Step<MeasureDialogOptions>): Promise<MeasureRecord[]> {
+  private async resumable(step: Step<MeasureDialogOptions, OfferValues>): Promise<MeasureRecord[]> {
     const profile = turnFacts(step.context).profile;
     if (!profile) return [];
     return (await this.services.measures.resumable(profile.participantId, profile.timeZone)).map(({ _etag, ...r }) => r);
   }
 }
-
-const OFFER_PROMPT = 'measure.offer';
 
 /** What opens an administration: stepped ones follow the screen's stem; full ones and the BAM say their own. */
 function introOf(record: MeasureRecord, resumed: boolean): string[] {

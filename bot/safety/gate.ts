@@ -6,9 +6,11 @@ import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { turnFacts } from '../turn/turnFacts';
+import { AnswerLabels } from './answerLabels';
 import { EPISODE_KEY, SafetyEpisode } from './episode';
 import { EpisodeRequest } from './episodeSignals';
 import { matchSmsKeyword, SmsKeywordMatch } from './keywords';
+import type { RiskAssessment } from './risk';
 import { PendingQuestion, QUESTION_KEY, RiskQuestion } from './riskQuestion';
 import { EpisodeOpening, EpisodePerson, SafetyConversation } from './safetyConversation';
 
@@ -54,10 +56,12 @@ export const OPTED_OUT_KEY = 'optedOutAt';
 export class SafetyGate {
   private readonly conversation: SafetyConversation;
   private readonly question: RiskQuestion;
+  private readonly answerLabels: AnswerLabels;
 
   constructor(private readonly services: Services) {
     this.conversation = new SafetyConversation(services);
     this.question = new RiskQuestion(services);
+    this.answerLabels = new AnswerLabels(services.i18n);
   }
 
   async screen(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): Promise<GateOutcome> {
@@ -88,7 +92,7 @@ export class SafetyGate {
     }
     const keyword = matchSmsKeyword(text);
     // A request to stop or start messages is honoured as such: only the crisis tier outranks it.
-    if (risk.tier === 'possible_risk' && keyword?.kind !== 'opt_out' && keyword?.kind !== 'opt_in') {
+    if (risk.tier === 'possible_risk' && keyword?.kind !== 'opt_out' && keyword?.kind !== 'opt_in' && !this.answersOwnQuestion(text, risk)) {
       await this.question.ask(context, state, this.person(context, profile), risk);
       return 'handled';
     }
@@ -173,6 +177,11 @@ export class SafetyGate {
   // ── replies ──────────────────────────────────────────────────────────────
 
   /** The participant's language; for a stranger, the language of the keyword they used. */
+  /** An answer option of the bot's questionnaires typed in words, asked about on the model's score alone (answerLabels.ts). */
+  private answersOwnQuestion(text: string, risk: RiskAssessment): boolean {
+    return risk.reason.startsWith('model:') && this.answerLabels.isAnswerOption(text);
+  }
+
   private replyLanguage(context: TurnContext, keyword: SmsKeywordMatch): Language {
     const { language, languageKnown } = turnFacts(context);
     return languageKnown ? language : (keyword.language ?? language);

@@ -1,7 +1,8 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog } from 'botbuilder-dialogs';
 import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
 import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
@@ -28,7 +29,10 @@ interface FlowOptions {
   greet?: boolean;
 }
 
-const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
+/** Destinations answered in one message rather than a dialog of their own. */
+type OneReply = 'help' | 'contact';
+
+const DIALOG_OF: Readonly<Record<Exclude<Destination, OneReply>, string>> = {
   checkin: CHECKIN_DIALOG,
   tip: TIP_DIALOG,
   sessions: SESSIONS_DIALOG,
@@ -110,7 +114,7 @@ export class MainDialog extends ComponentDialog {
       kind: 'choice',
       id: MENU_ID,
       textKey: greet ? 'common:menu.greeting' : 'common:menu.ask',
-      vars: greet ? { name: currentProfile(step.context).displayName } : undefined,
+      vars: greet ? { name: greetingName(currentProfile(step.context).displayName) } : undefined,
       choices: DESTINATIONS.map((d) => ({ value: d, labelKey: `common:menu.${d}` })),
     };
     return step.beginDialog(MENU_PROMPT, spec);
@@ -123,7 +127,26 @@ export class MainDialog extends ComponentDialog {
       await say(step.context, 'common:help', { clinicPhone: this.services.config.clinicPhone });
       return step.endDialog();
     }
+    if (answer.value === 'contact') {
+      await this.requestContact(step.context);
+      return step.endDialog();
+    }
     return step.beginDialog(DIALOG_OF[answer.value]);
+  }
+
+  /** "Talk to my counsellor": a flag for the care team, and when to expect them. */
+  private async requestContact(context: TurnContext): Promise<void> {
+    const { language, t } = turnFacts(context);
+    const profile = currentProfile(context);
+    const { activity } = context;
+    const reply = await this.services.careTeam.contact.request({
+      participantId: profile.participantId,
+      activityKey: `${activity.channelId}:${activity.conversation.id}:${activity.id ?? ''}`,
+      language,
+      timeZone: profile.timeZone,
+      t,
+    });
+    await say(context, reply.textKey, reply.vars);
   }
 
   private async switchTo(inner: DialogContext, language: Language): Promise<void> {
@@ -132,8 +155,17 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
+/**
+ * The greeting names the person by their first name: friendlier, less of them
+ * on a lock screen, and the menu (seven entries) keeps within 2 SMS segments
+ * for a long accented name.
+ */
+export function greetingName(displayName: string): string {
+  return displayName.trim().split(/\s+/)[0] ?? displayName;
+}
+
 function dialogOf(intent: Intent): string | undefined {
-  return intent.kind === 'go' && intent.destination !== 'help' ? DIALOG_OF[intent.destination] : undefined;
+  return intent.kind === 'go' && intent.destination !== 'help' && intent.destination !== 'contact' ? DIALOG_OF[intent.destination] : undefined;
 }
 
 /** A click on a menu card that is no longer the open question (Teams keeps old cards). */

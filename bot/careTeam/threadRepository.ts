@@ -50,15 +50,15 @@ export function threadMessageId(at: string, key: string): string {
 export class ThreadRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Stores a message; a message with that id already stored is returned as it is (a re-run turn). */
-  async add(message: ThreadMessage): Promise<Stored<ThreadMessage>> {
+  /** Stores a message; a message with that id already stored is returned as it is (a re-run turn), `created` false. */
+  async add(message: ThreadMessage): Promise<{ doc: Stored<ThreadMessage>; created: boolean }> {
     try {
-      return await this.store.create<ThreadMessage>(THREAD_MESSAGES, message);
+      return { doc: await this.store.create<ThreadMessage>(THREAD_MESSAGES, message), created: true };
     } catch (err) {
       if (!(err instanceof ConflictError)) throw err;
       const existing = await this.get(message.participantId, message.id);
       if (!existing) throw err;
-      return existing;
+      return { doc: existing, created: false };
     }
   }
 

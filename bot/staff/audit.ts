@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   'safetyplan.save',
   'safetyplan.accept',
   'safetyplan.dismiss',
+  'thread.view',
+  'thread.send',
+  'thread.receive',
+  'handoff.end',
+  'teams.reply',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,7 +62,7 @@ export interface AuditEvent extends DocBase {
   actor: string | null;
   actorRole: string | null;
   action: AuditAction;
-  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | null;
+  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | 'thread' | null;
   recordId: string | null;
   participantId: string | null;
   /** Client address (X-Forwarded-For when behind a trusted proxy) or the Teams user id. */

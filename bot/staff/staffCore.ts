@@ -1,4 +1,5 @@
 import type { i18n } from 'i18next';
+import type { CareTeam } from '../careTeam/careTeam';
 import { Clock } from '../clock';
 import { Config } from '../config';
 import { CheckIns } from '../domain/checkins';
@@ -45,6 +46,8 @@ export interface StaffCore {
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
   safetyPlans: SafetyPlans;
+  /** The thread with each participant and the hand-off (bot/careTeam). */
+  careTeam: CareTeam;
   /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
   oidc?: StaffOidc;
 }
@@ -65,6 +68,7 @@ export interface StaffCoreDeps {
   checkins: CheckIns;
   flagEvents: FlagEvents;
   safetyPlan: SafetyPlanService;
+  careTeam: CareTeam;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -102,6 +106,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
     safetyPlans: deps.safetyPlan.plans,
+    careTeam: deps.careTeam,
     oidc: config.staff.oidc && {
       client: new OidcClient(config.staff.oidc, config.publicBaseUrl),
       flows: new OidcFlows(store, clock),

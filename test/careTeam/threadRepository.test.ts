@@ -54,8 +54,8 @@ for (const factory of STORE_FACTORIES) {
 
     it('stores a message once however often it is added, and rejects a forged token', async () => {
       const m = message('p1', '2025-03-04T15:00:00.000Z', 'once');
-      await repo.add(m);
-      await repo.add(m);
+      assert.equal((await repo.add(m)).created, true);
+      assert.equal((await repo.add(m)).created, false);
       assert.equal((await repo.page('p1', 10)).items.length, 1);
       await assert.rejects(repo.page('p1', 10, 'not-a-token'), /invalid continuation token/);
     });

@@ -7,6 +7,7 @@ import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
 import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
+import { registerThreadRoutes } from './threadRoutes';
 
 /**
  * The care team's door: /staff pages, /api/staff JSON, static assets. Every
@@ -24,6 +25,7 @@ export class StaffRoutes {
     registerFlagRoutes(guard, this.core);
     registerParticipantRoutes(guard, this.core);
     registerSafetyPlanRoutes(guard, this.core);
+    registerThreadRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
   }
 }

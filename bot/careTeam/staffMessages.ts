@@ -15,6 +15,9 @@ import { HandoffState } from './handoffState';
 import { DeliveryResult, ThreadMessage } from './threadMessage';
 import { threadMessageId, ThreadRepository } from './threadRepository';
 
+/** Longest text a counsellor may write (Teams; on SMS the 2-segment budget of the signed text is the limit). */
+export const MAX_MESSAGE_LENGTH = 1000;
+
 /** Who writes: a staff account and the name their messages are signed with. */
 export interface StaffAuthor {
   id: string;
@@ -121,6 +124,7 @@ export class StaffMessages {
   }
 
   private prepare(participant: Participant, author: StaffAuthor, text: string): { address: ChannelAddress; activity: Partial<Activity> } {
+    if (text.length > MAX_MESSAGE_LENGTH) throw new AppError('too_long', `a message may hold at most ${MAX_MESSAGE_LENGTH} characters`);
     const address = deliveryAddress(participant)!;
     // An em dash is not GSM-7: on SMS it would turn the whole text into UCS-2 and halve its room, so SMS signs with a hyphen.
     const textKey = address.channelId === Channels.Sms ? 'careteam:message.signedSms' : 'careteam:message.signed';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../errors';
-import { StaffAuthor } from '../../careTeam/staffMessages';
+import { MAX_MESSAGE_LENGTH, StaffAuthor } from '../../careTeam/staffMessages';
 import { ThreadMessage } from '../../careTeam/threadMessage';
 import { Stored } from '../../store/port';
 import { displayNameOf } from '../staffAccounts';
@@ -10,8 +10,6 @@ import { Authorized, StaffGuard } from './guard';
 import { pageQuery, param, parse } from './params';
 import { bodyOf, queryOf } from './web';
 
-/** Long enough for anything a counsellor writes in two SMS segments, and for Teams; the SMS budget is checked on the signed text. */
-export const MAX_MESSAGE_LENGTH = 1000;
 const textBody = z.object({ text: z.string().trim().min(1).max(MAX_MESSAGE_LENGTH) });
 const IDEMPOTENCY_HEADER = 'idempotency-key';
 const KEY = /^[\w.:-]{1,200}$/;

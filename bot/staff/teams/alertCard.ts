@@ -1,11 +1,9 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
+import { MAX_MESSAGE_LENGTH } from '../../careTeam/staffMessages';
 import { Flag, FlagReason } from '../../flags/flag';
 import { Track } from '../../domain/participant';
 import { flagPath } from '../http/pages';
-
-/** The dashboard's limit on a message (the SMS budget is checked when it is sent). */
-const MAX_REPLY_LENGTH = 1000;
 
 /** What a card's Acknowledge button sends back (Action.Execute data, or the Action.Submit value). */
 export const ACK_VERB = 'ack';
@@ -149,7 +147,7 @@ export function alertCard(input: AlertCardInput): AlertCard {
   }
   // Someone enrolled can be written to from here, as the staff account the Teams user is mapped to.
   if (input.initials !== null && flag.status !== 'resolved') {
-    body.push({ type: 'Input.Text', id: REPLY_INPUT, label: t('staff:teams.replyLabel'), placeholder: t('staff:teams.replyPlaceholder'), isMultiline: true, maxLength: MAX_REPLY_LENGTH });
+    body.push({ type: 'Input.Text', id: REPLY_INPUT, label: t('staff:teams.replyLabel'), placeholder: t('staff:teams.replyPlaceholder'), isMultiline: true, maxLength: MAX_MESSAGE_LENGTH });
     const reply: ReplyData = { [STAFF_ACTION_FIELD]: REPLY_VERB, participantId: flag.participantId, flagId: flag.id };
     const send = t('staff:teams.replySend');
     actions.push({ type: 'Action.Execute', verb: REPLY_VERB, title: send, data: reply, fallback: { type: 'Action.Submit', title: send, data: reply } });

@@ -17,6 +17,8 @@ const SIZE_DELAY_MS = 250;
 export async function threadSection(participantId) {
   const section = document.getElementById('thread');
   if (!section || !participantId) return;
+  // A sender who is not enrolled (their flags carry an `unknown:` id) has no thread to write to.
+  if (participantId.startsWith('unknown:')) return unavailable();
   const base = `/api/staff/participants/${encodeURIComponent(participantId)}`;
   const list = document.getElementById('thread-messages');
   const form = document.getElementById('thread-form');
@@ -29,6 +31,11 @@ export async function threadSection(participantId) {
   // One key per message written: a retried send is the same message to the server.
   let key = crypto.randomUUID();
   let sizeTimer;
+
+  function unavailable() {
+    clear(section).append(el('h2', { id: 'thread-title' }, t('thread.title')), el('p', {}, t('thread.unavailable')));
+    section.hidden = false;
+  }
 
   // One poll at a time (the timer's and the one after a send): each starts from the token the last one left.
   let polling = Promise.resolve(true);
@@ -52,8 +59,7 @@ export async function threadSection(participantId) {
     } catch (err) {
       // A sender who is not enrolled has no thread: the flag page shows why and offers no form.
       if (err instanceof ApiError && err.status === 404) {
-        clear(section).append(el('h2', {}, t('thread.title')), el('p', {}, t('thread.unavailable')));
-        section.hidden = false;
+        unavailable();
         return false;
       }
       if (first) notice(failureText(err), 'error');

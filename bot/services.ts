@@ -6,12 +6,15 @@ import { Config } from './config';
 import type { ChannelAddress } from './domain/participant';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
+import { Measures } from './measures/measures';
 import { ProgramSessions } from './domain/sessions';
 import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { Logger } from './log';
 import type { Delivery } from './outreach/sender';
+import type { LessonService } from './lessons/service';
+import type { ProgressSummaries } from './progress/summary';
 import type { RiskAssessment } from './safety/risk';
 import { DocumentStore } from './store/port';
 import { SafetyPlanService } from './safetyPlan/service';
@@ -29,6 +32,8 @@ export interface Services {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
+  /** PHQ-9, GAD-7 and BAM administrations (bot/measures/measures.ts). */
+  measures: Measures;
   /** Raising and reading flags; every new flag is emitted on flagEvents. */
   flags: FlagService;
   /** 'raised' and 'changed': what staff alerts subscribe to (bot/flags/events.ts). */
@@ -43,6 +48,10 @@ export interface Services {
   outreach: OutreachService;
   /** Personal safety plans: show one, take a participant's suggestion, offer it in a safety episode (bot/safetyPlan/service.ts). */
   safetyPlan: SafetyPlanService;
+  /** Weekly lessons: the library, each track's plan, deliveries and reflections (bot/lessons/service.ts). */
+  lessons: LessonService;
+  /** A participant's own progress summary: check-ins, mood and cravings, the latest survey band (bot/progress). */
+  progress: ProgressSummaries;
   /** The tiered risk screen every message passes (bot/safety/risk.ts); tests put in their own. */
   assessRisk: (text: string) => RiskAssessment;
   /** Messages between the care team and a participant, the hand-off, contact requests (bot/careTeam/careTeam.ts). */

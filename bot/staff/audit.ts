@@ -46,6 +46,11 @@ export const AUDIT_ACTIONS = [
   'thread.receive',
   'handoff.end',
   'teams.reply',
+  'reports.view',
+  'reports.export',
+  'lessons.view',
+  'lessons.assign',
+  'lessons.unassign',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -62,7 +67,7 @@ export interface AuditEvent extends DocBase {
   actor: string | null;
   actorRole: string | null;
   action: AuditAction;
-  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | 'thread' | null;
+  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | 'lessonAssignment' | 'thread' | null;
   recordId: string | null;
   participantId: string | null;
   /** Client address (X-Forwarded-For when behind a trusted proxy) or the Teams user id. */

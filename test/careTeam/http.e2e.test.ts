@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { contactFlagId } from '../../bot/careTeam/contactFlag';
 import { Language } from '../../bot/i18n';
-import { DESTINATIONS } from '../../dialogs/mainIntents';
+import { DESTINATIONS, MORE_DESTINATIONS } from '../../dialogs/mainIntents';
 import { STORE_FACTORIES } from '../helpers/stores';
 import { CareTeamWorld, COUNSELLOR, t } from './support';
 
@@ -131,7 +131,7 @@ for (const factory of STORE_FACTORIES) {
       assert.deepEqual((await w.thread(p.id)).items, [], 'nothing was stored');
     });
 
-    it('a contact request in English (words) and Spanish (the menu entry) raises a moderate flag and says when to expect an answer', async () => {
+    it('a contact request in English (words) and Spanish (the menu entry under More) raises a moderate flag and says when to expect an answer', async () => {
       w = await CareTeamWorld.start(factory);
       const en = await w.participant('en', 'sms', 'Sam Lee');
       const asked = (await w.h.say(en.user, 'I want to talk to my counselor')).map((a) => String(a.text));
@@ -143,7 +143,8 @@ for (const factory of STORE_FACTORIES) {
       w.clock.set('2025-03-04T23:00:00.000Z');
       const es = await w.participant('es', 'sms', 'Lucía Pérez');
       await w.h.say(es.user, 'menú');
-      const option = String(DESTINATIONS.indexOf('contact') + 1);
+      await w.h.say(es.user, String(DESTINATIONS.indexOf('more') + 1));
+      const option = String(MORE_DESTINATIONS.indexOf('contact') + 1);
       const reply = (await w.h.say(es.user, option)).map((a) => String(a.text));
       assert.deepEqual(reply, [t('es', 'careteam:contact.outOfHours', { when: t('es', 'safety:crisis.when.tomorrow', { time: '7:00' }) })]);
       const [esFlag] = await w.h.app.services.flags.listForParticipant(es.p.id);

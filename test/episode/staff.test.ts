@@ -53,7 +53,7 @@ describe('staff and a safety episode', () => {
     assert.equal(audit.items[0].recordId, flagId);
 
     const next = (await s.h.say(USER, 'hola')).map(replyText).join('\n');
-    assert.ok(next.includes(t('es', 'common:menu.greeting', { name: 'Ana' })), next);
+    assert.ok(next.includes(t('es', 'common:menu.greeting', { name: 'Ana María Ruiz' })), next);
     assert.equal((await s.services.flags.get(participant.id, flagId))?.messages?.length, 2, 'the ordinary message is not added');
   });
 

@@ -5,7 +5,6 @@ import { renderPrompt } from '../../bot/channels/render';
 import { countSegments } from '../../bot/channels/smsSegments';
 import { TIP_CATEGORIES } from '../../bot/tips/catalog';
 import { DESTINATIONS } from '../../dialogs/mainIntents';
-import { greetingName } from '../../dialogs/mainDialog';
 import { assertFitsSms, assertLocaleFitsSms, assertPromptFitsSms } from '../helpers/sms';
 
 /** The subtrees of common.json this part of Puente owns (the lead's enrollment texts are checked by the lead). */
@@ -28,7 +27,7 @@ describe('main, tips, sessions and settings texts', () => {
       const spec = {
         kind: 'choice' as const,
         textKey: 'common:menu.greeting',
-        vars: { name: greetingName('María Guadalupe Hernández') },
+        vars: { name: 'María Guadalupe Hernández' },
         choices: DESTINATIONS.map((d) => ({ value: d, labelKey: `common:menu.${d}` })),
       };
       const text = renderPrompt(spec, 'sms', t).text ?? '';

@@ -2,9 +2,11 @@ import type { Server } from 'restify';
 import { StaffCore } from '../staffCore';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
+import { registerLessonRoutes } from './lessonRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
+import { registerReportRoutes } from './reportRoutes';
 import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
 import { registerThreadRoutes } from './threadRoutes';
@@ -27,5 +29,7 @@ export class StaffRoutes {
     registerSafetyPlanRoutes(guard, this.core);
     registerThreadRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
+    registerReportRoutes(guard, this.core);
+    registerLessonRoutes(guard, this.core);
   }
 }

@@ -10,6 +10,7 @@ import {
   DocumentStore,
   Page,
   PreconditionFailedError,
+  ProjectionPage,
   Query,
   Scalar,
   Stored,
@@ -122,7 +123,21 @@ export class SqliteStore implements DocumentStore {
 
   async query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
     this.stats.queries++;
-    const { sql, params } = this.select(collection, 'doc, etag', query);
+    const page = this.page<Row>(collection, 'doc, etag', query);
+    return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+  }
+
+  async project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    this.stats.queries++;
+    // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
+    const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
+    const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
+    return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+  }
+
+  /** Rows of a query in its order, a page at a time when it has a limit. */
+  private page<R>(collection: string, columns: string, query: Query): { items: R[]; continuation?: string } {
+    const { sql, params } = this.select(collection, columns, query);
     const order = (query.orderBy ?? [])
       .map((o) => `${fieldExpr(assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
       .concat(['pk', 'id']);
@@ -132,14 +147,11 @@ export class SqliteStore implements DocumentStore {
       // Fetch one more than asked to know whether a next page exists.
       full += ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
     }
-    const rows = this.stmt(full).all(...params) as Row[];
+    const rows = this.stmt(full).all(...params) as R[];
     if (query.limit !== undefined && rows.length > query.limit) {
-      return {
-        items: rows.slice(0, query.limit).map((r) => toStored<T>(r)),
-        continuation: encodeOffsetToken(offset + query.limit),
-      };
+      return { items: rows.slice(0, query.limit), continuation: encodeOffsetToken(offset + query.limit) };
     }
-    return { items: rows.map((r) => toStored<T>(r)) };
+    return { items: rows };
   }
 
   async count(collection: string, query: Query): Promise<number> {
@@ -199,7 +211,8 @@ function fieldExpr(field: string): string {
 }
 
 function condition(c: Condition, params: unknown[]): string {
-  const expr = fieldExpr(assertFieldName(c.field));
+  // The key columns hold the document's own pk and id: a range on them walks the primary key (one partition's ids in order).
+  const expr = c.field === 'pk' || c.field === 'id' ? c.field : fieldExpr(assertFieldName(c.field));
   if (c.op === 'in') {
     if (c.value.length === 0) return '0';
     params.push(...c.value.map(bindable));

@@ -84,16 +84,19 @@ function within(intervals: ReadonlyArray<{ opens: number; closes: number }>, at:
 
 /**
  * Change from each participant's baseline (first completed administration,
- * whenever it was) to their latest administration in the range. `scores` is
- * oldest first; participants outside `scope` are ignored.
+ * whenever it was) to their latest administration in the range, whatever
+ * order `scores` come in; participants outside `scope` are ignored.
  */
 export function scoreChange(scores: readonly ScoreRow[], instrument: ScoreRow['instrument'], range: ReportRange, scope: ReadonlySet<string>): ScoreChange {
   const baseline = new Map<string, { localDate: string; total: number }>();
   const latest = new Map<string, { localDate: string; total: number }>();
   for (const s of scores) {
     if (s.instrument !== instrument || s.total === null || !scope.has(s.participantId)) continue;
-    if (!baseline.has(s.participantId)) baseline.set(s.participantId, { localDate: s.localDate, total: s.total });
-    if (s.localDate >= range.from && s.localDate <= range.to) latest.set(s.participantId, { localDate: s.localDate, total: s.total });
+    const score = { localDate: s.localDate, total: s.total };
+    const first = baseline.get(s.participantId);
+    if (!first || s.localDate < first.localDate) baseline.set(s.participantId, score);
+    const last = latest.get(s.participantId);
+    if (s.localDate >= range.from && s.localDate <= range.to && (!last || s.localDate > last.localDate)) latest.set(s.participantId, score);
   }
   const changes: number[] = [];
   for (const [id, last] of latest) {

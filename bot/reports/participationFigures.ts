@@ -1,4 +1,4 @@
-import { addDays, daysBetween, localDateOf } from '../domain/localTime';
+import { addDays, localDateOf } from '../domain/localTime';
 import { Track } from '../domain/participant';
 import { ReportRange, weekStartOf } from './reportRange';
 import { DayRow, LessonRow, ParticipantRow } from './reportSource';
@@ -30,7 +30,16 @@ export interface Ratio {
   rate: number | null;
 }
 
-const key = (pk: string, localDate: string) => `${pk}|${localDate}`;
+/** Participant → the local dates of their rows. */
+function datesByParticipant(rows: readonly DayRow[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let dates = out.get(r.pk);
+    if (!dates) out.set(r.pk, (dates = new Set()));
+    dates.add(r.localDate);
+  }
+  return out;
+}
 
 /** The first local date the 7-day activity window covers: 6 days before `to`. */
 export function activeWindowStart(range: Pick<ReportRange, 'to'>): string {
@@ -51,19 +60,24 @@ export function participantCounts(scope: readonly ParticipantRow[], completed: r
 
 /** Completed check-ins over expected participant-days, per track and week (weeks Monday to Sunday, clipped to the range). */
 export function adherence(scope: readonly ParticipantRow[], completed: readonly DayRow[], range: ReportRange, tracks: readonly Track[]): AdherenceCell[] {
-  const done = new Set(completed.map((c) => key(c.pk, c.localDate)));
+  const done = datesByParticipant(completed);
+  // The range's days and their weeks, worked out once: the loop below runs once per participant and day.
+  const days: string[] = [];
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
+  const weeks = days.map(weekStartOf);
   const cells = new Map<string, AdherenceCell>();
-  for (let week = weekStartOf(range.from); week <= range.to; week = addDays(week, 7)) {
+  for (const week of new Set(weeks)) {
     for (const track of tracks) cells.set(`${track}|${week}`, { track, weekStart: week, expected: 0, completed: 0, rate: null });
   }
   for (const p of scope) {
     if (p.status !== 'active') continue;
     const enrolledOn = localDateOf(new Date(p.createdAt), p.timeZone);
-    const first = enrolledOn > range.from ? enrolledOn : range.from;
-    for (let day = first, n = daysBetween(first, range.to); n >= 0; day = addDays(day, 1), n--) {
-      const cell = cells.get(`${p.track}|${weekStartOf(day)}`)!;
+    const mine = done.get(p.id);
+    for (let i = 0; i < days.length; i++) {
+      if (days[i] < enrolledOn) continue;
+      const cell = cells.get(`${p.track}|${weeks[i]}`)!;
       cell.expected++;
-      if (done.has(key(p.id, day))) cell.completed++;
+      if (mine?.has(days[i])) cell.completed++;
     }
   }
   return [...cells.values()].map((c) => ({ ...c, rate: rate(c.completed, c.expected) }));
@@ -71,8 +85,8 @@ export function adherence(scope: readonly ParticipantRow[], completed: readonly 
 
 /** Check-in prompts sent, and how many of them were followed by a completed check-in the same local day. */
 export function promptResponse(prompts: readonly DayRow[], completed: readonly DayRow[]): Ratio {
-  const done = new Set(completed.map((c) => key(c.pk, c.localDate)));
-  const answered = prompts.filter((p) => done.has(key(p.pk, p.localDate))).length;
+  const done = datesByParticipant(completed);
+  const answered = prompts.filter((p) => done.get(p.pk)?.has(p.localDate)).length;
   return { sent: prompts.length, completed: answered, rate: rate(answered, prompts.length) };
 }
 

@@ -3,7 +3,7 @@ import { checkInId, CHECKINS } from '../domain/checkins';
 import { ParticipantStatus, Track } from '../domain/participant';
 import { FLAGS, Severity } from '../flags/flag';
 import { LESSON_DELIVERIES } from '../lessons/lessonRecord';
-import { BamScores, MEASURES } from '../measures/measureRecord';
+import { BamScores, MEASURES, measureId } from '../measures/measureRecord';
 import { LEDGER, ledgerKey } from '../outreach/ledger';
 import { DocumentStore, Query } from '../store/port';
 import { ReportRange } from './reportRange';
@@ -49,7 +49,7 @@ export interface ReportData {
   /** Check-in prompts that went out to them in the range. */
   promptsSent: DayRow[];
   flags: FlagRow[];
-  /** Completed PHQ-9 and GAD-7 administrations up to `to`, oldest first: baselines may predate the range. */
+  /** Completed PHQ-9 and GAD-7 administrations up to `to`, in no particular order: baselines may predate the range. */
   scores: ScoreRow[];
   bam: BamRow[];
   lessons: LessonRow[];
@@ -61,22 +61,23 @@ const PARALLEL = 8;
 const YIELD_EVERY = 40;
 
 /**
- * Reads what a report needs, with projections of a few fields. The day-level
- * collections (check-ins and prompts: a row per participant and day) are read
- * per participant, as a range of ids in that participant's partition: their
- * ids begin with the participant and the local date (checkInId, ledgerKey), so
- * a quarter is one contiguous run of the primary key, not a thousand index
- * hops across the table. The rest are one range query each across partitions.
+ * Reads what a report needs, with projections of a few fields. Check-ins,
+ * prompts and PHQ-9/GAD-7 scores are read per participant, as a range of ids
+ * in that participant's partition: their ids sort by local date (checkInId,
+ * ledgerKey, measureId), so a quarter is one contiguous run of the primary
+ * key, not a thousand index hops across the table. Flags, BAM and lessons
+ * are one range query each across partitions.
  */
 export async function readReportData(store: DocumentStore, range: ReportRange, scope: (p: ParticipantRow) => boolean, activeFrom: string): Promise<ReportData> {
   const participants = (await store.project<ParticipantRow>('participants', {}, ['id', 'track', 'status', 'createdAt', 'timeZone'])).items.filter(scope);
   const first = activeFrom < range.from ? activeFrom : range.from;
   const completedCheckins: DayRow[] = [];
   const promptsSent: DayRow[] = [];
+  const scores: ScoreRow[] = [];
   for (let i = 0; i < participants.length; i += PARALLEL) {
     await Promise.all(
       participants.slice(i, i + PARALLEL).map(async ({ id }) => {
-        const [checkins, prompts] = await Promise.all([
+        const [checkins, prompts, measures] = await Promise.all([
           store.project<DayRow>(
             CHECKINS,
             { pk: id, where: [...idRange(id, checkInId(id, first), checkInId(id, range.to)), { field: 'status', op: '=', value: 'complete' }] },
@@ -94,9 +95,23 @@ export async function readReportData(store: DocumentStore, range: ReportRange, s
             },
             ['pk', 'localDate'],
           ),
+          // gad7:… then phq9:… ids sort together (bam:… before them), oldest first within each.
+          store.project<ScoreRow>(
+            MEASURES,
+            {
+              pk: id,
+              where: [
+                ...idRange(id, measureId('gad7', ''), measureId('phq9', range.to)),
+                { field: 'localDate', op: '<=', value: range.to },
+                { field: 'completedAt', op: '!=', value: null },
+              ],
+            },
+            ['participantId', 'instrument', 'localDate', 'total'],
+          ),
         ]);
         completedCheckins.push(...checkins.items);
         promptsSent.push(...prompts.items);
+        scores.push(...measures.items);
       }),
     );
     if ((i / PARALLEL) % (YIELD_EVERY / PARALLEL) === 0) await yieldToEventLoop();
@@ -107,21 +122,6 @@ export async function readReportData(store: DocumentStore, range: ReportRange, s
       FLAGS,
       { where: [{ field: 'createdAt', op: '>=', value: range.start.toISOString() }, { field: 'createdAt', op: '<', value: range.end.toISOString() }], orderBy: [{ field: 'createdAt' }] },
       ['participantId', 'severity', 'createdAt', 'acknowledgedAt'],
-    )
-  ).items;
-  await yieldToEventLoop();
-  const scores = (
-    await store.project<ScoreRow>(
-      MEASURES,
-      {
-        where: [
-          { field: 'instrument', op: 'in', value: ['phq9', 'gad7'] },
-          { field: 'localDate', op: '<=', value: range.to },
-          { field: 'completedAt', op: '!=', value: null },
-        ],
-        orderBy: [{ field: 'instrument' }, { field: 'localDate' }],
-      },
-      ['participantId', 'instrument', 'localDate', 'total'],
     )
   ).items;
   await yieldToEventLoop();

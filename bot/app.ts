@@ -33,6 +33,7 @@ import { createPuenteBot } from './puenteBot';
 import { assessRisk } from './safety/risk';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
+import { createCareTeam } from './careTeam/careTeam';
 import { createStaffFeature } from './staff/staffFeature';
 
 export interface AppOptions {
@@ -88,10 +89,13 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   };
   const adapter = createAdapter(config, log, i18n, options.botAuthentication);
   const outreach = createOutreachFeature(base, adapter);
+  const stateStorage = new DocumentStateStorage(store);
+  // Staff messages go out through outreach's sender; the hand-off lives in the conversation state turns read.
+  const careTeam = createCareTeam({ ...base, deliver: (address, activity) => outreach.deliver(address, activity) }, stateStorage);
   // Dialogs, the playground and staff reschedule a participant through services.outreach alike.
-  const services: Services = { ...base, outreach };
+  const services: Services = { ...base, outreach, careTeam };
   const bot = options.bot ? options.bot(services) : createPuenteBot(services);
-  const runner = new TurnRunner(new DocumentStateStorage(store), log);
+  const runner = new TurnRunner(stateStorage, log);
   const drain = new RequestDrain();
   const server = createServer(log, drain);
   // The care team's dashboard, Teams alerts and staff-channel turns.

@@ -93,6 +93,8 @@ const envSchema = z
     SAFETY_EPISODE_QUIET_HOURS: z.coerce.number().min(1).max(72).default(12),
     SAFETY_LINES_REPEAT_MINUTES: z.coerce.number().int().min(1).max(120).default(5),
     SAFETY_QUESTION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    // A counsellor's conversation with a participant (bot/careTeam/handoff.ts).
+    CARE_HANDOFF_QUIET_HOURS: z.coerce.number().min(1).max(24 * 14).default(24),
     // Outreach scheduler (bot/outreach).
     OUTREACH_FOLLOWUP_HOURS: z.coerce.number().int().min(1).max(12).default(3),
     OUTREACH_SMS_PER_SECOND: z.coerce.number().min(0).max(100).default(1),
@@ -210,6 +212,8 @@ export interface Config {
   /** When the care team works: out of these hours, replies say when they are back. */
   programHours: ProgramHours;
   safety: SafetyConfig;
+  /** A counsellor conversation with no message either way for this many hours ends by itself. */
+  careHandoffQuietHours: number;
   /** Where people reach this service (links in Teams alerts); defaults to http://localhost:PORT. */
   publicBaseUrl: string;
   staff: StaffConfig;
@@ -355,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: st
       linesRepeatMinutes: e.SAFETY_LINES_REPEAT_MINUTES,
       questionMinutes: e.SAFETY_QUESTION_MINUTES,
     },
+    careHandoffQuietHours: e.CARE_HANDOFF_QUIET_HOURS,
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     staff: {
       sessionIdleMinutes: e.STAFF_SESSION_IDLE_MINUTES,

@@ -12,9 +12,15 @@ export const ERROR_STATUS = {
   not_found: 404,
   resolved: 409,
   invalid_state: 409,
+  /** A message for someone who said STOP. */
+  opted_out: 409,
+  /** A message for someone with no channel that reaches them (never linked, blocked the bot, discharged). */
+  unreachable: 409,
   /** A write based on a version that is no longer the newest (an eTag that changed): read again, then write. */
   stale: 412,
   too_large: 413,
+  /** A participant message longer than the SMS budget (2 segments). */
+  too_long: 422,
   unsupported_media_type: 415,
   locked: 429,
   unavailable: 503,

@@ -1,5 +1,6 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { DialogSet, DialogState, DialogTurnStatus } from 'botbuilder-dialogs';
+import { HandoffRouting } from './careTeam/handoffRouting';
 import type { Bot } from './features';
 import { Services } from './services';
 import { EPISODE_KEY, SafetyEpisode } from './safety/episode';
@@ -15,15 +16,18 @@ import { MAIN_DIALOG, MainDialog } from '../dialogs/mainDialog';
  * One turn of Puente: who is writing, in which language; the safety gate before
  * anything else; then the conversation (enrollment for strangers, the main
  * dialog for participants). A safety episode the gate or a dialog opened owns
- * the conversation from then on (bot/safety/episode.ts).
+ * the conversation from then on (bot/safety/episode.ts); a counsellor's
+ * hand-off takes it from the dialogs (bot/careTeam/handoffRouting.ts).
  */
 export class PuenteBot implements Bot {
   private readonly gate: SafetyGate;
   private readonly enrollment: EnrollmentDialog;
   private readonly main: MainDialog;
+  private readonly handoff: HandoffRouting;
 
   constructor(private readonly services: Services) {
     this.gate = new SafetyGate(services);
+    this.handoff = new HandoffRouting(services.careTeam, services.clock);
     this.enrollment = new EnrollmentDialog(services);
     this.main = new MainDialog(services);
   }
@@ -38,6 +42,8 @@ export class PuenteBot implements Bot {
     setTurnFacts(context, { state, i18n: this.services.i18n, profile, defaultLanguage: this.services.config.defaultLanguage });
 
     const outcome = type === ActivityTypes.Message ? await this.gate.screen(context, state, profile) : 'continue';
+    // A counsellor is talking with this person: their messages go to the thread, the bot says nothing the gate did not.
+    if ((await this.handoff.afterGate(context, state, outcome)) === 'quiet') return;
     if (outcome === 'handled') return;
 
     const dialogs = new DialogSet(state.accessor<DialogState>(DIALOG_STATE_KEY));

@@ -1,6 +1,9 @@
+import type { Activity } from 'botbuilder';
 import { i18n } from 'i18next';
+import type { CareTeam } from './careTeam/careTeam';
 import { Clock } from './clock';
 import { Config } from './config';
+import type { ChannelAddress } from './domain/participant';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
 import { Measures } from './measures/measures';
@@ -9,6 +12,7 @@ import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { Logger } from './log';
+import type { Delivery } from './outreach/sender';
 import type { LessonService } from './lessons/service';
 import type { ProgressSummaries } from './progress/summary';
 import type { RiskAssessment } from './safety/risk';
@@ -50,6 +54,8 @@ export interface Services {
   progress: ProgressSummaries;
   /** The tiered risk screen every message passes (bot/safety/risk.ts); tests put in their own. */
   assessRisk: (text: string) => RiskAssessment;
+  /** Messages between the care team and a participant, the hand-off, contact requests (bot/careTeam/careTeam.ts). */
+  careTeam: CareTeam;
 }
 
 /**
@@ -62,6 +68,8 @@ export interface OutreachService {
   reschedule(participantId: string): Promise<void>;
   /** The playground's "send my check-in prompt now": at once, no ledger, no quiet hours (someone asked for it). */
   sendCheckinPromptNow(participantId: string): Promise<{ sent: boolean; reason?: string }>;
+  /** Sends one activity without a user's turn through outreach's sender: its rate limiter, retries and outcome classes. */
+  deliver(address: ChannelAddress, activity: Partial<Activity>): Promise<Delivery>;
 }
 
 /** What dialogs get: every service except the raw store (they work through the domain services). */

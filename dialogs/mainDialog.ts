@@ -1,7 +1,8 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, WaterfallDialog } from 'botbuilder-dialogs';
 import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
+import { turnFacts } from '../bot/turn/turnFacts';
 import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
 import { MEASURE_DIALOG, MeasureDialog, MeasureDialogOptions, MeasureDialogResult } from './measureDialog';
@@ -33,7 +34,10 @@ interface FlowOptions {
   more?: boolean;
 }
 
-const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help' | 'more'>, string>> = {
+/** Destinations answered in one message, or a second menu, rather than a dialog of their own. */
+type OneReply = 'help' | 'more' | 'contact';
+
+const DIALOG_OF: Readonly<Record<Exclude<Destination, OneReply>, string>> = {
   checkin: CHECKIN_DIALOG,
   tip: TIP_DIALOG,
   sessions: SESSIONS_DIALOG,
@@ -145,7 +149,26 @@ export class MainDialog extends ComponentDialog {
       await say(step.context, 'common:help', { clinicPhone: this.services.config.clinicPhone });
       return step.endDialog();
     }
+    if (answer.value === 'contact') {
+      await this.requestContact(step.context);
+      return step.endDialog();
+    }
     return step.beginDialog(DIALOG_OF[answer.value]);
+  }
+
+  /** "Talk to my counsellor": a flag for the care team, and when to expect them. */
+  private async requestContact(context: TurnContext): Promise<void> {
+    const { language, t } = turnFacts(context);
+    const profile = currentProfile(context);
+    const { activity } = context;
+    const reply = await this.services.careTeam.contact.request({
+      participantId: profile.participantId,
+      activityKey: `${activity.channelId}:${activity.conversation.id}:${activity.id ?? ''}`,
+      language,
+      timeZone: profile.timeZone,
+      t,
+    });
+    await say(context, reply.textKey, reply.vars);
   }
 
   private async switchTo(inner: DialogContext, language: Language): Promise<void> {
@@ -155,7 +178,7 @@ export class MainDialog extends ComponentDialog {
 }
 
 function dialogOf(intent: Intent): string | undefined {
-  return intent.kind === 'go' && intent.destination !== 'help' && intent.destination !== 'more' ? DIALOG_OF[intent.destination] : undefined;
+  return intent.kind === 'go' && intent.destination !== 'help' && intent.destination !== 'more' && intent.destination !== 'contact' ? DIALOG_OF[intent.destination] : undefined;
 }
 
 /** A click on a menu card that is no longer the open question (Teams keeps old cards). */

@@ -1,3 +1,4 @@
+import { isContactRequest } from '../bot/careTeam/contactRequest';
 import { Language } from '../bot/i18n';
 import { normalizeReply } from './prompts/parse';
 
@@ -8,7 +9,7 @@ import { normalizeReply } from './prompts/parse';
  */
 export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'plan', 'more'] as const;
 /** The second menu, behind "More". */
-export const MORE_DESTINATIONS = ['lesson', 'progress', 'help'] as const;
+export const MORE_DESTINATIONS = ['lesson', 'progress', 'contact', 'help'] as const;
 /** Where words alone lead ("add to my plan"): not a menu entry. */
 const WORD_ONLY = ['planAdd'] as const;
 export type Destination = (typeof DESTINATIONS)[number] | (typeof MORE_DESTINATIONS)[number] | (typeof WORD_ONLY)[number];
@@ -116,8 +117,8 @@ const WORDS: ReadonlyArray<readonly [Intent, readonly string[]]> = [
 
 const BY_PHRASE: ReadonlyMap<string, Intent> = new Map(WORDS.flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)));
 
-/** The command a whole message gives, if it is one. */
+/** The command a whole message gives, if it is one; a request for a person in any words is one too. */
 export function recognizeIntent(text: string | undefined): Intent | undefined {
   if (!text) return undefined;
-  return BY_PHRASE.get(normalizeReply(text));
+  return BY_PHRASE.get(normalizeReply(text)) ?? (isContactRequest(text) ? { kind: 'go', destination: 'contact' } : undefined);
 }

@@ -11,7 +11,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export type SeverityRank = 1 | 2 | 3 | 4;
 export const SEVERITY_RANK: Readonly<Record<Severity, SeverityRank>> = { low: 1, moderate: 2, high: 3, urgent: 4 };
 
-export type FlagSource = 'checkin' | 'crisis' | 'screen' | 'outreach' | 'session';
+export type FlagSource = 'checkin' | 'crisis' | 'screen' | 'outreach' | 'session' | 'contact';
 export type FlagStatus = 'open' | 'acknowledged' | 'resolved';
 export type FlagOutcome = 'contacted' | 'no_action_needed' | 'referred' | 'other';
 

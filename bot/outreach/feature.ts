@@ -144,5 +144,9 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
     reschedule(participantId) {
       return rescheduleParticipant(services, participantId);
     },
+
+    deliver(address, activity) {
+      return sender.deliver(address, activity);
+    },
   };
 }

@@ -41,6 +41,11 @@ export const AUDIT_ACTIONS = [
   'safetyplan.save',
   'safetyplan.accept',
   'safetyplan.dismiss',
+  'thread.view',
+  'thread.send',
+  'thread.receive',
+  'handoff.end',
+  'teams.reply',
   'reports.view',
   'reports.export',
   'lessons.view',
@@ -62,7 +67,7 @@ export interface AuditEvent extends DocBase {
   actor: string | null;
   actorRole: string | null;
   action: AuditAction;
-  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | 'lessonAssignment' | null;
+  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | 'lessonAssignment' | 'thread' | null;
   recordId: string | null;
   participantId: string | null;
   /** Client address (X-Forwarded-For when behind a trusted proxy) or the Teams user id. */

@@ -21,6 +21,8 @@ export interface StaffAccount extends DocBase {
   role: StaffRole;
   passwordHash: string;
   aadObjectId: string | null;
+  /** How the person signs messages to participants ("Maria"); absent: from the email (displayNameOf). */
+  displayName?: string | null;
   /** Dashboard language. */
   language: Language;
   disabledAt: string | null;
@@ -33,6 +35,7 @@ export interface NewStaffAccount {
   role: StaffRole;
   password: string;
   aadObjectId?: string | null;
+  displayName?: string | null;
   language?: Language;
 }
 
@@ -44,6 +47,13 @@ export function normalizeEmail(email: string): string {
 
 export function isEmail(email: string): boolean {
   return EMAIL.test(normalizeEmail(email)) && email.length <= 254;
+}
+
+/** The name a staff member signs with: theirs, else the email's first word ("maria.lopez@…" → "Maria"). */
+export function displayNameOf(account: Pick<StaffAccount, 'email' | 'displayName'>): string {
+  if (account.displayName) return account.displayName;
+  const word = account.email.split('@')[0].split(/[._+-]/)[0] ?? account.email;
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 export function staffId(email: string): string {
@@ -73,6 +83,7 @@ export class StaffAccounts {
       role: input.role,
       passwordHash: await hashPassword(input.password, this.kdf),
       aadObjectId: input.aadObjectId ?? null,
+      displayName: input.displayName?.trim() || null,
       language: input.language ?? 'en',
       disabledAt: null,
       createdAt: now,

@@ -1,4 +1,5 @@
 import type { i18n } from 'i18next';
+import type { CareTeam } from '../careTeam/careTeam';
 import { Clock } from '../clock';
 import { Config } from '../config';
 import { CheckIns } from '../domain/checkins';
@@ -46,6 +47,8 @@ export interface StaffCore {
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
   safetyPlans: SafetyPlans;
+  /** The thread with each participant and the hand-off (bot/careTeam). */
+  careTeam: CareTeam;
   /** Each track's weekly lessons (the library, the plan). */
   lessons: LessonService;
   /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
@@ -68,6 +71,7 @@ export interface StaffCoreDeps {
   checkins: CheckIns;
   flagEvents: FlagEvents;
   safetyPlan: SafetyPlanService;
+  careTeam: CareTeam;
   lessons: LessonService;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
@@ -106,6 +110,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
     safetyPlans: deps.safetyPlan.plans,
+    careTeam: deps.careTeam,
     lessons: deps.lessons,
     oidc: config.staff.oidc && {
       client: new OidcClient(config.staff.oidc, config.publicBaseUrl),

@@ -6,6 +6,7 @@ import { Sleep } from './auth';
 import { StaffRoutes } from './http/routes';
 import { ScryptParams } from './password';
 import { createEscalationCheck, createStaffCore, StaffCore } from './staffCore';
+import { ReplyNotices } from './teams/replyNotices';
 import { StaffChannelTurns } from './teams/staffChannelTurns';
 import { TeamsAlerts } from './teams/teamsAlerts';
 
@@ -75,10 +76,12 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
         const alerts = new TeamsAlerts(core, adapter, channel, config.bot.appId);
         teams = alerts;
         channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
+        const notices = new ReplyNotices(core, alerts);
         unsubscribe.push(
           services.flagEvents.on('raised', (flag) => alerts.onFlag(flag)),
           services.flagEvents.on('changed', (flag) => alerts.refresh(flag)),
           services.flagEvents.on('message', (flag) => alerts.onMessage(flag)),
+          services.careTeam.onParticipantMessage((event) => notices.onParticipantMessage(event)),
         );
       }
     },

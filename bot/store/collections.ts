@@ -62,4 +62,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'lessonAssignments', indexes: [['weekStart']] },
   // Care-team threads (bot/careTeam/threadMessage.ts), pk = participantId: one partition per thread, read by `at`.
   { name: 'threadMessages', indexes: [['participantId', 'at']] },
+  // Staff message claims (bot/careTeam/threadRepository.ts), pk = participantId, id = SHA-256 of staff id + request key:
+  // one conditional create per message, so a retried POST sends nothing twice.
+  { name: 'threadSends', indexes: [] },
 ];

@@ -8,7 +8,7 @@ import { ConflictError } from '../../bot/store/port';
 import { AdminContext, UsageError, parseFlags } from './context';
 
 const USAGE = `usage:
-  npm run admin -- staff add --email a@clinic.org --role clinician|admin --password-stdin [--language en|es] [--aad-object-id ID]
+  npm run admin -- staff add --email a@clinic.org --role clinician|admin --password-stdin [--language en|es] [--aad-object-id ID] [--name "Maria"]
   npm run admin -- staff list [--json]
   npm run admin -- staff link-teams --email a@clinic.org --aad-object-id ID   (map a Teams user for card actions)
   npm run admin -- staff unlock --email a@clinic.org                          (clear failed sign-ins)
@@ -28,7 +28,10 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
       'password-stdin': { type: 'boolean', default: false },
       language: { type: 'string', default: 'en' },
       'aad-object-id': { type: 'string' },
+      // How messages to participants are signed ("— Maria, your care team").
+      name: { type: 'string' },
     }, USAGE);
+    if (values.name !== undefined && (values.name.trim() === '' || values.name.length > 40)) throw new UsageError('refused: --name must be 1 to 40 characters');
     if (!values.email || !isEmail(values.email)) throw new UsageError(`refused: --email must be an email address\n${USAGE}`);
     if (!STAFF_ROLES.includes(values.role as StaffRole)) throw new UsageError(`refused: --role must be one of ${STAFF_ROLES.join(', ')}`);
     if (!isLanguage(values.language)) throw new UsageError('refused: --language must be en or es');
@@ -41,6 +44,7 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
         password,
         language: values.language,
         aadObjectId: values['aad-object-id'] ?? null,
+        displayName: values.name ?? null,
       });
       await audit({ action: 'staff.add', recordId: account.id, detail: { role: account.role } });
       ctx.out(`staff ${account.email} (${account.role}) added`);

@@ -8,6 +8,7 @@ import { OUTCOMES } from '../../flags/review';
 import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
 import { safetyPlanSection } from './safetyPlanPage';
+import { threadSection } from './threadPage';
 import { CSRF_FIELD } from './web';
 
 /**
@@ -216,6 +217,7 @@ export function flagBody(t: TFunction): Html {
 <section aria-labelledby="reasons-title"><h2 id="reasons-title">${t('staff:flag.reasons')}</h2><ul id="flag-reasons"></ul></section>
 <section id="message-section" aria-labelledby="message-title" hidden><h2 id="message-title">${t('staff:flag.message')}</h2><blockquote id="flag-message" class="participant-text"></blockquote></section>
 <section id="messages-section" aria-labelledby="messages-title" hidden><h2 id="messages-title">${t('staff:flag.messages')}</h2><ol id="flag-messages" class="notes"></ol></section>
+${threadSection(t)}
 <section aria-labelledby="answers-title"><h2 id="answers-title">${t('staff:flag.answers')}</h2><dl id="flag-answers" class="facts"></dl></section>
 <section aria-labelledby="chart-title"><h2 id="chart-title">${t('staff:flag.chart')}</h2>
 <figure id="chart" class="chart"></figure>
@@ -291,6 +293,7 @@ export function participantBody(t: TFunction, viewer: Viewer): Html {
   return html`<p id="load-status" class="load-status">${t('staff:app.loading')}</p>
 <div id="participant" hidden>
 <section aria-labelledby="details-title"><h2 id="details-title">${t('staff:participant.details')}</h2><dl id="participant-details" class="facts"></dl></section>
+${threadSection(t)}
 ${safetyPlanSection(t)}
 ${
   viewer.role === 'admin'

@@ -9,6 +9,7 @@ import { registerParticipantRoutes } from './participantRoutes';
 import { registerReportRoutes } from './reportRoutes';
 import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
+import { registerThreadRoutes } from './threadRoutes';
 
 /**
  * The care team's door: /staff pages, /api/staff JSON, static assets. Every
@@ -26,6 +27,7 @@ export class StaffRoutes {
     registerFlagRoutes(guard, this.core);
     registerParticipantRoutes(guard, this.core);
     registerSafetyPlanRoutes(guard, this.core);
+    registerThreadRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
     registerReportRoutes(guard, this.core);
     registerLessonRoutes(guard, this.core);

@@ -28,8 +28,8 @@ export class ApiError extends Error {
 }
 
 /** JSON call with the session cookie and the CSRF header; a lost session goes back to sign-in. */
-export async function api(method, path, payload) {
-  const headers = { Accept: 'application/json', 'X-CSRF-Token': csrfToken };
+export async function api(method, path, payload, extraHeaders = {}) {
+  const headers = { Accept: 'application/json', 'X-CSRF-Token': csrfToken, ...extraHeaders };
   if (payload !== undefined) headers['Content-Type'] = 'application/json';
   const res = await fetch(path, {
     method,

@@ -18,6 +18,7 @@ import {
   whoText,
 } from './common.js';
 import { renderChart } from './chart.js';
+import { threadSection } from './thread.js';
 
 const main = document.getElementById('main');
 const participantId = main.dataset.participantId;
@@ -26,7 +27,7 @@ const base = `/api/staff/flags/${encodeURIComponent(participantId)}/${encodeURIC
 
 export async function flagPage() {
   bindActions();
-  await load();
+  await Promise.all([load(), threadSection(participantId)]);
 }
 
 function load() {

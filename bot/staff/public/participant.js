@@ -1,6 +1,7 @@
 import { answerText, api, clear, dataOf, dl, el, failureText, formatDate, loadRecord, notice, renderFlagRows, t, timeElement } from './common.js';
 import { showCode } from './participants.js';
 import { safetyPlanSection } from './safetyPlan.js';
+import { threadSection } from './thread.js';
 
 const id = document.getElementById('main').dataset.participantId;
 const base = `/api/staff/participants/${encodeURIComponent(id)}`;
@@ -8,7 +9,7 @@ const base = `/api/staff/participants/${encodeURIComponent(id)}`;
 export async function participantPage() {
   bindAdmin();
   await load();
-  await safetyPlanSection(base);
+  await Promise.all([safetyPlanSection(base), threadSection(id)]);
 }
 
 function load() {

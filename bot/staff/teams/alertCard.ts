@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
+import { MAX_MESSAGE_LENGTH } from '../../careTeam/staffMessages';
 import { Flag, FlagReason } from '../../flags/flag';
 import { Track } from '../../domain/participant';
 import { flagPath } from '../http/pages';
@@ -12,6 +13,21 @@ export interface AckData {
   [STAFF_ACTION_FIELD]: typeof ACK_VERB;
   participantId: string;
   flagId: string;
+}
+
+/** The Reply button: the text of the card's input (REPLY_INPUT) arrives merged into this data. */
+export const REPLY_VERB = 'reply';
+export const REPLY_INPUT = 'replyText';
+
+export interface ReplyData {
+  [STAFF_ACTION_FIELD]: typeof REPLY_VERB;
+  participantId: string;
+  flagId: string;
+}
+
+export function isReplyData(value: unknown): value is ReplyData & { [REPLY_INPUT]?: unknown } {
+  const v = value as Partial<ReplyData> | null;
+  return !!v && typeof v === 'object' && v[STAFF_ACTION_FIELD] === REPLY_VERB && typeof v.participantId === 'string' && typeof v.flagId === 'string';
 }
 
 export function isAckData(value: unknown): value is AckData {
@@ -32,16 +48,24 @@ interface FactSet {
   type: 'FactSet';
   facts: Array<{ title: string; value: string }>;
 }
+interface InputText {
+  type: 'Input.Text';
+  id: typeof REPLY_INPUT;
+  label: string;
+  placeholder: string;
+  isMultiline: true;
+  maxLength: number;
+}
 interface SubmitAction {
   type: 'Action.Submit';
   title: string;
-  data: AckData;
+  data: AckData | ReplyData;
 }
 interface ExecuteAction {
   type: 'Action.Execute';
-  verb: typeof ACK_VERB;
+  verb: typeof ACK_VERB | typeof REPLY_VERB;
   title: string;
-  data: AckData;
+  data: AckData | ReplyData;
   /** Clients without Universal Actions show the Submit button instead. */
   fallback: SubmitAction;
 }
@@ -55,7 +79,7 @@ export interface AlertCard {
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
   fallbackText: string;
-  body: Array<TextBlock | FactSet>;
+  body: Array<TextBlock | FactSet | InputText>;
   actions: Array<ExecuteAction | OpenUrlAction>;
 }
 
@@ -120,6 +144,13 @@ export function alertCard(input: AlertCardInput): AlertCard {
   if (flag.status === 'open') {
     const ack = t('staff:teams.acknowledge');
     actions.push({ type: 'Action.Execute', verb: ACK_VERB, title: ack, data, fallback: { type: 'Action.Submit', title: ack, data } });
+  }
+  // Someone enrolled can be written to from here, as the staff account the Teams user is mapped to.
+  if (input.initials !== null && flag.status !== 'resolved') {
+    body.push({ type: 'Input.Text', id: REPLY_INPUT, label: t('staff:teams.replyLabel'), placeholder: t('staff:teams.replyPlaceholder'), isMultiline: true, maxLength: MAX_MESSAGE_LENGTH });
+    const reply: ReplyData = { [STAFF_ACTION_FIELD]: REPLY_VERB, participantId: flag.participantId, flagId: flag.id };
+    const send = t('staff:teams.replySend');
+    actions.push({ type: 'Action.Execute', verb: REPLY_VERB, title: send, data: reply, fallback: { type: 'Action.Submit', title: send, data: reply } });
   }
   actions.push({ type: 'Action.OpenUrl', title: t('staff:teams.open'), url });
   return {

@@ -1,19 +1,24 @@
 import { Activity, ActivityTypes, TeamsInfo, TurnContext } from 'botbuilder';
+import { AppError } from '../../errors';
 import { translatorFor } from '../../i18n';
 import { FlagActionError } from '../../flags/review';
-import { StaffAccount } from '../staffAccounts';
+import { displayNameOf, StaffAccount } from '../staffAccounts';
 import { StaffCore } from '../staffCore';
 import { Stored } from '../../store/port';
-import { isAckData } from './alertCard';
+import { isAckData, isReplyData, REPLY_INPUT, REPLY_VERB, ReplyData } from './alertCard';
 import { TeamsAlerts } from './teamsAlerts';
 
 export const ADAPTIVE_CARD_ACTION = 'adaptiveCard/action';
 
+/** Why a reply could not go out, each with its sentence (staff:teams.replyRefused.*). */
+const REPLY_REFUSALS = new Set(['opted_out', 'unreachable', 'too_long', 'not_found']);
+
 /**
  * Turns from the staff Teams channel: the alert card's Acknowledge button
  * (an `adaptiveCard/action` invoke from Action.Execute, or a message with the
- * Action.Submit value on older clients) and anything else said to the bot
- * there. Participants' turns never reach this; staff turns never reach the
+ * Action.Submit value on older clients), its Reply button (the text goes to
+ * the participant as the Teams user's staff account), and anything else said
+ * to the bot there. Participants' turns never reach this; staff turns never reach the
  * participant dialogs.
  */
 export class StaffChannelTurns {
@@ -31,6 +36,8 @@ export class StaffChannelTurns {
       await this.onExecute(context);
     } else if (activity.type === ActivityTypes.Message && isAckData(activity.value)) {
       await this.onSubmit(context);
+    } else if (activity.type === ActivityTypes.Message && isReplyData(activity.value)) {
+      await context.sendActivity(await this.reply(context, activity.value));
     } else if (activity.type === ActivityTypes.Message) {
       await context.sendActivity(this.t()('staff:teams.channelInfo', { url: `${this.core.config.publicBaseUrl}/staff` }));
     }
@@ -46,6 +53,9 @@ export class StaffChannelTurns {
   private async onExecute(context: TurnContext): Promise<void> {
     const action = (context.activity.value as { action?: { verb?: string; data?: unknown } } | undefined)?.action;
     const data = action?.data;
+    if (action?.verb === REPLY_VERB && isReplyData(data)) {
+      return this.invokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: await this.reply(context, data) });
+    }
     if (action?.verb !== 'ack' || !isAckData(data)) {
       return this.invokeResponse(context, { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: 'unknown action' } });
     }
@@ -78,19 +88,8 @@ export class StaffChannelTurns {
   ): Promise<{ kind: 'done'; flag: Awaited<ReturnType<StaffCore['review']['acknowledge']>>['flag'] } | { kind: 'refused'; text: string }> {
     const t = this.t();
     const staff = await this.staffFor(context);
-    const from = context.activity.from;
     if (!staff) {
-      await this.core.audit.record({
-        actor: null,
-        actorRole: null,
-        action: 'teams.unmapped',
-        recordType: 'flag',
-        recordId: flagId,
-        participantId,
-        ip: null,
-        channel: 'teams',
-        detail: { teamsUser: from?.aadObjectId ?? from?.id ?? null },
-      });
+      await this.auditUnmapped(context, participantId, flagId);
       return { kind: 'refused', text: t('staff:teams.unmapped') };
     }
     try {
@@ -115,6 +114,55 @@ export class StaffChannelTurns {
       }
       throw err;
     }
+  }
+
+  /** The card's Reply: the text to the participant, signed by the mapped staff account; what happened, in a sentence. */
+  private async reply(context: TurnContext, data: ReplyData & { [REPLY_INPUT]?: unknown }): Promise<string> {
+    const t = this.t();
+    const text = typeof data[REPLY_INPUT] === 'string' ? data[REPLY_INPUT].trim() : '';
+    if (!text) return t('staff:teams.replyEmpty');
+    const staff = await this.staffFor(context);
+    if (!staff) {
+      await this.auditUnmapped(context, data.participantId, data.flagId);
+      return t('staff:teams.replyUnmapped');
+    }
+    try {
+      const author = { id: staff.id, email: staff.email, name: displayNameOf(staff) };
+      // Teams sends a retried invoke with the same activity id: it sends nothing twice.
+      const { message, repeated } = await this.core.careTeam.messages.send(data.participantId, author, text, `teams:${context.activity.id ?? text}`);
+      if (!repeated) {
+        await this.core.audit.record({
+          actor: staff.email,
+          actorRole: staff.role,
+          action: 'teams.reply',
+          recordType: 'thread',
+          recordId: message.id,
+          participantId: data.participantId,
+          ip: null,
+          channel: 'teams',
+          detail: { channel: message.channelId, delivery: message.delivery, flagId: data.flagId },
+        });
+      }
+      return t(message.delivery === 'sent' ? 'staff:teams.replySent' : 'staff:teams.replyFailed');
+    } catch (err) {
+      if (err instanceof AppError && REPLY_REFUSALS.has(err.code)) return t(`staff:teams.replyRefused.${err.code}`);
+      throw err;
+    }
+  }
+
+  private async auditUnmapped(context: TurnContext, participantId: string, flagId: string): Promise<void> {
+    const from = context.activity.from;
+    await this.core.audit.record({
+      actor: null,
+      actorRole: null,
+      action: 'teams.unmapped',
+      recordType: 'flag',
+      recordId: flagId,
+      participantId,
+      ip: null,
+      channel: 'teams',
+      detail: { teamsUser: from?.aadObjectId ?? from?.id ?? null },
+    });
   }
 
   /**

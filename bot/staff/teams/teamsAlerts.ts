@@ -1,5 +1,5 @@
 import { inSpan } from '../../telemetry/telemetry';
-import { ActivityTypes, CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
+import { Activity, ActivityTypes, CardFactory, CloudAdapter, ConversationReference } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { DateTime } from 'luxon';
 import { Flag, isUnknownParticipant } from '../../flags/flag';
@@ -105,6 +105,13 @@ export class TeamsAlerts {
         await context.updateActivity({ id: post.activityId, type: ActivityTypes.Message, attachments: [CardFactory.adaptiveCard(card)] });
       });
     }
+  }
+
+  /** A message of its own in the staff channel (not about one flag: a participant's reply to a counsellor). */
+  async postToChannel(activity: Partial<Activity>): Promise<void> {
+    await this.adapter.continueConversationAsync(this.identity, this.reference(this.channel.conversationId), async (context) => {
+      await context.sendActivity(activity);
+    });
   }
 
   /** Whether an activity came from a card posted for this flag. */

@@ -94,6 +94,7 @@ const envSchema = z
     OUTREACH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
     OUTREACH_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     OUTREACH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    OUTREACH_QUIET_REMINDER: z.enum(['evening-before', 'skip']).default('evening-before'),
     // Staff dashboard and Teams alerts (bot/staff).
     PUBLIC_BASE_URL: optional.pipe(z.string().url().optional()),
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -251,6 +252,11 @@ export interface OutreachConfig {
   leaseSeconds: number;
   /** Messages one tick works on at once. */
   concurrency: number;
+  /**
+   * A reminder whose time falls in quiet hours with no allowed minute left before its meeting
+   * (an early session): sent at the last allowed minute the evening before, or skipped and counted.
+   */
+  quietReminder: 'evening-before' | 'skip';
 }
 
 export class ConfigError extends Error {}
@@ -298,6 +304,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.OUTREACH_MAX_ATTEMPTS,
       leaseSeconds: e.OUTREACH_LEASE_SECONDS,
       concurrency: e.OUTREACH_CONCURRENCY,
+      quietReminder: e.OUTREACH_QUIET_REMINDER,
     },
     programHours: {
       days: e.PROGRAM_HOURS_DAYS,

@@ -1,4 +1,5 @@
 import { Clock } from '../clock';
+import { Config } from '../config';
 import { addDays } from '../domain/localTime';
 import { Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';
@@ -6,12 +7,13 @@ import { attends, ProgramSession, ProgramSessions } from '../domain/sessions';
 import { DocumentStore } from '../store/port';
 import { DUE_SLOTS, DueEntries, DueEntry } from './dueEntries';
 import { Ledger, ledgerKey } from './ledger';
-import { checkinEntry, nextCheckinEntry, nextReminderEntry } from './planner';
+import { checkinEntry, nextCheckinEntry, nextReminderEntry, reminderPolicy } from './planner';
 
 export interface RescheduleDeps {
   store: DocumentStore;
   clock: Clock;
   participants: Participants;
+  config: Pick<Config, 'quietHours' | 'outreach'>;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function rescheduleParticipant(deps: RescheduleDeps, participantId:
   // A pending follow-up stays: the prompt after it is placed, with the new settings, once it is handled.
   await due.set(p.id, 'daily', checkin, now, (current) => keepIfDue(current) || current.kind === 'followup');
   const program = sessions ?? (await new ProgramSessions(deps.store, deps.clock).list());
-  await due.set(p.id, 'reminder', nextReminderEntry(p, program, now), now, keepIfDue);
+  await due.set(p.id, 'reminder', nextReminderEntry(p, program, now, reminderPolicy(deps.config)), now, keepIfDue);
 }
 
 /**

@@ -95,6 +95,7 @@ const envSchema = z
     OUTREACH_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     OUTREACH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     OUTREACH_QUIET_REMINDER: z.enum(['evening-before', 'skip']).default('evening-before'),
+    OUTREACH_REMINDER_REPLY_HOURS: z.coerce.number().min(0.5).max(72).default(12),
     // Staff dashboard and Teams alerts (bot/staff).
     PUBLIC_BASE_URL: optional.pipe(z.string().url().optional()),
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -257,6 +258,8 @@ export interface OutreachConfig {
    * (an early session): sent at the last allowed minute the evening before, or skipped and counted.
    */
   quietReminder: 'evening-before' | 'skip';
+  /** "Can't make it" this many hours or less after a session reminder went out is a reply to it. */
+  reminderReplyHours: number;
 }
 
 export class ConfigError extends Error {}
@@ -305,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       leaseSeconds: e.OUTREACH_LEASE_SECONDS,
       concurrency: e.OUTREACH_CONCURRENCY,
       quietReminder: e.OUTREACH_QUIET_REMINDER,
+      reminderReplyHours: e.OUTREACH_REMINDER_REPLY_HOURS,
     },
     programHours: {
       days: e.PROGRAM_HOURS_DAYS,

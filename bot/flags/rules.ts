@@ -60,7 +60,7 @@ const ruleSchema = z
  * Flags about a message rather than a check-in answer (the safety gate and
  * episode raise them); the file sets only their severity.
  */
-export const MESSAGE_SIGNALS = ['crisis_language', 'possible_risk', 'risk_confirmed', 'says_not_safe'] as const;
+export const MESSAGE_SIGNALS = ['crisis_language', 'possible_risk', 'risk_confirmed', 'says_not_safe', 'session_cant_attend'] as const;
 export type MessageSignal = (typeof MESSAGE_SIGNALS)[number];
 
 /** CONTENT.md's defaults, for a clinic file that does not list a signal. */
@@ -69,6 +69,7 @@ const SIGNAL_DEFAULTS: Readonly<Record<MessageSignal, Severity>> = {
   possible_risk: 'high',
   risk_confirmed: 'urgent',
   says_not_safe: 'urgent',
+  session_cant_attend: 'low',
 };
 
 const signalSchema = z

@@ -6,7 +6,7 @@ import { renderPrompt } from '../channels/render';
 import { translatorFor } from '../i18n';
 import { OutreachService, Services } from '../services';
 import { reach, SkipReason } from './planner';
-import { RateLimiter, RateLimits, Sleep } from './rateLimiter';
+import { pacingMiddleware, RateLimiter, RateLimits, Sleep } from './rateLimiter';
 import { rescheduleParticipant } from './reschedule';
 import { StoreRunCoordinator } from './runCoordinator';
 import { OutreachScheduler, TickReport } from './scheduler';
@@ -25,7 +25,10 @@ export interface OutreachFeatureOptions {
   sleep?: Sleep;
   /** Distinguishes this instance's claims and cron slots; random by default. */
   instanceId?: string;
-  /** Monotonic milliseconds of the limiter and of a tick's progress (tests advance it with their `sleep`). */
+  /**
+   * Milliseconds of the limiter and of a tick's progress (tests advance it with their `sleep`).
+   * Default: the wall clock for the limiter (its slots are shared by instances), performance.now for ticks.
+   */
   monotonic?: () => number;
 }
 
@@ -52,7 +55,9 @@ export interface OutreachFeature extends Feature, OutreachService {
 export function createOutreachFeature(services: OutreachServices, adapter: CloudAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
   const { config, log, clock } = services;
   const instanceId = options.instanceId ?? randomUUID();
-  const limiter = new RateLimiter(options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
+  const limiter = new RateLimiter(services.store, options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
+  // Every send of this adapter is paced, replies to incoming messages as much as outreach.
+  adapter.use(pacingMiddleware(limiter));
   const sender = new ProactiveSender(adapter, botIdentity(config.bot.appId), limiter, { maxAttempts: config.outreach.maxAttempts, sleep: options.sleep }, log);
   const scheduler = new OutreachScheduler({
     store: services.store,

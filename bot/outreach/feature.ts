@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
+import type { PuenteAdapter } from '../adapter';
 import { MinuteTask, scheduleEveryMinute } from '../cron';
 import type { Feature } from '../features';
 import { renderPrompt } from '../channels/render';
 import { translatorFor } from '../i18n';
 import { OutreachService, Services } from '../services';
 import { reach, SkipReason } from './planner';
-import { pacingMiddleware, RateLimiter, RateLimits, Sleep } from './rateLimiter';
+import { RateLimiter, RateLimits, Sleep } from './rateLimiter';
 import { rescheduleParticipant } from './reschedule';
 import { StoreRunCoordinator } from './runCoordinator';
 import { OutreachScheduler, TickReport } from './scheduler';
@@ -52,12 +52,12 @@ export interface OutreachFeature extends Feature, OutreachService {
  * task per process, every minute, distributed over the store so one instance
  * runs each minute's slot; stop() ends it and waits for a running tick.
  */
-export function createOutreachFeature(services: OutreachServices, adapter: CloudAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
+export function createOutreachFeature(services: OutreachServices, adapter: PuenteAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
   const { config, log, clock } = services;
   const instanceId = options.instanceId ?? randomUUID();
   const limiter = new RateLimiter(services.store, options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
   // Every send of this adapter is paced, replies to incoming messages as much as outreach.
-  adapter.use(pacingMiddleware(limiter));
+  adapter.paceWith((channelId, conversationId) => limiter.acquire(channelId, conversationId));
   const sender = new ProactiveSender(adapter, botIdentity(config.bot.appId), limiter, { maxAttempts: config.outreach.maxAttempts, sleep: options.sleep }, log);
   const scheduler = new OutreachScheduler({
     store: services.store,

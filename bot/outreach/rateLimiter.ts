@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Activity, Channels, Middleware, TurnContext } from 'botbuilder';
+import { Channels } from 'botbuilder';
 import { updateDocument } from '../store/etagUpdate';
 import { DocBase, DocumentStore } from '../store/port';
 import { KeyedQueue } from '../turn/keyedQueue';
@@ -105,29 +105,4 @@ export class RateLimiter {
     );
     return slot;
   }
-}
-
-/** Activities that reach the channel (an invoke response answers the HTTP request; a trace goes to the Emulator only). */
-function reachesChannel(activity: Partial<Activity>): boolean {
-  return activity.type !== 'invokeResponse' && activity.type !== 'trace';
-}
-
-/**
- * Paces everything the adapter sends, replies to incoming messages and
- * proactive sends alike: each activity waits for its destination's slot
- * before it goes.
- */
-export function pacingMiddleware(limiter: RateLimiter): Middleware {
-  return {
-    async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
-      context.onSendActivities(async (ctx, activities, send) => {
-        for (const activity of activities) {
-          if (!reachesChannel(activity)) continue;
-          await limiter.acquire(activity.channelId ?? ctx.activity.channelId, activity.conversation?.id ?? ctx.activity.conversation.id);
-        }
-        return send();
-      });
-      await next();
-    },
-  };
 }

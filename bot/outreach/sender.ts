@@ -87,7 +87,7 @@ export class ProactiveSender implements Sender {
     const reference = conversationReference(address);
     let lastStatus: number | null = null;
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      // Paced by the adapter's pacing middleware (rateLimiter.ts), as every send is.
+      // Paced by the adapter (PuenteAdapter.sendActivities), as every send is.
       try {
         // The adapter hands errors thrown in the logic to onTurnError (which would apologise to the
         // participant for a message they never got), so the send's error is carried out by hand.

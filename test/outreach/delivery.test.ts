@@ -157,7 +157,7 @@ describe('delivery', () => {
     await enroll(a, w.connector.url);
     await enroll(a, w.connector.url, { consent: false });
     await a.outreach.tick(PROMPT_AT);
-    const facts = a.outreach.readiness!() as { outreach: { lastTick: Record<string, unknown>; totals: Record<string, number> } };
+    const facts = (await a.outreach.readiness!()) as { outreach: { lastTick: Record<string, unknown>; totals: Record<string, number> } };
     assert.equal(facts.outreach.lastTick.sent, 1);
     assert.deepEqual(facts.outreach.lastTick.skipped, { noConsent: 1 });
     assert.deepEqual(facts.outreach.totals, { ticks: 1, sent: 1, failed: 0, skipped: 1, errors: 0 });

@@ -11,7 +11,6 @@ import { DATABASES } from './outreachHarness';
 const PROMPT_AT = new Date('2026-12-01T14:00:00Z'); // 09:00 in New York
 const DUE = 10;
 const INTERVAL_MS = 2000;
-const JITTER_MS = 150;
 
 /**
  * Two app instances on one shared store send through one SMS number limited
@@ -89,10 +88,12 @@ for (const db of DATABASES) {
       assert.equal(arrivals.length, DUE + 1);
       const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]);
       const closest = Math.min(...gaps);
-      // Slots are reserved 2000 ms apart on the wall clock and each send starts at its slot; what arrives differs from
-      // that by the delivery's own latency, which is longest for an instance's first send (its connection and code
-      // paths warming up: up to ~0.1 s on a loaded machine). A wasted slot (4 s) is allowed; a shared one (~0 s) is not.
-      assert.ok(closest >= INTERVAL_MS - JITTER_MS, `closest two messages ${closest.toFixed(0)} ms apart (gaps ${gaps.map((g) => g.toFixed(0)).join(', ')})`);
+      // Slots are reserved 2000 ms apart on the wall clock and each send starts at its slot. What arrives differs from
+      // that by each delivery's own latency, which a loaded machine stretches (up to ~0.6 s seen under the whole
+      // suite), so arrivals are held to half the interval: two instances sharing a slot would arrive ~0 ms apart.
+      assert.ok(closest >= INTERVAL_MS / 2, `closest two messages ${closest.toFixed(0)} ms apart (gaps ${gaps.map((g) => g.toFixed(0)).join(', ')})`);
+      const span = arrivals[arrivals.length - 1] - arrivals[0];
+      assert.ok(span >= (DUE - 0.5) * INTERVAL_MS, `${DUE + 1} messages over ${span.toFixed(0)} ms: the slots add up to the limit`);
     });
   });
 }

@@ -202,7 +202,7 @@ async function runScenario(scenario: Scenario): Promise<Result> {
     const sender = new ProactiveSender(
       createAdapter(config, log, i18n),
       botIdentity(undefined),
-      new RateLimiter({ smsPerSecond: 0, teamsPerSecondPerConversation: 0 }),
+      new RateLimiter(store, { smsPerSecond: 0, teamsPerSecondPerConversation: 0 }),
       { maxAttempts: config.outreach.maxAttempts },
       log,
     );

@@ -2,6 +2,7 @@ import {
   Activity,
   CloudAdapter,
   InvokeResponse,
+  ResourceResponse,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   TurnContext,
@@ -24,11 +25,39 @@ import { findTurnFacts } from './turn/turnFacts';
  */
 /** CloudAdapter whose processActivity the /api/messages handler calls (bot/messagesEndpoint.ts). */
 export class PuenteAdapter extends CloudAdapter {
+  private pace: SendPacer | undefined;
+
   /** Authenticates the request and runs the turn; throws AuthenticationError, AuthUnavailableError or the turn's failure. */
   handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authHeader, activity, logic);
   }
+
+  /** Every activity this adapter sends to a channel (turn replies, proactive sends, alerts) first waits for `pace`. */
+  paceWith(pace: SendPacer): void {
+    this.pace = pace;
+  }
+
+  /**
+   * The one way out to the channel. Paced activities go one at a time, each
+   * when its slot comes: a turn's three replies are three slots, not one burst.
+   */
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const pace = this.pace;
+    if (!pace) return super.sendActivities(context, activities);
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      // An invoke response answers the HTTP request and a trace goes to the Emulator only: neither reaches the channel.
+      if (activity.type !== 'invokeResponse' && activity.type !== 'trace') {
+        await pace(activity.channelId ?? context.activity.channelId, activity.conversation?.id ?? context.activity.conversation.id);
+      }
+      responses.push(...(await super.sendActivities(context, [activity])));
+    }
+    return responses;
+  }
 }
+
+/** Waits until a message may go to this destination (bot/outreach/rateLimiter.ts). */
+export type SendPacer = (channelId: string, conversationId: string) => Promise<void>;
 
 export function createAdapter(
   config: Config,

@@ -123,7 +123,8 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
 
   server.get('/readyz', async (_req, res) => {
     const storeUp = await store.ping();
-    const facts = Object.assign({}, ...features.map((f) => f.readiness?.() ?? {})) as Record<string, unknown>;
+    // Figures kept in the store (outreach, over all instances) are read only while it answers: a dead store gets a prompt 503.
+    const facts = storeUp ? (Object.assign({}, ...(await Promise.all(features.map(async (f) => (await f.readiness?.()) ?? {})))) as Record<string, unknown>) : {};
     res.send(storeUp ? 200 : 503, { status: storeUp ? 'ready' : 'unavailable', store: config.store, storeUp, ...facts });
   });
 

@@ -110,6 +110,8 @@ const envSchema = z
       .default(''),
     // "How am I doing" (dialogs/progressDialog.ts): false leaves the PHQ-9/GAD-7 band out of the summary.
     PROGRESS_SHOW_SURVEY_BAND: flag.default(true),
+    OUTREACH_QUIET_REMINDER: z.enum(['evening-before', 'skip']).default('evening-before'),
+    OUTREACH_REMINDER_REPLY_HOURS: z.coerce.number().min(0.5).max(72).default(12),
     // Staff dashboard and Teams alerts (bot/staff).
     PUBLIC_BASE_URL: optional.pipe(z.string().url().optional()),
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -272,6 +274,13 @@ export interface OutreachConfig {
   leaseSeconds: number;
   /** Messages one tick works on at once. */
   concurrency: number;
+  /**
+   * A reminder whose time falls in quiet hours with no allowed minute left before its meeting
+   * (an early session): sent at the last allowed minute the evening before, or skipped and counted.
+   */
+  quietReminder: 'evening-before' | 'skip';
+  /** "Can't make it" this many hours or less after a session reminder went out is a reply to it. */
+  reminderReplyHours: number;
   /** ISO weekday (1 = Monday) each track's weekly lesson goes out, at the participant's check-in time. */
   lessonWeekdays: Record<Track, number>;
 }
@@ -345,6 +354,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: st
       leaseSeconds: e.OUTREACH_LEASE_SECONDS,
       concurrency: e.OUTREACH_CONCURRENCY,
       lessonWeekdays: lessonWeekdays(e.LESSON_WEEKDAY, e.LESSON_WEEKDAY_BY_TRACK),
+      quietReminder: e.OUTREACH_QUIET_REMINDER,
+      reminderReplyHours: e.OUTREACH_REMINDER_REPLY_HOURS,
     },
     progress: { showSurveyBand: e.PROGRESS_SHOW_SURVEY_BAND },
     programHours: {

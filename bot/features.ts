@@ -29,6 +29,6 @@ export interface Feature {
   register?(context: FeatureContext): void | Promise<void>;
   start?(): void | Promise<void>;
   stop?(): void | Promise<void>;
-  /** Facts merged into the /readyz body. */
-  readiness?(): Record<string, unknown>;
+  /** Facts merged into the /readyz body (asked only while the store answers). */
+  readiness?(): Record<string, unknown> | Promise<Record<string, unknown>>;
 }

@@ -80,7 +80,7 @@ const ruleSchema = z
  * Flags about a message rather than a check-in answer (the safety gate and
  * episode raise them); the file sets only their severity.
  */
-export const MESSAGE_SIGNALS = ['crisis_language', 'possible_risk', 'risk_confirmed', 'says_not_safe', 'contact_request'] as const;
+export const MESSAGE_SIGNALS = ['crisis_language', 'possible_risk', 'risk_confirmed', 'says_not_safe', 'contact_request', 'session_cant_attend'] as const;
 export type MessageSignal = (typeof MESSAGE_SIGNALS)[number];
 
 /** CONTENT.md's defaults, for a clinic file that does not list a signal. */
@@ -90,6 +90,7 @@ const SIGNAL_DEFAULTS: Readonly<Record<MessageSignal, Severity>> = {
   risk_confirmed: 'urgent',
   says_not_safe: 'urgent',
   contact_request: 'moderate',
+  session_cant_attend: 'low',
 };
 
 const signalSchema = z

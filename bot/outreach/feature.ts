@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
+import type { PuenteAdapter } from '../adapter';
 import { MinuteTask, scheduleEveryMinute } from '../cron';
 import type { Feature } from '../features';
 import { renderPrompt } from '../channels/render';
@@ -10,6 +10,7 @@ import { RateLimiter, RateLimits, Sleep } from './rateLimiter';
 import { rescheduleParticipant } from './reschedule';
 import { StoreRunCoordinator } from './runCoordinator';
 import { OutreachScheduler, TickReport } from './scheduler';
+import { OutreachStatus } from './tickStatus';
 import { botIdentity, ProactiveSender } from './sender';
 import { CHECKIN_PROMPT } from './texts';
 
@@ -25,17 +26,13 @@ export interface OutreachFeatureOptions {
   sleep?: Sleep;
   /** Distinguishes this instance's claims and cron slots; random by default. */
   instanceId?: string;
-  /** Monotonic milliseconds of the limiter and of a tick's progress (tests advance it with their `sleep`). */
+  /**
+   * Milliseconds of the limiter and of a tick's progress (tests advance it with their `sleep`).
+   * Default: the wall clock for the limiter (its slots are shared by instances), performance.now for ticks.
+   */
   monotonic?: () => number;
 }
 
-export interface OutreachTotals {
-  ticks: number;
-  sent: number;
-  failed: number;
-  skipped: number;
-  errors: number;
-}
 
 /** The outreach engine: the app's background feature, and services.outreach for everyone else. */
 export interface OutreachFeature extends Feature, OutreachService {
@@ -49,10 +46,12 @@ export interface OutreachFeature extends Feature, OutreachService {
  * task per process, every minute, distributed over the store so one instance
  * runs each minute's slot; stop() ends it and waits for a running tick.
  */
-export function createOutreachFeature(services: OutreachServices, adapter: CloudAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
+export function createOutreachFeature(services: OutreachServices, adapter: PuenteAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
   const { config, log, clock } = services;
   const instanceId = options.instanceId ?? randomUUID();
-  const limiter = new RateLimiter(options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
+  const limiter = new RateLimiter(services.store, options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
+  // Every send of this adapter is paced, replies to incoming messages as much as outreach.
+  adapter.paceWith((channelId, conversationId) => limiter.acquire(channelId, conversationId));
   const sender = new ProactiveSender(adapter, botIdentity(config.bot.appId), limiter, { maxAttempts: config.outreach.maxAttempts, sleep: options.sleep }, log);
   const scheduler = new OutreachScheduler({
     store: services.store,
@@ -69,25 +68,24 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
   });
 
   let task: MinuteTask | undefined;
-  let lastTick: TickReport | undefined;
-  const totals: OutreachTotals = { ticks: 0, sent: 0, failed: 0, skipped: 0, errors: 0 };
+  const status = new OutreachStatus(services.store);
 
-  const record = (report: TickReport) => {
+  const record = async (report: TickReport) => {
     if (report.dryRun) return;
-    lastTick = report;
-    totals.ticks++;
-    totals.sent += report.sent;
-    totals.failed += report.failed;
-    totals.errors += report.errors;
-    totals.skipped += Object.values(report.skipped).reduce((sum, n) => sum + (n ?? 0), 0);
     const { planned: _planned, ...counts } = report;
     if (report.due > 0) log.info(counts, 'outreach tick');
     else log.debug(counts, 'outreach tick');
+    try {
+      await status.record(report, instanceId);
+    } catch (err) {
+      // The figures are for operators; the tick's work is done and stays done.
+      log.warn({ err }, 'outreach tick figures not recorded');
+    }
   };
 
   const tick = async (at: Date, tickOptions: { dryRun?: boolean } = {}) => {
     const report = await scheduler.tick(at, tickOptions);
-    record(report);
+    await record(report);
     return report;
   };
 
@@ -114,19 +112,9 @@ export function createOutreachFeature(services: OutreachServices, adapter: Cloud
       sender.close();
     },
 
-    readiness() {
-      const last = lastTick && {
-        at: lastTick.at,
-        due: lastTick.due,
-        sent: lastTick.sent,
-        failed: lastTick.failed,
-        skipped: lastTick.skipped,
-        deferred: lastTick.deferred,
-        inFlight: lastTick.inFlight,
-        errors: lastTick.errors,
-        durationMs: lastTick.durationMs,
-      };
-      return { outreach: { scheduled: task !== undefined, lastTick: last ?? null, totals: { ...totals } } };
+    /** This instance's schedule, and the figures of every instance from the store. */
+    async readiness() {
+      return { outreach: { scheduled: task !== undefined, ...(await status.read()) } };
     },
 
     async sendCheckinPromptNow(participantId) {

@@ -2,7 +2,7 @@ import { addDays, localDateOf, wallTimeToInstant } from '../domain/localTime';
 import { ChannelAddress, Participant } from '../domain/participant';
 import { ProgramSession, upcomingOccurrences } from '../domain/sessions';
 import { NewDailyDueEntry, NewReminderDueEntry } from './dueEntries';
-import { inQuietHours, QuietHours, quietHoursStart } from './quietHours';
+import { inQuietHours, QuietHours, quietHoursEnd, quietHoursStart } from './quietHours';
 
 /**
  * Pure rules of when what is due for whom. The scheduler and
@@ -90,23 +90,46 @@ export function followupBeforeQuietHours(followup: NewDailyDueEntry, promptSentA
   return { ...followup, dueAt: lastAllowed.toISOString() };
 }
 
+/**
+ * Where reminders may go: quiet hours, and what to do with a reminder of an
+ * early meeting that starts before (or as) quiet hours end.
+ */
+export interface ReminderPolicy {
+  quietHours: QuietHours;
+  quietReminder: 'evening-before' | 'skip';
+}
+
+export function reminderPolicy(config: { quietHours: QuietHours; outreach: { quietReminder: ReminderPolicy['quietReminder'] } }): ReminderPolicy {
+  return { quietHours: config.quietHours, quietReminder: config.outreach.quietReminder };
+}
+
 /** The reminder for the first meeting the participant attends that starts after `after`; null when none (or reminders off). */
-export function nextReminderEntry(p: Participant, sessions: readonly ProgramSession[], after: Date): NewReminderDueEntry | null {
+export function nextReminderEntry(p: Participant, sessions: readonly ProgramSession[], after: Date, policy: ReminderPolicy): NewReminderDueEntry | null {
   if (!p.reminders.enabled) return null;
   const [occ] = upcomingOccurrences(sessions, p, new Date(after.getTime() + 1), 1);
   if (!occ) return null;
   return {
     participantId: p.id,
     kind: 'reminder',
-    dueAt: reminderInstant(occ.start, p).toISOString(),
+    dueAt: reminderInstant(occ.start, p, policy).toISOString(),
     localDate: null,
     occurrenceId: occ.occurrenceId,
     sessionStart: occ.start.toISOString(),
   };
 }
 
-export function reminderInstant(start: Date, p: Pick<Participant, 'reminders'>): Date {
-  return new Date(start.getTime() - p.reminders.leadMinutes * 60_000);
+/**
+ * When a reminder of the meeting starting at `start` is due: the lead time
+ * before it. When that falls in quiet hours and they end before the meeting,
+ * it stays there (the tick moves it to their end). When they do not (an early
+ * meeting), 'evening-before' places it at the last minute before those quiet
+ * hours began; 'skip' leaves it, and the tick skips it and counts it.
+ */
+export function reminderInstant(start: Date, p: Pick<Participant, 'reminders' | 'timeZone'>, policy: ReminderPolicy): Date {
+  const lead = new Date(start.getTime() - p.reminders.leadMinutes * 60_000);
+  if (policy.quietReminder === 'skip' || !inQuietHours(lead, p.timeZone, policy.quietHours)) return lead;
+  if (quietHoursEnd(lead, p.timeZone, policy.quietHours) < start) return lead;
+  return new Date(quietHoursStart(lead, p.timeZone, policy.quietHours).getTime() - 60_000);
 }
 
 /** `${sessionId}@${localDate}` → its parts (session ids may not contain '@'; the date never does). */

@@ -9,13 +9,13 @@ import { attends, ProgramSession, ProgramSessions } from '../domain/sessions';
 import { DocumentStore } from '../store/port';
 import { DUE_SLOTS, DueEntries, DueEntry } from './dueEntries';
 import { Ledger, ledgerKey } from './ledger';
-import { checkinEntry, nextCheckinEntry, nextReminderEntry } from './planner';
+import { checkinEntry, nextCheckinEntry, nextReminderEntry, reminderPolicy } from './planner';
 
 export interface RescheduleDeps {
   store: DocumentStore;
   clock: Clock;
   participants: Participants;
-  config: Pick<Config, 'outreach'>;
+  config: Pick<Config, 'quietHours' | 'outreach'>;
 }
 
 /**
@@ -46,7 +46,7 @@ export async function rescheduleParticipant(deps: RescheduleDeps, participantId:
   // A pending follow-up stays: the prompt after it is placed, with the new settings, once it is handled.
   await due.set(p.id, 'daily', checkin, now, (current) => keepIfDue(current) || current.kind === 'followup');
   const program = sessions ?? (await new ProgramSessions(deps.store, deps.clock).list());
-  await due.set(p.id, 'reminder', nextReminderEntry(p, program, now), now, keepIfDue);
+  await due.set(p.id, 'reminder', nextReminderEntry(p, program, now, reminderPolicy(deps.config)), now, keepIfDue);
   await due.set(p.id, 'lesson', (await nextLesson(deps, p, now))?.entry ?? null, now, keepIfDue);
 }
 

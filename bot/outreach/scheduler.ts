@@ -26,6 +26,7 @@ import {
   nextReminderEntry,
   reach,
   reminderInstant,
+  reminderPolicy,
   SkipReason,
   splitOccurrenceId,
 } from './planner';
@@ -45,7 +46,7 @@ export interface SchedulerDeps {
   flags: Pick<FlagService, 'raise' | 'listForParticipant'>;
   i18n: i18n;
   quietHours: QuietHours;
-  outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency' | 'lessonWeekdays'>;
+  outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency' | 'lessonWeekdays' | 'quietReminder'>;
   log: Logger;
   /** Absent for dry runs, which never send. */
   sender?: Sender;
@@ -329,16 +330,18 @@ export class OutreachScheduler {
     const session = sessions.find((s) => s.id === sessionId);
     const occurrence = session && attends(session, p) ? occurrenceOn(session, localDate) : undefined;
     const after = occurrence?.start ?? new Date(entry.sessionStart);
-    const next = nextReminderEntry(p, sessions, after.getTime() > now.getTime() ? after : now);
+    const policy = reminderPolicy({ quietHours: this.deps.quietHours, outreach: this.deps.outreach });
+    const next = nextReminderEntry(p, sessions, after.getTime() > now.getTime() ? after : now, policy);
     if (!occurrence) return { action: 'skip', reason: 'cancelled', next };
     // The lead time changed since the entry was written.
-    const expected = reminderInstant(occurrence.start, p);
+    const expected = reminderInstant(occurrence.start, p, policy);
     if (expected > now) return { action: 'defer', next: { ...entry, dueAt: expected.toISOString(), sessionStart: occurrence.start.toISOString() } };
     const to = reach(p);
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
     if (now >= occurrence.start) return { action: 'skip', reason: 'expired', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
-      // An early meeting: remind when quiet hours end, if that is still before it starts.
+      // Remind when quiet hours end, if that is still before the meeting; an early meeting's reminder
+      // was placed the evening before (or left to be skipped) by reminderInstant, and catching up on it now is no use.
       const end = quietHoursEnd(now, p.timeZone, this.deps.quietHours);
       if (end < occurrence.start) return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
       return { action: 'skip', reason: 'quietHours', next };

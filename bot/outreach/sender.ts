@@ -63,8 +63,8 @@ export function conversationReference(address: ChannelAddress): Partial<Conversa
 }
 
 /**
- * Sends one proactive activity through the adapter, paced by the rate
- * limiter, retrying transient failures with exponential backoff and honouring
+ * Sends one proactive activity through the adapter (paced there, per
+ * destination, across instances), retrying transient failures with exponential backoff and honouring
  * a 429's Retry-After. It classifies the outcome; what to record is the
  * caller's business.
  */
@@ -87,7 +87,7 @@ export class ProactiveSender implements Sender {
     const reference = conversationReference(address);
     let lastStatus: number | null = null;
     for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
-      await this.limiter.acquire(address.channelId, address.conversationId);
+      // Paced by the adapter (PuenteAdapter.sendActivities), as every send is.
       try {
         // The adapter hands errors thrown in the logic to onTurnError (which would apologise to the
         // participant for a message they never got), so the send's error is carried out by hand.
@@ -116,11 +116,11 @@ export class ProactiveSender implements Sender {
             ? (retryAfterMs(err) ?? this.options.defaultRetryAfterMs ?? 1000)
             : Math.min((this.options.baseBackoffMs ?? 1000) * 2 ** (attempt - 1), this.options.maxBackoffMs ?? 30_000);
         const decision = hold ? await hold.beforeWait(wait) : 'wait';
-        // Everything else bound for this destination waits too, not only this message (the next acquire waits it out).
-        if (status === 429) this.limiter.backOff(address.channelId, address.conversationId, wait);
+        // Everything else bound for this destination waits too, not only this message (the next send waits it out).
+        const pacedWait = status === 429 && (await this.limiter.backOff(address.channelId, address.conversationId, wait));
         if (decision === 'defer') return { status: 'deferred', attempts: attempt, retryAfterMs: wait };
         if (decision === 'lost') return { status: 'lost', attempts: attempt };
-        if (status !== 429) await this.sleep(wait);
+        if (!pacedWait) await this.sleep(wait);
       }
     }
     return { status: 'failed', attempts: this.options.maxAttempts, failure: 'transient', statusCode: lastStatus };

@@ -11,6 +11,7 @@ import { EPISODE_KEY, SafetyEpisode } from './episode';
 import { EpisodeRequest } from './episodeSignals';
 import { matchSmsKeyword, SmsKeywordMatch } from './keywords';
 import type { RiskAssessment } from './risk';
+import { ReminderReplies } from '../outreach/reminderReply';
 import { PendingQuestion, QUESTION_KEY, RiskQuestion } from './riskQuestion';
 import { EpisodeOpening, EpisodePerson, SafetyConversation } from './safetyConversation';
 
@@ -44,6 +45,8 @@ export const OPTED_OUT_KEY = 'optedOutAt';
  *    confirmation, then silence in this conversation until opt-in. CANCEL /
  *    CANCELAR alone opt out on `sms` only (carrier keywords there); on other
  *    channels they reach the dialogs, where they cancel the current one.
+ *    "Can't make it" to a session reminder just sent (outreach/reminderReply.ts)
+ *    is answered as such when only the model, not the lexicon, heard risk in it.
  * 4. Opt-in (START, UNSTOP, REANUDAR, INICIAR): clears both, one confirmation.
  * 5. HELP / INFO on `sms` (and on any channel while opted out), AYUDA anywhere:
  *    the program help; AYUDA's carries the crisis lines.
@@ -57,11 +60,13 @@ export class SafetyGate {
   private readonly conversation: SafetyConversation;
   private readonly question: RiskQuestion;
   private readonly answerLabels: AnswerLabels;
+  private readonly reminderReplies: ReminderReplies;
 
   constructor(private readonly services: Services) {
     this.conversation = new SafetyConversation(services);
     this.question = new RiskQuestion(services);
     this.answerLabels = new AnswerLabels(services.i18n);
+    this.reminderReplies = new ReminderReplies(services);
   }
 
   async screen(context: TurnContext, state: TurnState, profile: ProfileSnapshot | undefined): Promise<GateOutcome> {
@@ -91,6 +96,9 @@ export class SafetyGate {
       return 'crisis';
     }
     const keyword = matchSmsKeyword(text);
+    // "Can't make it" to a session reminder just sent is that: only the lexicon's risk words outrank it, not the model alone.
+    const modelOnly = risk.tier === 'none' || (risk.tier === 'possible_risk' && risk.reason.startsWith('model:'));
+    if (modelOnly && !keyword && !optedOut && (await this.reminderReplies.handle(context, profile))) return 'handled';
     // A request to stop or start messages is honoured as such: only the crisis tier outranks it.
     if (risk.tier === 'possible_risk' && keyword?.kind !== 'opt_out' && keyword?.kind !== 'opt_in' && !this.answersOwnQuestion(text, risk)) {
       await this.question.ask(context, state, this.person(context, profile), risk);

@@ -24,6 +24,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'outreachLedger', indexes: [['localDate']] },
   // Cron slot elections, pk = id = SHA-256 of the slot key: one conditional create per instance per minute.
   { name: 'outreachRuns', indexes: [] },
+  // Send pacing per sending number / Teams conversation, pk = id = SHA-256 of the limiter key: one point read and one
+  // eTag-conditional replace per message reserves its slot across instances (bot/outreach/rateLimiter.ts).
+  { name: 'outreachPacing', indexes: [] },
+  // Outreach figures of all instances for /readyz, pk = id = 'outreach': one small doc, one eTag update per tick.
+  { name: 'outreachStatus', indexes: [] },
   // Staff accounts, pk = id = SHA-256 of the lower-cased email: sign-in is one point read.
   { name: 'staff', indexes: [] },
   // Dashboard sessions, pk = id = SHA-256 of the session token (the token itself is never stored).

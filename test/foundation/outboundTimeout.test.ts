@@ -62,7 +62,7 @@ test('a proactive send into a connector that never answers fails within the time
   t.after(() => h.stop());
   h.connector.hold = never;
   // The outreach engine's sender, on the app's adapter, with one attempt (its retries are its own business).
-  const sender = new ProactiveSender(h.app.adapter, botIdentity(undefined), new RateLimiter({ smsPerSecond: 0, teamsPerSecondPerConversation: 0 }), { maxAttempts: 1 }, silentLogger());
+  const sender = new ProactiveSender(h.app.adapter, botIdentity(undefined), new RateLimiter(h.app.services.store, { smsPerSecond: 0, teamsPerSecondPerConversation: 0 }), { maxAttempts: 1 }, silentLogger());
   t.after(() => sender.close());
   for (const channelId of ['sms', 'msteams']) {
     const address = { channelId, serviceUrl: h.connector.url, conversationId: `c-${channelId}`, userId: 'u', botId: 'b', reachable: true, linkedAt: new Date().toISOString() };

@@ -6,6 +6,7 @@ import { LedgerEntry } from '../../bot/outreach/ledger';
 import { RateLimiter } from '../../bot/outreach/rateLimiter';
 import { DATABASES, enroll, Instance, OutreachWorld } from './outreachHarness';
 import { SentActivity } from '../helpers/captureConnector';
+import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 
 const PROMPT_AT = new Date('2026-12-01T14:00:00Z');
 
@@ -28,17 +29,28 @@ describe('delivery', () => {
   });
   afterEach(() => w.close());
 
+  /** An instance whose clock moves only by the waits it asks for (each recorded): waits come out exact. */
+  const timedByWaits = async (id: string) => {
+    let elapsed = 0;
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      elapsed += ms;
+    };
+    return { instance: await w.instance(id, w.config, { monotonic: () => elapsed, sleep }), waits };
+  };
   const flagsOf = (id: string) => a.services.flags.listForParticipant(id);
   const ledgerOf = async (id: string) => (await a.services.store.query<LedgerEntry>('outreachLedger', { pk: id })).items;
 
   test('429 with Retry-After: the destination waits that long, then the message goes once', async () => {
-    const p = await enroll(a, w.connector.url, { channels: ['msteams'] });
+    const { instance: b, waits } = await timedByWaits('b');
+    const p = await enroll(b, w.connector.url, { channels: ['msteams'] });
     answers.push({ status: 429, headers: { 'retry-after': '7' } });
-    const report = await a.outreach.tick(PROMPT_AT);
+    const report = await b.outreach.tick(PROMPT_AT);
     assert.equal(report.sent, 1);
     assert.equal(requests.length, 2, 'one refused, one accepted: the SDK did not retry on its own');
     assert.equal(w.received(p.id, 'msteams').length, 1);
-    assert.ok(a.sleeps.some((ms) => ms > 6900 && ms <= 7000), `waited for Retry-After: ${a.sleeps.join(', ')}`);
+    assert.deepEqual(waits, [7000], 'waited for Retry-After, through the pacing record');
   });
 
   test('403 marks the SMS address unreachable, records the failure, raises a low flag, and stops outreach on it', async () => {
@@ -76,12 +88,14 @@ describe('delivery', () => {
   });
 
   test('transient failures are retried with backoff up to the limit, then recorded failed with a low flag; the chain goes on', async () => {
-    const p = await enroll(a, w.connector.url);
+    // Time moves only by the waits, so the SMS pacing (1/s) has nothing left to wait after each backoff.
+    const { instance: b, waits } = await timedByWaits('b');
+    const p = await enroll(b, w.connector.url);
     answers.push({ status: 503 }, { status: 500 }, { status: 502 }, { status: 503 });
-    const report = await a.outreach.tick(PROMPT_AT);
+    const report = await b.outreach.tick(PROMPT_AT);
     assert.equal(report.failed, 1);
     assert.equal(requests.length, 4, 'OUTREACH_MAX_ATTEMPTS tries, no more');
-    assert.deepEqual(a.sleeps.filter((ms) => ms >= 1000 && Number.isInteger(ms)), [1000, 2000, 4000], 'exponential backoff');
+    assert.deepEqual(waits, [1000, 2000, 4000], 'exponential backoff, and no pacing wait on top');
     const [entry] = await ledgerOf(p.id);
     assert.equal(entry.state, 'failed');
     assert.equal(entry.failure, 'transient');
@@ -143,7 +157,7 @@ describe('delivery', () => {
     await enroll(a, w.connector.url);
     await enroll(a, w.connector.url, { consent: false });
     await a.outreach.tick(PROMPT_AT);
-    const facts = a.outreach.readiness!() as { outreach: { lastTick: Record<string, unknown>; totals: Record<string, number> } };
+    const facts = (await a.outreach.readiness!()) as { outreach: { lastTick: Record<string, unknown>; totals: Record<string, number> } };
     assert.equal(facts.outreach.lastTick.sent, 1);
     assert.deepEqual(facts.outreach.lastTick.skipped, { noConsent: 1 });
     assert.deepEqual(facts.outreach.totals, { ticks: 1, sent: 1, failed: 0, skipped: 1, errors: 0 });
@@ -169,36 +183,45 @@ describe('delivery', () => {
   });
 });
 
-describe('RateLimiter', () => {
-  test('reserves consecutive slots per key and honours a back-off', async () => {
-    let now = 0;
-    const waits: number[] = [];
-    const limiter = new RateLimiter({ smsPerSecond: 2, teamsPerSecondPerConversation: 0 }, async (ms) => {
-      waits.push(ms);
-    }, () => now);
-    await Promise.all([limiter.acquire('sms', 'a'), limiter.acquire('sms', 'b'), limiter.acquire('sms', 'c')]);
-    assert.deepEqual(waits, [500, 1000]);
-    waits.length = 0;
-    await limiter.acquire('msteams', 'x');
-    await limiter.acquire('msteams', 'x');
-    assert.deepEqual(waits, [], 'Teams limit 0 = none');
-    limiter.backOff('msteams', 'x', 3000);
-    await limiter.acquire('msteams', 'x');
-    assert.deepEqual(waits, [3000]);
-    now = 10_000;
-    waits.length = 0;
-    await limiter.acquire('sms', 'd');
-    assert.deepEqual(waits, []);
-  });
+for (const factory of STORE_FACTORIES) {
+  describe(`RateLimiter on ${factory.name}`, () => {
+    let h: StoreHandle;
+    beforeEach(async () => {
+      h = await factory.make();
+    });
+    afterEach(() => h.cleanup());
 
-  test('Teams is paced per conversation', async () => {
-    const waits: number[] = [];
-    const limiter = new RateLimiter({ smsPerSecond: 1, teamsPerSecondPerConversation: 4 }, async (ms) => {
-      waits.push(ms);
-    }, () => 0);
-    await Promise.all([limiter.acquire('msteams', 'x'), limiter.acquire('msteams', 'y'), limiter.acquire('msteams', 'x')]);
-    assert.deepEqual(waits, [250]);
-    await limiter.acquire('webchat', 'z');
-    assert.deepEqual(waits, [250], 'other channels are not limited');
+    test('reserves consecutive slots per key and honours a back-off', async () => {
+      let now = 0;
+      const waits: number[] = [];
+      const limiter = new RateLimiter(h.store, { smsPerSecond: 2, teamsPerSecondPerConversation: 0 }, async (ms) => {
+        waits.push(ms);
+      }, () => now);
+      await Promise.all([limiter.acquire('sms', 'a'), limiter.acquire('sms', 'b'), limiter.acquire('sms', 'c')]);
+      assert.deepEqual(waits, [500, 1000]);
+      waits.length = 0;
+      await limiter.acquire('msteams', 'x');
+      await limiter.acquire('msteams', 'x');
+      assert.deepEqual(waits, [], 'Teams limit 0 = none');
+      assert.equal(await limiter.backOff('msteams', 'x', 3000), false, 'an unpaced destination: the caller waits itself');
+      assert.equal(await limiter.backOff('sms', 'x', 3000), true);
+      await limiter.acquire('sms', 'd');
+      assert.deepEqual(waits, [3000]);
+      now = 10_000;
+      waits.length = 0;
+      await limiter.acquire('sms', 'e');
+      assert.deepEqual(waits, []);
+    });
+
+    test('Teams is paced per conversation', async () => {
+      const waits: number[] = [];
+      const limiter = new RateLimiter(h.store, { smsPerSecond: 1, teamsPerSecondPerConversation: 4 }, async (ms) => {
+        waits.push(ms);
+      }, () => 0);
+      await Promise.all([limiter.acquire('msteams', 'x'), limiter.acquire('msteams', 'y'), limiter.acquire('msteams', 'x')]);
+      assert.deepEqual(waits, [250]);
+      await limiter.acquire('webchat', 'z');
+      assert.deepEqual(waits, [250], 'other channels are not limited');
+    });
   });
-});
+}

@@ -48,10 +48,10 @@ describe('the outreach feature', () => {
     const mine = [...getTasks().values()].filter((t) => t.name === OUTREACH_TASK);
     assert.equal(mine.length, before + 1);
     assert.equal(mine.at(-1)!.getPattern(), '* * * * *');
-    assert.equal((a.outreach.readiness!() as { outreach: { scheduled: boolean } }).outreach.scheduled, true);
+    assert.equal(((await a.outreach.readiness!()) as { outreach: { scheduled: boolean } }).outreach.scheduled, true);
     await a.outreach.stop!();
     assert.equal([...getTasks().values()].filter((t) => t.name === OUTREACH_TASK).length, before);
-    assert.equal((a.outreach.readiness!() as { outreach: { scheduled: boolean } }).outreach.scheduled, false);
+    assert.equal(((await a.outreach.readiness!()) as { outreach: { scheduled: boolean } }).outreach.scheduled, false);
   });
 
   test('stop() lets a running tick finish and starts no new entries', async () => {

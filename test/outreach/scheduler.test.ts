@@ -140,6 +140,42 @@ for (const db of DATABASES) {
       assert.equal(w.received(p.id).length, 1);
     });
 
+    test('OUTREACH_QUIET_REMINDER=evening-before: an early meeting is reminded at the last allowed minute the evening before (en sms, es msteams)', async () => {
+      const evening = await w.instance('evening', { ...w.config, outreach: { ...w.config.outreach, quietReminder: 'evening-before' } });
+      await new ProgramSessions(evening.services.store, evening.services.clock).add({ ...group, id: 'dawn', startLocal: '2026-12-03T07:30', endLocal: '08:30' });
+      const en = await enroll(evening, w.connector.url, { checkinTime: '12:00', leadMinutes: 60 });
+      const es = await enroll(evening, w.connector.url, { language: 'es', checkinTime: '12:00', leadMinutes: 30, channels: ['msteams'] });
+      // 06:30 and 07:00 local fall in quiet hours (21:00-08:00), which end after the 07:30 start: 20:59 the evening before.
+      assert.equal((await dueEntry(evening, en.id, 'reminder'))!.dueAt, '2026-12-03T01:59:00.000Z');
+      assert.equal((await dueEntry(evening, es.id, 'reminder'))!.dueAt, '2026-12-03T01:59:00.000Z');
+      await evening.outreach.tick(at('2026-12-03T01:58:00Z')); // the check-in prompts of these days
+      assert.equal(w.connector.received.filter((a) => /^Reminder|^Recordatorio/.test(String(a.text))).length, 0);
+      w.connector.clear();
+      assert.equal((await evening.outreach.tick(at('2026-12-03T01:59:00Z'))).sent, 2);
+      assert.deepEqual(texts(w.received(en.id)), ['Reminder: your group meeting is tomorrow, 7:30 AM']);
+      assert.match(texts(w.received(es.id, 'msteams'))[0], /^Recordatorio: su reunión de grupo es mañana, 7:30 a\. ?m\.$/);
+      // The next week's is placed the same way, and nothing more goes out in the night.
+      assert.equal((await dueEntry(evening, en.id, 'reminder'))!.dueAt, '2026-12-10T01:59:00.000Z');
+      const dawn = await evening.outreach.tick(at('2026-12-03T11:30:00Z'));
+      assert.deepEqual([dawn.sent, dawn.skipped.quietHours], [0, undefined], 'no reminder left to skip at dawn');
+      assert.equal(w.connector.received.length, 2);
+    });
+
+    test('OUTREACH_QUIET_REMINDER=skip: an early meeting gets no reminder, and the tick counts it under quietHours (en sms, es msteams)', async () => {
+      const skip = await w.instance('skip', { ...w.config, outreach: { ...w.config.outreach, quietReminder: 'skip' } });
+      await new ProgramSessions(skip.services.store, skip.services.clock).add({ ...group, id: 'dawn', startLocal: '2026-12-03T07:30', endLocal: '08:30' });
+      const en = await enroll(skip, w.connector.url, { checkinTime: '12:00', leadMinutes: 60 });
+      const es = await enroll(skip, w.connector.url, { language: 'es', checkinTime: '12:00', leadMinutes: 60, channels: ['msteams'] });
+      assert.equal((await dueEntry(skip, en.id, 'reminder'))!.dueAt, '2026-12-03T11:30:00.000Z', 'left at its lead time');
+      await skip.outreach.tick(at('2026-12-03T01:59:00Z')); // the check-in prompts of these days, no reminder
+      assert.equal(w.connector.received.filter((a) => /^Reminder|^Recordatorio/.test(String(a.text))).length, 0, 'nothing the evening before');
+      w.connector.clear();
+      const dawn = await skip.outreach.tick(at('2026-12-03T11:30:00Z'));
+      assert.deepEqual([dawn.sent, dawn.skipped.quietHours], [0, 2]);
+      assert.equal(w.connector.received.length, 0);
+      assert.equal((await dueEntry(skip, es.id, 'reminder'))!.occurrenceId, 'dawn@2026-12-10', 'the chain goes on');
+    });
+
     test('no outreach without consent, after opt-out, while paused or once discharged; the chain resumes by itself', async () => {
       const noConsent = await enroll(a, w.connector.url, { consent: false });
       const optedOut = await enroll(a, w.connector.url);

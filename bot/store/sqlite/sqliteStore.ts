@@ -148,6 +148,15 @@ export class SqliteStore implements DocumentStore {
     return (this.stmt(sql).get(...params) as { n: number }).n;
   }
 
+  async countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
+    this.stats.queries++;
+    const expr = fieldExpr(assertFieldName(field));
+    const { sql, params } = this.select(collection, `${expr} AS k, COUNT(*) AS n`, query);
+    const rows = this.stmt(`${sql} GROUP BY k`).all(...params) as Array<{ k: unknown; n: number }>;
+    const found = new Map(rows.map((r) => [r.k, r.n]));
+    return new Map(values.map((v) => [v, found.get(bindable(v)) ?? 0]));
+  }
+
   private select(collection: string, columns: string, query: Query): { sql: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
@@ -200,6 +209,11 @@ function fieldExpr(field: string): string {
 
 function condition(c: Condition, params: unknown[]): string {
   const expr = fieldExpr(assertFieldName(c.field));
+  if (c.op === 'contains') {
+    // instr over the indexed expression: SQLite reads the values from the index, not from each document.
+    params.push(c.value);
+    return `(typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0)`;
+  }
   if (c.op === 'in') {
     if (c.value.length === 0) return '0';
     params.push(...c.value.map(bindable));

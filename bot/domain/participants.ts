@@ -4,6 +4,7 @@ import { updateDocument } from '../store/etagUpdate';
 import { ConflictError, DocBase, DocumentStore, isWriteConflict, Stored } from '../store/port';
 import { ChannelAddress, Participant } from './participant';
 import { queryAll } from '../store/queryAll';
+import { searchKey } from './searchKey';
 
 /** Who a channel user is: channel user id → participant. pk = id (point reads). */
 interface ChannelLink extends DocBase {
@@ -21,9 +22,9 @@ interface EnrollmentCode extends DocBase {
 
 export type NewParticipant = Omit<
   Participant,
-  'id' | 'pk' | 'createdAt' | 'updatedAt' | 'addresses' | 'consent' | 'optedOutAt' | 'status'
+  'id' | 'pk' | 'createdAt' | 'updatedAt' | 'addresses' | 'consent' | 'optedOutAt' | 'status' | 'searchName' | 'assignedStaffId'
 > &
-  Partial<Pick<Participant, 'status'>>;
+  Partial<Pick<Participant, 'status' | 'assignedStaffId'>>;
 
 // No 0/O/1/I: codes are read aloud and typed on phones.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -52,6 +53,8 @@ export class Participants {
       ...input,
       id,
       pk: id,
+      searchName: searchKey(input.displayName),
+      assignedStaffId: input.assignedStaffId ?? null,
       status: input.status ?? 'active',
       consent: { given: false, at: null, channel: null },
       optedOutAt: null,
@@ -72,11 +75,24 @@ export class Participants {
   async update(id: string, change: (p: Participant) => void): Promise<Stored<Participant>> {
     const result = await updateDocument<Participant>(this.store, 'participants', id, id, (next) => {
       change(next);
+      next.searchName = searchKey(next.displayName);
       next.updatedAt = this.clock().toISOString();
       return next;
     });
     if (!result) throw new Error(`participant ${id} not found`);
     return result.doc;
+  }
+
+  /** Records written before the search key existed get it (idempotent; run at start-up). Returns how many. */
+  async backfillSearchNames(): Promise<number> {
+    // Always the first page: each update takes its record out of the match.
+    let n = 0;
+    for (;;) {
+      const { items } = await this.store.query<Participant>('participants', { where: [{ field: 'searchName', op: '=', value: null }], limit: 200 });
+      if (items.length === 0) return n;
+      for (const p of items) await this.update(p.id, () => undefined);
+      n += items.length;
+    }
   }
 
   async findByChannelUser(channelId: string, userId: string): Promise<Stored<Participant> | undefined> {

@@ -91,6 +91,7 @@ export class FlagService {
       message: input.message ?? null,
       ...(input.message ? { messages: [{ at: createdAt, text: input.message, ...(input.messageId ? { id: input.messageId } : {}) }] } : {}),
       track: participant?.track ?? null,
+      assignedStaffId: participant?.assignedStaffId ?? null,
       sender: input.sender ?? null,
       status: 'open',
       createdAt,

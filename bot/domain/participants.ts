@@ -1,8 +1,8 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
 import { updateDocument } from '../store/etagUpdate';
-import { ConflictError, DocBase, DocumentStore, isWriteConflict, Stored } from '../store/port';
-import { ChannelAddress, Participant } from './participant';
+import { Condition, ConflictError, DocBase, DocumentStore, isWriteConflict, Page, Stored } from '../store/port';
+import { ChannelAddress, Participant, ParticipantStatus, Track } from './participant';
 import { queryAll } from '../store/queryAll';
 import { searchKey } from './searchKey';
 
@@ -35,6 +35,13 @@ export function linkId(channelId: string, userId: string): string {
   return createHash('sha256').update(`${channelId}:${userId}`).digest('hex');
 }
 
+export interface ParticipantSearch {
+  text?: string;
+  status?: ParticipantStatus;
+  track?: Track;
+  assignedStaffId?: string | null;
+}
+
 /** Participant records, their channel links and enrollment codes. */
 export class Participants {
   constructor(
@@ -62,6 +69,22 @@ export class Participants {
       createdAt: now,
       updatedAt: now,
     });
+  }
+
+  /**
+   * One page of participants in search-key order: `text` is matched (a
+   * substring of the search key, so case and accents do not matter) and the
+   * other filters applied in the store's query; `assignedStaffId` null = nobody's.
+   */
+  async search(filter: ParticipantSearch, limit: number, continuation?: string): Promise<Page<Participant>> {
+    const where: Condition[] = [];
+    if (filter.assignedStaffId !== undefined) where.push({ field: 'assignedStaffId', op: '=', value: filter.assignedStaffId });
+    if (filter.status) where.push({ field: 'status', op: '=', value: filter.status });
+    if (filter.track) where.push({ field: 'track', op: '=', value: filter.track });
+    const key = filter.text ? searchKey(filter.text) : '';
+    if (key) where.push({ field: 'searchName', op: 'contains', value: key });
+    const orderBy = filter.assignedStaffId !== undefined ? [{ field: 'assignedStaffId' }, { field: 'searchName' }] : [{ field: 'searchName' }];
+    return this.store.query<Participant>('participants', { where, orderBy, limit, continuation });
   }
 
   async list(): Promise<Stored<Participant>[]> {

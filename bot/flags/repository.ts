@@ -60,6 +60,17 @@ export class FlagRepository {
     return this.store.countBy(FLAGS, { where }, 'severityRank', [4, 3, 2, 1]);
   }
 
+  /** How many of a participant's flags are open (one partition): the list's marker. */
+  async openCount(participantId: string): Promise<number> {
+    return this.store.count(FLAGS, {
+      pk: participantId,
+      where: [
+        { field: 'participantId', op: '=', value: participantId },
+        { field: 'status', op: '=', value: 'open' },
+      ],
+    });
+  }
+
   /** One participant's flags matching `where` (one partition, unordered): a queue row. */
   async ofParticipant(participantId: string, where: Condition[]): Promise<Stored<Flag>[]> {
     return queryAll<Flag>(this.store, FLAGS, {

@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'safetyplan.save',
   'safetyplan.accept',
   'safetyplan.dismiss',
+  'participant.assign',
+  'participant.contact_reveal',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -12,6 +12,7 @@ import { FlagReview } from '../flags/review';
 import { Logger } from '../log';
 import { DocumentStore } from '../store/port';
 import { AuditLog } from './audit';
+import { Caseload } from './caseload';
 import { OidcClient } from './oidc';
 import { OidcFlows } from './oidcFlows';
 import { OidcSignIn } from './oidcSignIn';
@@ -44,6 +45,8 @@ export interface StaffCore {
   /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
+  /** Who looks after whom: a participant's assigned counsellor. */
+  caseload: Caseload;
   safetyPlans: SafetyPlans;
   /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
   oidc?: StaffOidc;
@@ -101,6 +104,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     review: new FlagReview(flags, clock),
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
+    caseload: new Caseload(deps.participants, flags, accounts),
     safetyPlans: deps.safetyPlan.plans,
     oidc: config.staff.oidc && {
       client: new OidcClient(config.staff.oidc, config.publicBaseUrl),

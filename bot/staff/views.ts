@@ -55,6 +55,8 @@ export interface ChartDay {
   sleepHours: number | null;
   /** The highest severity of flags raised that local day. */
   flag: Severity | null;
+  /** A day since enrollment, before today, without a completed check-in. */
+  missed: boolean;
 }
 
 export interface FlagDetail {
@@ -138,14 +140,23 @@ export async function flagDetail(
     checkin: checkin
       ? { localDate: checkin.localDate, status: checkin.status, answers: checkin.answers, screen: checkin.screen, finishedAt: checkin.finishedAt }
       : null,
-    history: chartDays(history, allFlags, participant?.timeZone ?? 'UTC', now),
+    history: chartDays(history, allFlags, participant?.timeZone ?? 'UTC', now, HISTORY_DAYS, participant?.createdAt),
     previousFlags: allFlags.filter((f) => f.id !== flag.id).map((f) => listItem(f, participant)),
   };
 }
 
 /** Every local day of the window (empty ones too, so the chart's axis is continuous), oldest first. */
-export function chartDays(checkins: CheckIn[], flags: Flag[], timeZone: string, now: Date, days = HISTORY_DAYS): FlagDetail['history'] {
+export function chartDays(
+  checkins: CheckIn[],
+  flags: Flag[],
+  timeZone: string,
+  now: Date,
+  days = HISTORY_DAYS,
+  enrolledAt?: string,
+): FlagDetail['history'] {
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
+  const todayDate = today.toISODate()!;
+  const enrolledDate = enrolledAt ? DateTime.fromISO(enrolledAt, { zone: timeZone }).toISODate()! : todayDate;
   const byDate = new Map(checkins.map((c) => [c.localDate, c]));
   const flagByDate = new Map<string, Severity>();
   const rank: Record<Severity, number> = { low: 1, moderate: 2, high: 3, urgent: 4 };
@@ -164,17 +175,22 @@ export function chartDays(checkins: CheckIn[], flags: Flag[], timeZone: string, 
       craving: c?.answers.craving ?? null,
       sleepHours: c?.answers.sleepHours ?? null,
       flag: flagByDate.get(date) ?? null,
+      missed: date >= enrolledDate && date < todayDate && c?.status !== 'complete',
     });
   }
   return { from: out[0].date, to: out[out.length - 1].date, days: out };
 }
 
-/** Check-in history rows for the participant page, newest first. */
-export function historyRows(checkins: CheckIn[]): Array<Pick<CheckIn, 'localDate' | 'status' | 'flagId'> & Pick<CheckIn['answers'], 'mood' | 'craving' | 'sleepHours' | 'use'>> {
+/** Check-in history rows for the participant page, newest first: every answer (medication and safety too). */
+export function historyRows(
+  checkins: CheckIn[],
+): Array<Pick<CheckIn, 'localDate' | 'status' | 'flagId' | 'answers' | 'screen'> & Pick<CheckIn['answers'], 'mood' | 'craving' | 'sleepHours' | 'use'>> {
   return checkins.map((c) => ({
     localDate: c.localDate,
     status: c.status,
     flagId: c.flagId,
+    answers: c.answers,
+    screen: c.screen,
     mood: c.answers.mood,
     craving: c.answers.craving,
     sleepHours: c.answers.sleepHours,

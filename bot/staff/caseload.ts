@@ -5,6 +5,9 @@ import { Stored } from '../store/port';
 import { ParticipantActionError } from './participantAdmin';
 import { StaffAccount, StaffAccounts, staffId } from './staffAccounts';
 
+export const CASELOAD_VIEWS = ['mine', 'none', 'all'] as const;
+export type CaseloadView = (typeof CASELOAD_VIEWS)[number];
+
 export interface Assignment {
   participant: Stored<Participant>;
   /** The counsellor now assigned; null = nobody. */
@@ -37,6 +40,22 @@ export class Caseload {
     // Also when unchanged: a flag raised while an earlier assignment was being written catches up.
     await this.flags.setAssignedStaff(participantId, id);
     return { participant, staff: staff ?? null, changed };
+  }
+
+  /**
+   * The view a list opens with when none is asked for: a clinician with
+   * participants assigned sees their caseload; anyone else (admins, a
+   * clinician nobody was assigned to yet) sees everyone, so no flag goes unseen.
+   */
+  async defaultView(viewer: { email: string; role: string }): Promise<CaseloadView> {
+    if (viewer.role !== 'clinician') return 'all';
+    const page = await this.participants.search({ assignedStaffId: staffId(viewer.email) }, 1);
+    return page.items.length > 0 ? 'mine' : 'all';
+  }
+
+  /** The staff id a view filters on: undefined = everyone, null = participants nobody is assigned. */
+  static filterOf(view: CaseloadView, viewerEmail: string): string | null | undefined {
+    return view === 'mine' ? staffId(viewerEmail) : view === 'none' ? null : undefined;
   }
 
   /** The email of each staff id (a point read per distinct id); unknown ids are left out. */

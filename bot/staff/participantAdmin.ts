@@ -48,8 +48,8 @@ export const participantFilterSchema = z.object({
   q: z.string().trim().max(80).optional(),
   status: z.enum(['active', 'paused', 'discharged']).optional(),
   track: z.enum(TRACKS).optional(),
-  /** Whose participants: 'mine' (the viewer's caseload), 'none' (nobody's) or 'all' (default). */
-  caseload: z.enum(['mine', 'none', 'all']).default('all'),
+  /** Whose participants: 'mine' (the viewer's caseload), 'none' (nobody's) or 'all'; default Caseload.defaultView. */
+  caseload: z.enum(['mine', 'none', 'all']).optional(),
 });
 
 /**

@@ -4,7 +4,7 @@ import { ParticipantActionError, participantFilterSchema, STATUS_CHANGE_NAMES, S
 import { StaffCore } from '../staffCore';
 import { participantListItems } from '../participantList';
 import { participantDetail } from '../participantView';
-import { staffId } from '../staffAccounts';
+import { Caseload } from '../caseload';
 import { StaffGuard } from './guard';
 import { participantBody, participantsBody } from './pages';
 import { pageQuery, param, parse } from './params';
@@ -41,11 +41,12 @@ export function registerParticipantRoutes(guard: StaffGuard, core: StaffCore): v
     const query = queryOf(a.req);
     const filter = parse(participantFilterSchema, query);
     const { limit, continuation } = parse(pageQuery, query);
-    const assignedStaffId = filter.caseload === 'mine' ? staffId(a.viewer.email) : filter.caseload === 'none' ? null : undefined;
+    const view = filter.caseload ?? (await core.caseload.defaultView(a.viewer));
+    const assignedStaffId = Caseload.filterOf(view, a.viewer.email);
     const page = await storePage(() => core.participants.search({ text: filter.q, status: filter.status, track: filter.track, assignedStaffId }, limit, continuation));
     const items = await participantListItems(core, page.items, core.clock());
-    await a.audit({ action: 'participants.list', recordType: 'participant', detail: { count: items.length, searched: Boolean(filter.q), caseload: filter.caseload } });
-    a.res.send(200, { items, continuation: page.continuation ?? null });
+    await a.audit({ action: 'participants.list', recordType: 'participant', detail: { count: items.length, searched: Boolean(filter.q), caseload: view } });
+    a.res.send(200, { items, caseload: view, continuation: page.continuation ?? null });
   });
 
   guard.api('post', '/api/staff/participants', true, async (a) => {

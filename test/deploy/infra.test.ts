@@ -9,20 +9,11 @@ const INFRA = join(__dirname, '..', '..', 'infra');
 const read = (file: string) => readFileSync(join(INFRA, file), 'utf8');
 
 /**
- * Settings the template sets that bot/config.ts does not read (yet): the Azure SDK's identity
- * choice, Node's heap cap, App Service's build switches, and the telemetry and staff sign-in
- * settings their features will add to the schema.
+ * Settings the template sets that bot/config.ts does not read: the Azure SDK's identity choice,
+ * Node's heap cap, and App Service's build switches (remote build with Oryx, which runs
+ * CUSTOM_BUILD_COMMAND instead of its own `npm install` and `npm run build`).
  */
-const ALLOWED_EXTRAS = new Set([
-  'AZURE_CLIENT_ID',
-  'NODE_OPTIONS',
-  'SCM_DO_BUILD_DURING_DEPLOYMENT',
-  'CUSTOM_BUILD_COMMAND',
-  'APPLICATIONINSIGHTS_CONNECTION_STRING',
-  'STAFF_OIDC_ISSUER',
-  'STAFF_OIDC_CLIENT_ID',
-  'STAFF_OIDC_CLIENT_SECRET',
-]);
+const ALLOWED_EXTRAS = new Set(['AZURE_CLIENT_ID', 'NODE_OPTIONS', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND']);
 
 /** Stand-ins for values only Azure knows at deployment (an endpoint, an id, the site's URL). */
 const DEPLOYED: Record<string, string> = {
@@ -123,4 +114,16 @@ test('the Cosmos containers the template declares are the ones the store declare
   assert.match(cosmos, /loadJsonContent\('\.\.\/cosmos-containers\.json'\)/);
   assert.match(cosmos, /paths: \[c\.partitionKeyPath\]/);
   assert.match(cosmos, /compositeIndexes: c\.compositeIndexes/);
+});
+
+test('the package azd uploads to App Service leaves out dependencies, local data and every secret file', () => {
+  // With a .webappignore present azd drops its own default (node_modules only): everything is listed here.
+  const ignored = readFileSync(join(INFRA, '..', '.webappignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  for (const entry of ['node_modules', 'dist', 'data', '*.db', '.env*', '.azure', '.git']) assert.ok(ignored.includes(entry), `.webappignore lists ${entry}`);
+  const app = read('modules/app.bicep');
+  assert.match(app, /name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'\s*\n\s*value: 'true'/, 'App Service builds the upload (Oryx)');
+  assert.match(app, /name: 'CUSTOM_BUILD_COMMAND'\s*\n\s*value: 'npm ci --include=dev [^']*&& npm run build && npm prune --omit=dev'/, 'with the Dockerfile\'s steps, dev dependencies included under NODE_ENV=production');
 });

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadConfig } from '../../bot/config';
+import { ConfigError, loadConfig } from '../../bot/config';
 import { STAFF_SESSIONS } from '../../bot/staff/sessions';
 import { CLIENT_ID, CLIENT_SECRET, CookieBrowser, TestProvider, TestUser } from './oidcProvider';
 import { StaffHarness } from './staffHarness';
@@ -218,5 +218,17 @@ describe('staff OIDC configuration', () => {
     assert.deepEqual(c.staff.oidc?.adminGroups, ['g1', 'g2']);
     assert.deepEqual(c.staff.oidc?.adminRoles, ['Puente.Admin']);
     assert.equal(c.staff.passwordSignIn, false);
+  });
+
+  it('refuses OIDC at start-up on a Node that cannot load openid-client, naming the versions that can', () => {
+    const oidc = { STAFF_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0', STAFF_OIDC_CLIENT_ID: 'id', STAFF_OIDC_CLIENT_SECRET: 's' };
+    for (const old of ['20.11.0', '20.18.3', '21.7.3', '22.11.0']) {
+      assert.throws(
+        () => loadConfig(oidc, old),
+        (err: Error) => err instanceof ConfigError && err.message === `Invalid configuration: STAFF_OIDC_ISSUER needs Node 20.19+, 22.12+ or 24 (openid-client is an ES module); this is Node ${old}`,
+      );
+    }
+    for (const able of ['20.19.0', '20.20.2', '22.12.0', '23.0.0', '24.11.1']) assert.ok(loadConfig(oidc, able).staff.oidc, able);
+    assert.equal(loadConfig({}, '20.11.0').staff.oidc, undefined, 'without OIDC the older Node is still accepted');
   });
 });

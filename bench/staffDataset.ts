@@ -31,7 +31,7 @@ const COUNSELLOR_IDS = COUNSELLORS.map(staffId);
 const FIRST = ['María', 'José', 'Ana', 'Luis', 'Rosa', 'Jesús', 'Sofía', 'Andrés', 'Lucía', 'Ramón', 'Zoe', 'Ben', 'Ángela', 'Iván', 'Mónica', 'Raúl'];
 const LAST = ['Núñez', 'García', 'Pérez', 'López', 'Martínez', 'Díaz', 'Ruiz', 'Quinn', 'Smith', 'Gómez', 'Hernández', 'Peña', 'Ibáñez', 'Castro', 'Jones', 'Ortiz'];
 // 5 % urgent, 25 % high, 40 % moderate, 30 % low.
-const SEVERITY_MIX: Severity[] = ['urgent', ...Array(5).fill('high'), ...Array(8).fill('moderate'), ...Array(6).fill('low')];
+const SEVERITY_MIX: Severity[] = ['urgent', ...Array<Severity>(5).fill('high'), ...Array<Severity>(8).fill('moderate'), ...Array<Severity>(6).fill('low')];
 
 function participant(i: number): Participant {
   const displayName = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;

@@ -29,6 +29,8 @@ export class SqliteStore implements DocumentStore {
   private db: Database.Database | undefined;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly known = new Set<string>();
+  /** Per collection, the fields stored as generated columns (its indexed fields). */
+  private readonly columns = new Map<string, Set<string>>();
 
   constructor(
     private readonly path: string,
@@ -43,11 +45,19 @@ export class SqliteStore implements DocumentStore {
         db.exec(
           `CREATE TABLE IF NOT EXISTS ${table} (pk TEXT NOT NULL, id TEXT NOT NULL, etag TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pk, id)) WITHOUT ROWID`,
         );
-        for (const fields of spec.indexes) {
-          fields.forEach(assertFieldName);
-          const name = `ix_${spec.name}_${fields.join('_')}`;
-          db.exec(`CREATE INDEX IF NOT EXISTS "${name}" ON ${table} (${fields.map(fieldExpr).join(', ')})`);
+        // Each indexed field is a virtual generated column: the planner treats it as a column, so an index on it
+        // covers counts, ordering and filters (an expression index over json_extract is re-evaluated on each document).
+        const columns = new Set(spec.indexes.flat().map(assertFieldName));
+        const present = new Set((db.prepare(`PRAGMA table_xinfo(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
+        for (const field of columns) {
+          if (!present.has(columnName(field))) db.exec(`ALTER TABLE ${table} ADD COLUMN "${columnName(field)}" GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) VIRTUAL`);
         }
+        for (const fields of spec.indexes) {
+          // Indexes of earlier versions (over the expressions) give way to the column ones.
+          db.exec(`DROP INDEX IF EXISTS "ix_${spec.name}_${fields.join('_')}"`);
+          db.exec(`CREATE INDEX IF NOT EXISTS "ixc_${spec.name}_${fields.join('_')}" ON ${table} (${fields.map((f) => `"${columnName(f)}"`).join(', ')})`);
+        }
+        this.columns.set(spec.name, columns);
         this.known.add(spec.name);
       }
     })();
@@ -137,7 +147,7 @@ export class SqliteStore implements DocumentStore {
     this.stats.queries++;
     const { sql, params } = this.select(collection, 'doc, etag', query);
     const order = (query.orderBy ?? [])
-      .map((o) => `${fieldExpr(assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
+      .map((o) => `${this.field(collection, assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
       .concat(['pk', 'id']);
     let full = `${sql} ORDER BY ${order.join(', ')}`;
     const offset = decodeOffsetToken(query.continuation);
@@ -163,7 +173,7 @@ export class SqliteStore implements DocumentStore {
 
   async countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
     this.stats.queries++;
-    const expr = fieldExpr(assertFieldName(field));
+    const expr = this.field(collection, assertFieldName(field));
     const { sql, params } = this.select(collection, `${expr} AS k, COUNT(*) AS n`, query);
     const rows = this.stmt(`${sql} GROUP BY k`).all(...params) as Array<{ k: unknown; n: number }>;
     const found = new Map(rows.map((r) => [r.k, r.n]));
@@ -177,9 +187,14 @@ export class SqliteStore implements DocumentStore {
       clauses.push('pk = ?');
       params.push(query.pk);
     }
-    for (const c of query.where ?? []) clauses.push(condition(c, params));
+    for (const c of query.where ?? []) clauses.push(condition(c, this.field(collection, assertFieldName(c.field)), params));
     const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
     return { sql: `SELECT ${columns} FROM ${this.table(collection)}${where}`, params };
+  }
+
+  /** The generated column of an indexed field, else the field read from the document. */
+  private field(collection: string, field: string): string {
+    return this.columns.get(collection)?.has(field) ? `"${columnName(field)}"` : fieldExpr(field);
   }
 
   private open(): Database.Database {
@@ -220,8 +235,11 @@ function fieldExpr(field: string): string {
   return `json_extract(doc, '$.${field}')`;
 }
 
-function condition(c: Condition, params: unknown[]): string {
-  const expr = fieldExpr(assertFieldName(c.field));
+function columnName(field: string): string {
+  return `f_${field}`;
+}
+
+function condition(c: Condition, expr: string, params: unknown[]): string {
   if (c.op === 'contains') {
     // instr over the indexed expression: SQLite reads the values from the index, not from each document.
     params.push(c.value);

@@ -1,4 +1,4 @@
-import { DocBase, DocumentStore, Page, Query, Scalar, Stored, StoreStats } from '../bot/store/port';
+import { DocBase, DocumentStore, Page, ProjectionPage, Query, Stored, StoreStats } from '../bot/store/port';
 
 /** Operations by collection, so a benchmark can tell bot-state traffic from domain traffic. */
 export type OperationCounts = Record<string, { reads: number; writes: number; queries: number }>;
@@ -53,6 +53,10 @@ export class CountingStore implements DocumentStore {
   query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
     this.tally(collection, 'queries');
     return this.inner.query<T>(collection, query);
+  }
+  project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    this.tally(collection, 'queries');
+    return this.inner.project<T>(collection, query, fields);
   }
   count(collection: string, query: Query): Promise<number> {
     this.tally(collection, 'queries');

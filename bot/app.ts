@@ -3,6 +3,7 @@ import { createAdapter } from './adapter';
 import { Clock, systemClock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
+import { Measures } from './measures/measures';
 import { Participants } from './domain/participants';
 import { ProgramSessions } from './domain/sessions';
 import { Bot, Feature, FeatureContext } from './features';
@@ -19,6 +20,8 @@ import { RequestDrain } from './requestDrain';
 import { Services } from './services';
 import { createSafetyPlanService } from './safetyPlan/service';
 import { createTips } from './tips/tips';
+import { createLessonService } from './lessons/service';
+import { ProgressSummaries } from './progress/summary';
 import { COLLECTIONS } from './store/collections';
 import { createStore } from './store/createStore';
 import { DocumentStore } from './store/port';
@@ -63,6 +66,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   const participants = new Participants(store, clock);
   // Records from before the staff search key get it (one empty query once they all have it).
   await participants.backfillSearchNames();
+  const checkins = new CheckIns(store, clock);
   const flagEvents = new FlagEvents(log);
   countRaisedFlags(flagEvents);
   const base = {
@@ -72,13 +76,16 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     i18n,
     store,
     participants,
-    checkins: new CheckIns(store, clock),
+    checkins,
+    measures: new Measures(store, clock),
     flags: new FlagService(new FlagRepository(store), clock, flagEvents, participants),
     flagEvents,
     flagRules,
     tips: createTips(store, clock),
     sessions: new ProgramSessions(store, clock),
     safetyPlan: createSafetyPlanService(store, clock, i18n),
+    lessons: createLessonService(store, i18n, config.outreach),
+    progress: new ProgressSummaries(store, checkins),
     assessRisk,
   };
   const adapter = createAdapter(config, log, i18n, options.botAuthentication);

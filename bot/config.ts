@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { DateTime } from 'luxon';
 import { ProgramHours } from './domain/programHours';
+import type { MeasureDefaults } from './measures/plan';
 import { LANGUAGES } from './i18n';
 import { nodeLoadsOidc, OIDC_NODE_REQUIREMENT } from './staff/oidcRuntime';
+import { Track, TRACKS } from './domain/participant';
 
 /**
  * Every setting Puente reads from the environment, validated once at start-up.
@@ -74,6 +76,9 @@ const envSchema = z
     OPEN_ENROLLMENT: flag.default(false),
     ENROLLMENT_CODE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
     CHECKIN_RESUME_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(120),
+    // Measures (bot/measures/plan.ts): weeks between full PHQ-9/GAD-7 and between BAMs, unless a participant has their own.
+    MEASURES_FULL_EVERY_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
+    MEASURES_BAM_EVERY_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
     CLINIC_PHONE: z.string().default('(555) 010-0000'),
     FLAG_RULES_PATH: optional,
     QUIET_HOURS_START: hhmm.default('21:00'),
@@ -95,6 +100,14 @@ const envSchema = z
     OUTREACH_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
     OUTREACH_LEASE_SECONDS: z.coerce.number().int().min(30).max(3600).default(300),
     OUTREACH_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+    // Weekly lessons (bot/lessons): the ISO weekday they go out, per track where it differs from the default.
+    LESSON_WEEKDAY: z.coerce.number().int().min(1).max(7).default(1),
+    LESSON_WEEKDAY_BY_TRACK: z
+      .string()
+      .regex(new RegExp(`^((${TRACKS.join('|')})=[1-7](,(${TRACKS.join('|')})=[1-7])*)?$`), `must be track=weekday pairs, e.g. evening=3 (tracks: ${TRACKS.join(', ')})`)
+      .default(''),
+    // "How am I doing" (dialogs/progressDialog.ts): false leaves the PHQ-9/GAD-7 band out of the summary.
+    PROGRESS_SHOW_SURVEY_BAND: flag.default(true),
     // Staff dashboard and Teams alerts (bot/staff).
     PUBLIC_BASE_URL: optional.pipe(z.string().url().optional()),
     STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
@@ -186,11 +199,14 @@ export interface Config {
   openEnrollment: boolean;
   enrollmentCodeDays: number;
   checkinResumeMinutes: number;
+  /** Program defaults of the measure schedules (participants may have their own). */
+  measures: MeasureDefaults;
   clinicPhone: string;
   flagRulesPath?: string;
   /** No outreach from `start` until `end`, participant local time (night span). */
   quietHours: { start: string; end: string };
   outreach: OutreachConfig;
+  progress: ProgressConfig;
   /** When the care team works: out of these hours, replies say when they are back. */
   programHours: ProgramHours;
   safety: SafetyConfig;
@@ -252,9 +268,27 @@ export interface OutreachConfig {
   leaseSeconds: number;
   /** Messages one tick works on at once. */
   concurrency: number;
+  /** ISO weekday (1 = Monday) each track's weekly lesson goes out, at the participant's check-in time. */
+  lessonWeekdays: Record<Track, number>;
+}
+
+/** The participant's own progress summary. */
+export interface ProgressConfig {
+  /** Whether the summary names the latest PHQ-9/GAD-7 band (in plain words); a clinic may switch it off. */
+  showSurveyBand: boolean;
 }
 
 export class ConfigError extends Error {}
+
+/** "evening=3,morning=2" over the default weekday, for every track. */
+function lessonWeekdays(fallback: number, byTrack: string): Record<Track, number> {
+  const days = Object.fromEntries(TRACKS.map((track) => [track, fallback])) as Record<Track, number>;
+  for (const pair of byTrack.split(',').filter(Boolean)) {
+    const [track, day] = pair.split('=');
+    days[track as Track] = Number(day);
+  }
+  return days;
+}
 
 /**
  * Parses the environment; throws ConfigError with one line naming the first bad variable.
@@ -296,6 +330,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: st
     openEnrollment: e.OPEN_ENROLLMENT,
     enrollmentCodeDays: e.ENROLLMENT_CODE_DAYS,
     checkinResumeMinutes: e.CHECKIN_RESUME_MINUTES,
+    measures: { fullEveryWeeks: e.MEASURES_FULL_EVERY_WEEKS, bamEveryWeeks: e.MEASURES_BAM_EVERY_WEEKS },
     clinicPhone: e.CLINIC_PHONE,
     flagRulesPath: e.FLAG_RULES_PATH,
     quietHours: { start: e.QUIET_HOURS_START, end: e.QUIET_HOURS_END },
@@ -305,7 +340,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, nodeVersion: st
       maxAttempts: e.OUTREACH_MAX_ATTEMPTS,
       leaseSeconds: e.OUTREACH_LEASE_SECONDS,
       concurrency: e.OUTREACH_CONCURRENCY,
+      lessonWeekdays: lessonWeekdays(e.LESSON_WEEKDAY, e.LESSON_WEEKDAY_BY_TRACK),
     },
+    progress: { showSurveyBand: e.PROGRESS_SHOW_SURVEY_BAND },
     programHours: {
       days: e.PROGRAM_HOURS_DAYS,
       open: e.PROGRAM_HOURS_OPEN,

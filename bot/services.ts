@@ -3,11 +3,14 @@ import { Clock } from './clock';
 import { Config } from './config';
 import { CheckIns } from './domain/checkins';
 import { Participants } from './domain/participants';
+import { Measures } from './measures/measures';
 import { ProgramSessions } from './domain/sessions';
 import { FlagEvents } from './flags/events';
 import { FlagRules } from './flags/rules';
 import { FlagService } from './flags/service';
 import { Logger } from './log';
+import type { LessonService } from './lessons/service';
+import type { ProgressSummaries } from './progress/summary';
 import type { RiskAssessment } from './safety/risk';
 import { DocumentStore } from './store/port';
 import { SafetyPlanService } from './safetyPlan/service';
@@ -25,6 +28,8 @@ export interface Services {
   store: DocumentStore;
   participants: Participants;
   checkins: CheckIns;
+  /** PHQ-9, GAD-7 and BAM administrations (bot/measures/measures.ts). */
+  measures: Measures;
   /** Raising and reading flags; every new flag is emitted on flagEvents. */
   flags: FlagService;
   /** 'raised' and 'changed': what staff alerts subscribe to (bot/flags/events.ts). */
@@ -39,6 +44,10 @@ export interface Services {
   outreach: OutreachService;
   /** Personal safety plans: show one, take a participant's suggestion, offer it in a safety episode (bot/safetyPlan/service.ts). */
   safetyPlan: SafetyPlanService;
+  /** Weekly lessons: the library, each track's plan, deliveries and reflections (bot/lessons/service.ts). */
+  lessons: LessonService;
+  /** A participant's own progress summary: check-ins, mood and cravings, the latest survey band (bot/progress). */
+  progress: ProgressSummaries;
   /** The tiered risk screen every message passes (bot/safety/risk.ts); tests put in their own. */
   assessRisk: (text: string) => RiskAssessment;
 }

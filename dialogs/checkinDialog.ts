@@ -2,14 +2,17 @@ import { TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogContext, DialogEvent, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { ChoicePromptSpec, QuestionSpec, YesNoPromptSpec } from '../bot/channels/prompt';
 import { turnFacts } from '../bot/turn/turnFacts';
-import { CheckIn, checkInId, CheckInItem, localDateOf, localWeekdayOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
+import { CheckIn, checkInId, CheckInItem, localDateOf, MedicationAnswer, nextItem, UseAnswer, WeeklyScreen } from '../bot/domain/checkins';
 import { checkinFlagId } from '../bot/flags/flag';
 import { evaluateCheckIn } from '../bot/flags/rules';
+import { planScreen, ScreenPlan } from '../bot/measures/plan';
 import { CRISIS_EVENT, CrisisEventValue, requestSafetyEpisode } from '../bot/safety/episodeSignals';
 import { DialogServices } from '../bot/services';
 import { categoryForCheckin } from '../bot/tips/match';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { say } from './say';
+import { MEASURE_DIALOG, MeasureDialogOptions } from './measureDialog';
+import { beginMeasures } from './measureStart';
 import { answerOf, childResultOf } from './steps';
 import { TIP_DIALOG, TipDialogOptions } from './tipDialog';
 import { WEEKLY_SCREEN_DIALOG, WeeklyScreenDialog } from './weeklyScreenDialog';
@@ -50,6 +53,8 @@ interface Progress {
   checkIn: CheckIn;
   /** The participant's weekly screen day: PHQ-2 + GAD-2 follow the daily items. */
   screenDay: boolean;
+  /** What today's check-in ends with (bot/measures/plan.ts); absent in check-ins begun before measures existed. */
+  plan?: ScreenPlan;
   /** Last message this check-in received: after checkinResumeMinutes it starts over. */
   lastActiveAt: string;
 }
@@ -57,6 +62,8 @@ interface Progress {
 /** How the check-in ends: with a tip offer matched to the answers, or (not updated) without. */
 interface CheckinEnd {
   tipCategory?: string;
+  /** Measures that follow (in the main dialog, so a check-in left for good does not hold them). */
+  measures?: MeasureDialogOptions;
 }
 
 /**
@@ -102,6 +109,7 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   protected override async endComponent(outer: DialogContext, result: CheckinEnd | undefined): Promise<DialogTurnResult> {
+    if (result?.measures) return outer.replaceDialog(MEASURE_DIALOG, { ...result.measures, tipCategory: result.tipCategory } satisfies MeasureDialogOptions);
     if (result?.tipCategory) return outer.replaceDialog(TIP_DIALOG, { category: result.tipCategory, offer: true } satisfies TipDialogOptions);
     return outer.endDialog();
   }
@@ -115,6 +123,7 @@ export class CheckinDialog extends ComponentDialog {
     if (!participant) return step.endDialog();
 
     const now = clock();
+    const plan = await planScreen(this.services.measures, participant, this.services.config.measures, now);
     const stored = await checkins.today(participant.id, participant.timeZone);
     const draft = this.draft(step.context);
     // A half-done check-in lives in conversation state (saved with the turn);
@@ -122,7 +131,8 @@ export class CheckinDialog extends ComponentDialog {
     const today = stored?.status === 'complete' ? stored : draft?.id === checkInId(participant.id, localDateOf(now, participant.timeZone)) ? draft : stored;
     this.setProgress(step, {
       checkIn: today ?? this.fresh(step.context, participant.id, participant.timeZone),
-      screenDay: localWeekdayOf(now, participant.timeZone) === participant.screenWeekday,
+      screenDay: plan === 'weekly',
+      plan,
       lastActiveAt: now.toISOString(),
     });
 
@@ -231,9 +241,16 @@ export class CheckinDialog extends ComponentDialog {
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { checkIn } = this.progress(step);
+    const { checkIn, plan } = this.progress(step);
     await this.complete(checkIn);
     this.keepDraft(step.context, undefined);
+    // A positive PHQ-2/GAD-2 steps into PHQ-9/GAD-7, or a due full measure or BAM follows; else one left from before is offered.
+    const begun = await beginMeasures(this.services, checkIn, plan ?? 'none');
+    const measures: MeasureDialogOptions | undefined = begun.length
+      ? { records: begun }
+      : (await this.services.measures.resumable(checkIn.participantId, checkIn.timeZone)).length
+        ? { offer: true }
+        : undefined;
 
     await say(step.context, 'checkin:thanks');
     if (checkIn.flagId) await say(step.context, 'checkin:followUp');
@@ -241,7 +258,7 @@ export class CheckinDialog extends ComponentDialog {
     const tipCategory = saidSafetyYes(checkIn)
       ? undefined
       : categoryForCheckin({ ...checkIn.answers, phq2: checkIn.screen?.phq2 ?? null, gad2: checkIn.screen?.gad2 ?? null });
-    return step.endDialog({ tipCategory } satisfies CheckinEnd);
+    return step.endDialog({ tipCategory, measures } satisfies CheckinEnd);
   }
 
   /** Stores the finished check-in, its flag reasons raised (or merged into the flag it is linked to). */

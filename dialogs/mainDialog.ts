@@ -4,7 +4,10 @@ import { ChoicePromptSpec } from '../bot/channels/prompt';
 import { Language } from '../bot/i18n';
 import { DialogServices } from '../bot/services';
 import { CHECKIN_DIALOG, CheckinDialog } from './checkinDialog';
-import { Destination, DESTINATIONS, Intent, isDestination, recognizeIntent } from './mainIntents';
+import { MEASURE_DIALOG, MeasureDialog, MeasureDialogOptions, MeasureDialogResult } from './measureDialog';
+import { LESSON_DIALOG, LessonDialog } from './lessonDialog';
+import { PROGRESS_DIALOG, ProgressDialog } from './progressDialog';
+import { Destination, DESTINATIONS, Intent, isDestination, MORE_DESTINATIONS, recognizeIntent } from './mainIntents';
 import { currentProfile, switchLanguage } from './participantUpdate';
 import { AnswerPrompt, AnswerResult } from './prompts/answerPrompt';
 import { cardSubmit } from './prompts/parse';
@@ -12,7 +15,7 @@ import { say } from './say';
 import { SESSIONS_DIALOG, SessionsDialog } from './sessionsDialog';
 import { SAFETY_PLAN_ADD_DIALOG, SAFETY_PLAN_DIALOG, SafetyPlanAddDialog, SafetyPlanDialog } from './safetyPlanDialog';
 import { asksLanguage, SETTINGS_DIALOG, SettingsDialog } from './settingsDialog';
-import { answerOf, Step, typedSteps } from './steps';
+import { answerOf, childResultOf, Step, typedSteps } from './steps';
 import { TIP_DIALOG, TipDialog } from './tipDialog';
 
 export const MAIN_DIALOG = 'main';
@@ -21,17 +24,21 @@ const FLOW = 'main.flow';
 const MENU_PROMPT = 'main.menuPrompt';
 /** The menu card's prompt id: a click on an old menu card still goes where it says. */
 const MENU_ID = 'main.menu';
+const MORE_ID = 'main.more';
 
-/** How the menu flow starts: straight to a destination, or showing the menu (with or without a greeting). */
+/** How the menu flow starts: straight to a destination, or showing the menu (with or without a greeting) or its "More" part. */
 interface FlowOptions {
   destination?: Destination;
   greet?: boolean;
+  more?: boolean;
 }
 
-const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
+const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help' | 'more'>, string>> = {
   checkin: CHECKIN_DIALOG,
   tip: TIP_DIALOG,
   sessions: SESSIONS_DIALOG,
+  lesson: LESSON_DIALOG,
+  progress: PROGRESS_DIALOG,
   settings: SETTINGS_DIALOG,
   plan: SAFETY_PLAN_DIALOG,
   planAdd: SAFETY_PLAN_ADD_DIALOG,
@@ -39,7 +46,8 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
 
 /**
  * The participant's conversation: a greeting by name and a menu (check in,
- * coping tip, my sessions, settings, help), or straight to one of them when the
+ * coping tip, my sessions, settings, my plan, and under "More" this week's
+ * lesson, my progress and help), or straight to one of them when the
  * message says so ("tip", "registro", "sesiones" …). Wherever the participant
  * is, "menu"/"cancel" leave it for the menu and a language name ("español",
  * "english") switches the language and asks the current question again in it.
@@ -48,7 +56,8 @@ const DIALOG_OF: Readonly<Record<Exclude<Destination, 'help'>, string>> = {
 export class MainDialog extends ComponentDialog {
   constructor(private readonly services: DialogServices) {
     super(MAIN_DIALOG);
-    this.addDialog(new WaterfallDialog(FLOW, typedSteps<FlowOptions>((s) => this.offerMenu(s), (s) => this.go(s))));
+    this.addDialog(new WaterfallDialog(FLOW, typedSteps<FlowOptions>((s) => this.offerMeasures(s), (s) => this.offerMenu(s), (s) => this.go(s))));
+    this.addDialog(new MeasureDialog(services));
     this.addDialog(new AnswerPrompt(MENU_PROMPT));
     this.addDialog(new CheckinDialog(services));
     this.addDialog(new TipDialog(services));
@@ -56,6 +65,8 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new SettingsDialog(services));
     this.addDialog(new SafetyPlanDialog(services));
     this.addDialog(new SafetyPlanAddDialog(services));
+    this.addDialog(new LessonDialog(services));
+    this.addDialog(new ProgressDialog(services));
     this.initialDialogId = FLOW;
   }
 
@@ -103,22 +114,33 @@ export class MainDialog extends ComponentDialog {
     return { greet: intent?.kind !== 'language' && intent?.kind !== 'menu' && intent?.kind !== 'cancel' };
   }
 
+  /** A new conversation first offers the questions left unanswered earlier today or yesterday (dialogs/measureDialog.ts). */
+  private async offerMeasures(step: Step<FlowOptions>): Promise<DialogTurnResult> {
+    if (!step.options.greet) return step.next();
+    return step.beginDialog(MEASURE_DIALOG, { offer: true } satisfies MeasureDialogOptions);
+  }
+
   private async offerMenu(step: Step<FlowOptions>): Promise<DialogTurnResult> {
-    const { destination, greet } = step.options;
+    const measures = childResultOf<MeasureDialogResult | undefined>(step);
+    if (measures?.status === 'done' || measures?.status === 'safety') return step.endDialog();
+    const { destination, greet, more } = step.options;
     if (destination) return step.next({ status: 'answered', value: destination } satisfies AnswerResult);
-    const spec: ChoicePromptSpec = {
-      kind: 'choice',
-      id: MENU_ID,
-      textKey: greet ? 'common:menu.greeting' : 'common:menu.ask',
-      vars: greet ? { name: currentProfile(step.context).displayName } : undefined,
-      choices: DESTINATIONS.map((d) => ({ value: d, labelKey: `common:menu.${d}` })),
-    };
+    const spec: ChoicePromptSpec = more
+      ? { kind: 'choice', id: MORE_ID, textKey: 'common:menu.ask', choices: MORE_DESTINATIONS.map((d) => ({ value: d, labelKey: `common:menu.${d}` })) }
+      : {
+          kind: 'choice',
+          id: MENU_ID,
+          textKey: greet ? 'common:menu.greeting' : 'common:menu.ask',
+          vars: greet ? { name: currentProfile(step.context).displayName } : undefined,
+          choices: DESTINATIONS.map((d) => ({ value: d, labelKey: `common:menu.${d}` })),
+        };
     return step.beginDialog(MENU_PROMPT, spec);
   }
 
   private async go(step: Step<FlowOptions>): Promise<DialogTurnResult> {
     const answer = answerOf(step);
     if (answer.status !== 'answered' || !isDestination(answer.value)) return step.endDialog();
+    if (answer.value === 'more') return step.replaceDialog(FLOW, { more: true } satisfies FlowOptions);
     if (answer.value === 'help') {
       await say(step.context, 'common:help', { clinicPhone: this.services.config.clinicPhone });
       return step.endDialog();
@@ -133,11 +155,11 @@ export class MainDialog extends ComponentDialog {
 }
 
 function dialogOf(intent: Intent): string | undefined {
-  return intent.kind === 'go' && intent.destination !== 'help' ? DIALOG_OF[intent.destination] : undefined;
+  return intent.kind === 'go' && intent.destination !== 'help' && intent.destination !== 'more' ? DIALOG_OF[intent.destination] : undefined;
 }
 
 /** A click on a menu card that is no longer the open question (Teams keeps old cards). */
 function menuCardChoice(value: unknown): Destination | undefined {
   const submit = cardSubmit(value);
-  return submit?.prompt === MENU_ID && isDestination(submit.answer) ? submit.answer : undefined;
+  return (submit?.prompt === MENU_ID || submit?.prompt === MORE_ID) && isDestination(submit.answer) ? submit.answer : undefined;
 }

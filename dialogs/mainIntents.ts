@@ -1,14 +1,20 @@
 import { Language } from '../bot/i18n';
 import { normalizeReply } from './prompts/parse';
 
-/** The main menu's entries, in the order shown. */
-export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'plan', 'help'] as const;
+/**
+ * The main menu's entries, in the order shown. On SMS the menu, greeting by a
+ * long accented name included, has room for six within 2 segments (UCS-2):
+ * further entries sit under "More".
+ */
+export const DESTINATIONS = ['checkin', 'tip', 'sessions', 'settings', 'plan', 'more'] as const;
+/** The second menu, behind "More". */
+export const MORE_DESTINATIONS = ['lesson', 'progress', 'help'] as const;
 /** Where words alone lead ("add to my plan"): not a menu entry. */
 const WORD_ONLY = ['planAdd'] as const;
-export type Destination = (typeof DESTINATIONS)[number] | (typeof WORD_ONLY)[number];
+export type Destination = (typeof DESTINATIONS)[number] | (typeof MORE_DESTINATIONS)[number] | (typeof WORD_ONLY)[number];
 
 export function isDestination(value: unknown): value is Destination {
-  return typeof value === 'string' && ([...DESTINATIONS, ...WORD_ONLY] as readonly string[]).includes(value);
+  return typeof value === 'string' && ([...DESTINATIONS, ...MORE_DESTINATIONS, ...WORD_ONLY] as readonly string[]).includes(value);
 }
 
 export type Intent =
@@ -70,6 +76,20 @@ const WORDS: ReadonlyArray<readonly [Intent, readonly string[]]> = [
     ],
   ],
   [
+    { kind: 'go', destination: 'lesson' },
+    [
+      'lesson', 'lessons', 'my lesson', 'this weeks lesson', 'weekly lesson', 'todays lesson', 'the lesson',
+      'leccion', 'lecciones', 'mi leccion', 'leccion de la semana', 'la leccion', 'lectura semanal', 'mi lectura semanal',
+    ],
+  ],
+  [
+    { kind: 'go', destination: 'progress' },
+    [
+      'how am i doing', 'how am i doing so far', 'how have i been doing', 'my progress', 'progress', 'show my progress', 'how im doing',
+      'mi progreso', 'progreso', 'como voy', 'como me va', 'como estoy avanzando', 'ver mi progreso', 'mi avance',
+    ],
+  ],
+  [
     { kind: 'go', destination: 'plan' },
     [
       'my plan', 'plan', 'safety plan', 'my safety plan', 'show my plan', 'show me my plan', 'see my plan',
@@ -90,6 +110,7 @@ const WORDS: ReadonlyArray<readonly [Intent, readonly string[]]> = [
       'ajustes', 'configuracion', 'configurar', 'preferencias',
     ],
   ],
+  [{ kind: 'go', destination: 'more' }, ['more', 'more options', 'other options', 'mas', 'mas opciones', 'otras opciones']],
   [{ kind: 'go', destination: 'help' }, ['help', 'what can you do', 'commands', 'que puedes hacer', 'que puede hacer', 'comandos']],
 ];
 

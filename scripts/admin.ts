@@ -1,17 +1,19 @@
 /**
  * Operator commands: `npm run admin -- <area> <action> [flags]`.
- * Areas: participant (enrollment), sessions, staff (care-team accounts). Each area lives in scripts/admin/<area>.ts.
+ * Areas: participant (enrollment), sessions, staff (care-team accounts), lessons (each track's weekly lessons). Each area lives in scripts/admin/<area>.ts.
  */
 import { openAdminContext, runCommand, UsageError } from './admin/context';
 import { participantCommand } from './admin/participants';
 import { sessionsCommand } from './admin/sessions';
 import { staffCommand } from './admin/staff';
+import { lessonsCommand } from './admin/lessons';
 import { AdminContext } from './admin/context';
 
 const AREAS: Record<string, (ctx: AdminContext, args: string[]) => Promise<void>> = {
   participant: participantCommand,
   sessions: sessionsCommand,
   staff: staffCommand,
+  lessons: lessonsCommand,
 };
 
 void runCommand(async () => {

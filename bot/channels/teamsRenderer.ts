@@ -27,7 +27,16 @@ export interface NumberInput {
   max: number;
   placeholder: string;
 }
-export type CardElement = TextBlock | ActionSet | NumberInput;
+/** Teams' line chart (Teams-only card element; hosts without charts show `fallback`). */
+export interface LineChart {
+  type: 'Chart.Line';
+  title: string;
+  xAxisTitle?: string;
+  yAxisTitle?: string;
+  data: Array<{ legend: string; values: Array<{ x: string; y: number }> }>;
+  fallback: TextBlock;
+}
+export type CardElement = TextBlock | ActionSet | NumberInput | LineChart;
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';

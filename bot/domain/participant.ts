@@ -53,6 +53,14 @@ export interface Participant extends DocBase {
   /** ISO weekday of the weekly screen, 1 = Monday … 7 = Sunday. */
   screenWeekday: number;
   reminders: { enabled: boolean; leadMinutes: number };
+  /** The program includes substance use: the Brief Addiction Monitor replaces the weekly screen every bamEveryWeeks weeks (bot/measures/plan.ts). */
+  substanceUse?: boolean;
+  /** Full PHQ-9 and GAD-7 every fullMeasuresEveryWeeks weeks (and a baseline) instead of the stepped 2-item screen. */
+  fullMeasures?: boolean;
+  /** Null or absent: the program default (MEASURES_FULL_EVERY_WEEKS). */
+  fullMeasuresEveryWeeks?: number | null;
+  /** Null or absent: the program default (MEASURES_BAM_EVERY_WEEKS). */
+  bamEveryWeeks?: number | null;
   consent: Consent;
   /** SMS-style opt-out: set by STOP, cleared by START. No outreach while set. */
   optedOutAt: string | null;

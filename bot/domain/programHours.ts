@@ -45,3 +45,17 @@ function isWorkingDay(localDate: string, hours: ProgramHours): boolean {
   const isoWeekday = ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
   return hours.days.includes(isoWeekday);
 }
+
+/**
+ * The team's working hours as instants [opens, closes), one per working day
+ * from local date `first` to `last`: asking "was this during program hours?"
+ * of many instants (a report's flags) is then a search, not a zone conversion each.
+ */
+export function workingIntervals(first: string, last: string, hours: ProgramHours): Array<{ opens: number; closes: number }> {
+  const intervals: Array<{ opens: number; closes: number }> = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    if (!isWorkingDay(date, hours)) continue;
+    intervals.push({ opens: wallTimeToInstant(date, hours.open, hours.timeZone).getTime(), closes: wallTimeToInstant(date, hours.close, hours.timeZone).getTime() });
+  }
+  return intervals;
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CheckIn, MEDICATION_ANSWERS, USE_ANSWERS } from '../domain/checkins';
+import type { MeasureRecord } from '../measures/measureRecord';
 import { FlagReason, highestSeverity, Severity, SEVERITIES } from './flag';
 
 /**
@@ -24,9 +25,28 @@ export interface CheckInFacts {
   safety: 'yes' | 'no' | 'unanswered' | null;
 }
 
-const NUMBER_FIELDS = { mood: [0, 10], craving: [0, 10], sleepHours: [0, 24], phq2: [0, 6], gad2: [0, 6] } as const;
+/** What a rule can look at, derived from one finished PHQ-9, GAD-7 or BAM (the others null). */
+export interface MeasureFacts {
+  /** PHQ-9 total 0–27. */
+  phq9: number | null;
+  /** PHQ-9 item 9 (thoughts of being better off dead or of self-harm) 0–3, as soon as it is answered. */
+  phq9Item9: number | null;
+  /** GAD-7 total 0–21. */
+  gad7: number | null;
+  /** BAM composites: use 0–12 (items 4–6), risk 0–24, protective 0–24. */
+  bamUse: number | null;
+  bamRisk: number | null;
+  bamProtective: number | null;
+}
+
+export type RuleFacts = CheckInFacts & MeasureFacts;
+
+const NUMBER_FIELDS = {
+  mood: [0, 10], craving: [0, 10], sleepHours: [0, 24], phq2: [0, 6], gad2: [0, 6],
+  phq9: [0, 27], phq9Item9: [0, 3], gad7: [0, 21], bamUse: [0, 12], bamRisk: [0, 24], bamProtective: [0, 24],
+} as const;
 const WORD_FIELDS = { use: USE_ANSWERS, medication: MEDICATION_ANSWERS, safety: ['yes', 'no', 'unanswered'] } as const;
-const FIELDS = [...Object.keys(NUMBER_FIELDS), ...Object.keys(WORD_FIELDS)] as [keyof CheckInFacts, ...Array<keyof CheckInFacts>];
+const FIELDS = [...Object.keys(NUMBER_FIELDS), ...Object.keys(WORD_FIELDS)] as [keyof RuleFacts, ...Array<keyof RuleFacts>];
 const OPS = ['=', '!=', '<', '<=', '>', '>='] as const;
 
 const ruleSchema = z
@@ -148,9 +168,34 @@ export interface Evaluation {
   severity: Severity | null;
 }
 
+const NO_MEASURE: MeasureFacts = { phq9: null, phq9Item9: null, gad7: null, bamUse: null, bamRisk: null, bamProtective: null };
+
 /** Applies the rules to a check-in: every match is a reason; the highest severity wins. */
 export function evaluateCheckIn(checkIn: Pick<CheckIn, 'answers' | 'screen' | 'unreadable'>, rules: FlagRules): Evaluation {
-  const facts = checkInFacts(checkIn);
+  return evaluate({ ...checkInFacts(checkIn), ...NO_MEASURE }, rules);
+}
+
+/** The measure's facts; item 9 counts as soon as it is answered, totals and scores once complete. */
+export function measureFacts(record: Pick<MeasureRecord, 'instrument' | 'items' | 'total' | 'bam'>): MeasureFacts {
+  const item9 = record.instrument === 'phq9' ? record.items.item9 : undefined;
+  return {
+    phq9: record.instrument === 'phq9' ? record.total : null,
+    phq9Item9: typeof item9 === 'number' ? item9 : null,
+    gad7: record.instrument === 'gad7' ? record.total : null,
+    bamUse: record.bam?.use ?? null,
+    bamRisk: record.bam?.risk ?? null,
+    bamProtective: record.bam?.protective ?? null,
+  };
+}
+
+const NO_CHECKIN: CheckInFacts = { mood: null, craving: null, sleepHours: null, phq2: null, gad2: null, use: null, medication: null, safety: null };
+
+/** Applies the rules to a PHQ-9, GAD-7 or BAM administration. */
+export function evaluateMeasure(record: Pick<MeasureRecord, 'instrument' | 'items' | 'total' | 'bam'>, rules: FlagRules): Evaluation {
+  return evaluate({ ...NO_CHECKIN, ...measureFacts(record) }, rules);
+}
+
+function evaluate(facts: RuleFacts, rules: FlagRules): Evaluation {
   const reasons: FlagReason[] = [];
   for (const rule of rules.rules) {
     const value = facts[rule.field];

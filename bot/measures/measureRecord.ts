@@ -17,7 +17,7 @@ export type Band = (typeof BANDS)[number];
 /** Why this administration happened: stepped from the weekly 2-item screen, or the participant's full-measure schedule. */
 export type MeasureSource = 'stepped' | 'scheduled';
 
-/** BAM scores (VA scoring): use (items 4–6), risk factors (1, 2, 7, 8, 11, 15), protective factors (9, 10, 12–14). */
+/** BAM scores (VA manual, bot/measures/instruments.ts): use (items 4–6), risk factors (1, 2, 3, 8, 11, 15), protective factors (9, 10, 12–14, 16). */
 export interface BamScores {
   use: number;
   risk: number;

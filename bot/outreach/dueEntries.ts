@@ -3,18 +3,19 @@ import { DocBase, DocumentStore, PreconditionFailedError, Stored } from '../stor
 
 export const DUE = 'outreachDue';
 
-export const OUTREACH_KINDS = ['checkin', 'followup', 'reminder'] as const;
+export const OUTREACH_KINDS = ['checkin', 'followup', 'reminder', 'lesson'] as const;
 export type OutreachKind = (typeof OUTREACH_KINDS)[number];
 
 /**
- * Each participant has at most two entries: the daily cycle (check-in prompt,
- * then its follow-up, then the next day's prompt) and the next reminder.
+ * Each participant has at most three entries: the daily cycle (check-in prompt,
+ * then its follow-up, then the next day's prompt), the next reminder and the
+ * next weekly lesson.
  */
-export const DUE_SLOTS = ['daily', 'reminder'] as const;
+export const DUE_SLOTS = ['daily', 'reminder', 'lesson'] as const;
 export type DueSlot = (typeof DUE_SLOTS)[number];
 
 export function slotOf(kind: OutreachKind): DueSlot {
-  return kind === 'reminder' ? 'reminder' : 'daily';
+  return kind === 'reminder' || kind === 'lesson' ? kind : 'daily';
 }
 
 /**
@@ -51,13 +52,23 @@ export interface ReminderDueEntry extends DueEntryBase {
   sessionStart: string;
 }
 
-/** What is due, told apart by its kind (stored with both shapes' fields, the unused ones null). */
-export type DueEntry = DailyDueEntry | ReminderDueEntry;
+/** The week's lesson: goes out on the track's lesson day at the check-in time (bot/lessons/lessonSchedule.ts). */
+export interface LessonDueEntry extends DueEntryBase {
+  kind: 'lesson';
+  /** The participant's local date of the lesson day. */
+  localDate: string;
+  occurrenceId: null;
+  sessionStart: null;
+}
+
+/** What is due, told apart by its kind (stored with every shape's fields, the unused ones null). */
+export type DueEntry = DailyDueEntry | ReminderDueEntry | LessonDueEntry;
 
 type Unplaced<E extends DueEntry> = Omit<E, 'id' | 'pk' | 'updatedAt'>;
 export type NewDailyDueEntry = Unplaced<DailyDueEntry>;
 export type NewReminderDueEntry = Unplaced<ReminderDueEntry>;
-export type NewDueEntry = NewDailyDueEntry | NewReminderDueEntry;
+export type NewLessonDueEntry = Unplaced<LessonDueEntry>;
+export type NewDueEntry = NewDailyDueEntry | NewReminderDueEntry | NewLessonDueEntry;
 
 function toDoc(entry: NewDueEntry, now: Date): DueEntry {
   return { ...entry, id: slotOf(entry.kind), pk: entry.participantId, updatedAt: now.toISOString() };

@@ -23,7 +23,7 @@ export type SkipReason =
   | 'expired'
   /** The check-in of that day was done (started or finished): no prompt, no follow-up. */
   | 'answered'
-  /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. */
+  /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. Lesson: no longer assigned. */
   | 'cancelled'
   | 'remindersOff'
   /** A safety episode is open with the participant: routine prompts wait (bot/safety/episodeHold.ts). */

@@ -1,6 +1,9 @@
 import { Clock } from '../clock';
-import { addDays } from '../domain/localTime';
-import { Participant } from '../domain/participant';
+import { Config } from '../config';
+import { addDays, localDateOf } from '../domain/localTime';
+import { LessonAssignments } from '../lessons/assignments';
+import { LessonSchedule } from '../lessons/lessonSchedule';
+import { Participant, Track } from '../domain/participant';
 import { Participants } from '../domain/participants';
 import { attends, ProgramSession, ProgramSessions } from '../domain/sessions';
 import { DocumentStore } from '../store/port';
@@ -12,6 +15,7 @@ export interface RescheduleDeps {
   store: DocumentStore;
   clock: Clock;
   participants: Participants;
+  config: Pick<Config, 'outreach'>;
 }
 
 /**
@@ -43,6 +47,25 @@ export async function rescheduleParticipant(deps: RescheduleDeps, participantId:
   await due.set(p.id, 'daily', checkin, now, (current) => keepIfDue(current) || current.kind === 'followup');
   const program = sessions ?? (await new ProgramSessions(deps.store, deps.clock).list());
   await due.set(p.id, 'reminder', nextReminderEntry(p, program, now), now, keepIfDue);
+  await due.set(p.id, 'lesson', (await nextLesson(deps, p, now))?.entry ?? null, now, keepIfDue);
+}
+
+/** The participant's next lesson from now on; this week's counts unless it already went out (at an old check-in time). */
+async function nextLesson(deps: RescheduleDeps, p: Participant, now: Date) {
+  const schedule = new LessonSchedule(new LessonAssignments(deps.store), deps.config.outreach.lessonWeekdays);
+  const lesson = await schedule.next(p, localDateOf(now, p.timeZone), now);
+  if (!lesson || !(await new Ledger(deps.store).get(p.id, ledgerKey('lesson', lesson.entry.localDate)))) return lesson;
+  return schedule.next(p, addDays(lesson.entry.localDate, 1), now);
+}
+
+/**
+ * After a track's lesson plan changed (an assignment): reschedules the
+ * track's participants, so the new lesson is due (or a removed one is not).
+ */
+export async function rescheduleTrack(deps: RescheduleDeps, track: Track): Promise<number> {
+  const members = (await deps.participants.list()).filter((p) => p.track === track && p.status !== 'discharged');
+  for (const p of members) await rescheduleParticipant(deps, p.id);
+  return members.length;
 }
 
 /**

@@ -14,7 +14,7 @@ import { attends, occurrenceOn, ProgramSession, ProgramSessions } from '../domai
 import { Language, Translate, translatorFor } from '../i18n';
 import { Logger } from '../log';
 import { DocumentStore, Stored } from '../store/port';
-import { DailyDueEntry, DueEntries, DueEntry, NewDueEntry, OutreachKind, ReminderDueEntry, slotOf } from './dueEntries';
+import { DailyDueEntry, DueEntries, DueEntry, LessonDueEntry, NewDueEntry, OutreachKind, ReminderDueEntry, slotOf } from './dueEntries';
 import { ClaimHold } from './claimHold';
 import { Ledger, LedgerEntry, ledgerKey } from './ledger';
 import {
@@ -32,7 +32,11 @@ import {
 import { inQuietHours, QuietHours, quietHoursEnd } from './quietHours';
 import { heldForSafety } from '../safety/episodeHold';
 import { Delivery, Sender } from './sender';
-import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, reminderSpec } from './texts';
+import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, LESSON_OPENER, reminderSpec } from './texts';
+import { LessonAssignments } from '../lessons/assignments';
+import { LessonDeliveries } from '../lessons/deliveries';
+import { LessonSchedule } from '../lessons/lessonSchedule';
+import { addDays } from '../domain/localTime';
 
 export interface SchedulerDeps {
   store: DocumentStore;
@@ -41,7 +45,7 @@ export interface SchedulerDeps {
   flags: Pick<FlagService, 'raise' | 'listForParticipant'>;
   i18n: i18n;
   quietHours: QuietHours;
-  outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency'>;
+  outreach: Pick<OutreachConfig, 'followupHours' | 'leaseSeconds' | 'concurrency' | 'lessonWeekdays'>;
   log: Logger;
   /** Absent for dry runs, which never send. */
   sender?: Sender;
@@ -91,6 +95,8 @@ type SendPlan = {
   address: ChannelAddress;
   next: NewDueEntry | null;
   missed: string | null;
+  /** What else a sent message records (a lesson's delivery). */
+  onSent?: (at: Date) => Promise<void>;
 };
 type Plan = SendPlan | { action: 'skip'; reason: SkipReason; next: NewDueEntry | null; missed?: string | null } | { action: 'defer'; next: NewDueEntry };
 
@@ -114,6 +120,8 @@ export class OutreachScheduler {
   private readonly due: DueEntries;
   private readonly ledger: Ledger;
   private readonly sessions: ProgramSessions;
+  private readonly lessons: LessonSchedule;
+  private readonly lessonDeliveries: LessonDeliveries;
   private readonly owner: string;
   private readonly monotonic: () => number;
   /** Entries this process is working on: an overlapping tick leaves them alone. */
@@ -126,6 +134,8 @@ export class OutreachScheduler {
     this.ledger = new Ledger(deps.store);
     // Only list() is used here; the clock would stamp sessions a tick never adds.
     this.sessions = new ProgramSessions(deps.store, () => new Date());
+    this.lessons = new LessonSchedule(new LessonAssignments(deps.store), deps.outreach.lessonWeekdays);
+    this.lessonDeliveries = new LessonDeliveries(deps.store);
     this.owner = deps.owner ?? randomUUID();
     this.monotonic = deps.monotonic ?? (() => performance.now());
   }
@@ -265,6 +275,8 @@ export class OutreachScheduler {
         return this.planFollowup(entry, p, ctx);
       case 'reminder':
         return this.planReminder(entry, p, ctx);
+      case 'lesson':
+        return this.planLesson(entry, p, ctx);
     }
   }
 
@@ -336,6 +348,35 @@ export class OutreachScheduler {
     return { action: 'send', participant: p, key: ledgerKey('reminder', occurrence.occurrenceId), spec, address: to.address, next, missed: null };
   }
 
+  /**
+   * The week's lesson opener, on the track's lesson day at the check-in time,
+   * held like a check-in prompt (opt-out, pause, safety episode, quiet hours).
+   * Whatever changed since the entry was placed (check-in time, track, the
+   * plan) is judged against the participant's current lesson.
+   */
+  private async planLesson(entry: LessonDueEntry, p: Stored<Participant>, ctx: TickContext): Promise<Plan> {
+    const { localDate } = entry;
+    const now = ctx.now();
+    const current = await this.lessons.next(p, localDate, new Date(0));
+    if (!current) return { action: 'skip', reason: 'cancelled', next: null };
+    if (current.entry.localDate !== localDate || current.entry.dueAt > now.toISOString()) return { action: 'defer', next: current.entry };
+    const next = (await this.lessons.next(p, addDays(localDate, 1), new Date(0)))?.entry ?? null;
+    const to = reach(p);
+    if (!to.ok) return { action: 'skip', reason: to.reason, next };
+    if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
+    if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
+    if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
+      const end = quietHoursEnd(now, p.timeZone, this.deps.quietHours);
+      if (localDateOf(end, p.timeZone) !== localDate) return { action: 'skip', reason: 'quietHours', next };
+      return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
+    }
+    const { weekStart, lessonId } = current;
+    const onSent = async (at: Date) => {
+      await this.lessonDeliveries.recordSent(p.id, weekStart, lessonId, at);
+    };
+    return { action: 'send', participant: p, key: ledgerKey('lesson', localDate), spec: LESSON_OPENER, address: to.address, next, missed: null, onSent };
+  }
+
   /** "Answered" = a check-in record of that local day exists (finished or not). */
   private async answered(participantId: string, localDate: string): Promise<boolean> {
     return (await this.deps.checkins.get(participantId, localDate)) !== undefined;
@@ -404,6 +445,7 @@ export class OutreachScheduler {
       return;
     }
     countOutreach(delivery.status === 'sent' ? 'sent' : 'failed', { kind: entry.kind, reason: result.failure ?? undefined, channel: address?.channelId });
+    if (delivery.status === 'sent') await plan.onSent?.(ctx.now());
     if (delivery.status === 'sent') ctx.report.sent++;
     else {
       ctx.report.failed++;

@@ -16,6 +16,8 @@ import { Language } from '../i18n';
 /** The button is the menu's own "Check in", so a tap reads as the words the text asks for. */
 export const CHECKIN_PROMPT: MessageSpec = { kind: 'message', textKey: 'outreach:checkin.prompt', replyButtons: ['common:menu.checkin'] };
 export const CHECKIN_FOLLOWUP: MessageSpec = { kind: 'message', textKey: 'outreach:checkin.followup', replyButtons: ['common:menu.checkin'] };
+/** The week's lesson is announced, never sent unasked: its words name the program's topics, the opener names none. */
+export const LESSON_OPENER: MessageSpec = { kind: 'message', textKey: 'lessons:opener', replyButtons: ['common:menu.lesson'] };
 
 const LOCALES: Record<Language, string> = { en: 'en-US', es: 'es-US' };
 

@@ -59,7 +59,14 @@ const SUBJECT = '(?:i|im|i am|ive|he|hes|she|shes|they|theyre|someone|somebody|f
 const ATTACKER = '(?:he|hes|she|shes|they|theyre|someone|somebody|partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|dad|father|stepdad|mom|mother|brother|neighbor|guy|man)';
 const WEAPON = '(?:gun|pistol|rifle|shotgun|firearm|weapon|knife)';
 
+/** After "don't want to live": a way of living or a place, which the program is there to change. */
+const NOT_A_WAY_OF_LIVING_EN =
+  '(?! like (?:this|that)| this way| that way| with (?:him|her|them|my|this|that|the|these|those)| without| in (?:this|that|the|my|a|an) (?!world)| there| alone| near)';
+
 // Shared vocabulary (Spanish).
+/** After "no quiero seguir viviendo": a way of living or a place (así, con la bebida, en esa casa). */
+const NOT_A_WAY_OF_LIVING_ES =
+  '(?! asi| de esta manera| de esa manera| de este modo| como (?:estoy|vivo|ahora|antes|hasta ahora)| con (?:esta|este|esa|ese|la|el|mi|mis|tanta|tanto|tantas|tantos)| sin| en (?:casa|(?:esta|este|esa|ese|la|el|mi|su) (?!mundo|vida|tierra)))';
 const QUIERO = '(?:quiero|kiero|qiero|quero|quisiera|kisiera|queria|deseo|desearia|prefiero|preferiria|ganas de|pienso en|pensando en|voy a|vo a|me voy a|me dan ganas de|necesito)';
 const TOMAR = '(?:me tome|tome|me trague|trague|me meti|me he tomado|me acabo de tomar|se tomo|se trago|se metio|me las tome)';
 const PASTILLAS = '(?:pastillas|pastis|pildoras|tabletas|medicinas|medicamentos|calmantes|pastillas para dormir|xanax|clonazepam|rivotril|alprazolam|tramadol|oxis?|percocet|tylenol|ibuprofeno|paracetamol|acetaminofen|aspirinas)';
@@ -239,7 +246,8 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(?:would|d|will|be) ${GAP}better (?:off )?without me`,
       'if i (?:died|die|was dead|were dead|was gone|were gone|disappeared|wasnt around|werent around|wasnt here|werent here)',
       `(?:after|once) (?:im|i am) (?:gone|dead)|when (?:im|i am) (?:dead|gone${END})`,
-      `(?:dont|do not|dnt|no longer|never|didnt|doesnt) (?:want|wana|wanna|wish) ${GAP}(?:live|living|be alive|exist|be here anymore|be here any more|be here${END}|wake up)`,
+      // Not "live like this", "live with my mom": a way of living, asked about (weak cues), not the crisis tier.
+      `(?:dont|do not|dnt|no longer|never|didnt|doesnt) (?:want|wana|wanna|wish) ${GAP}(?:(?:live|living)${NOT_A_WAY_OF_LIVING_EN}|be alive|exist|be here anymore|be here any more|be here${END}|wake up)`,
       '(?:tired|sick) of (?:living|life|being alive|existing)',
       'hate being alive',
       '(?:no reason|no point|no purpose) (?:to|in|for) (?:live|living|go on|going on|being alive|life)',
@@ -292,7 +300,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       `(?:pills|gun|rope|razor|razors|blade|blades) ${GAP}(?:lined up|counted out)`,
       `(?:stockpiling|hoarding|saving up) ${GAP}(?:pills|meds)`,
       'plan and a (?:date|time)',
-      '(?:pain|hurting|suffering|it all|everything) to (?:stop|end) (?:forever|for good|permanently)',
+      '(?:pain|hurting|suffering|it all|everything|it|this|all of it) to (?:stop|end) (?:forever|for good|permanently)',
       'want my heart to stop',
     ],
   },
@@ -323,12 +331,14 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       '(?:dormir|dormirme|dormirse) y no (?:despertar|volver a despertar)',
       'no volver a despertar',
       'ojala no (?:despierte|despertara|amanezca|amaneciera)',
-      `no (?:quiero|kiero|qiero|quero|deseo) (?:seguir |ya )?(?:vivir|viviendo|existir|estar viv[oa]|estar aqui|despertar|seguir aqui|seguir en este mundo|seguir con vida)`,
+      // Not "no quiero seguir viviendo así / con la bebida / en esa casa": a way of living, asked about (weak cues), not the crisis tier.
+      `no (?:quiero|kiero|qiero|quero|deseo) (?:seguir |ya )?(?:(?:vivir|viviendo|estar aqui|seguir aqui)${NOT_A_WAY_OF_LIVING_ES}|existir|estar viv[oa]|despertar|seguir en este mundo|seguir con vida)`,
       '(?:estarian|estaria|estarias|estarian todos) mejor sin mi',
       'soy (?:una|un) (?:carga|estorbo)',
       'mi vida (?:se acabo|ya se acabo|esta acabada|ya no sirve)',
       // Not "dejar de vivir así": wanting change is what the program is for.
-      'dejar de (?:existir|vivir)(?! asi| de| con| en| como)',
+      // Not "no quiero dejar de vivir": not wanting to stop living.
+      '(?<!no (?:quiero|kiero|voy a|pienso|quisiera) )dejar de (?:existir|vivir)(?! asi| de| con| en| como)',
       `(?:quiero|quisiera|me quiero|me voy a|ojala pudiera) (?:ir|irme) ${GAP}${GAP}(?:de este mundo|al cielo|con dios)`,
       'ojala me (?:atropelle|atropellara|mate|matara|maten|mataran)',
       'dormir(?:me)? para siempre',
@@ -407,7 +417,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
     patterns: [
       '(?:cortarme|cortar me|me corto|me corte|cortandome|me estoy cortando|me he cortado|me quiero cortar|me voy a cortar|me volvi a cortar)',
       '(?:lastimarme|lastimar me|me lastimo|me lastime|hacerme dano|hacer me dano|me hago dano|me hice dano|golpearme|quemarme|me quemo|me queme|herirme|castigarme)',
-      'me (?:quiero|kiero|voy a|dan ganas de|vuelvo a|volvi a) (?:lastimar|cortar|hacer dano|quemar|golpear)',
+      'me (?:quiero|kiero|queria|quisiera|voy a|iba a|dan ganas de|daban ganas de|vuelvo a|volvi a) (?:lastimar|cortar|hacer dano|quemar|golpear)',
       `${QUIERO} sangrar`,
       'hasta (?:sangrar|que sangre|que me sale sangre|sacarme sangre)',
       'hacerme algo',
@@ -445,7 +455,7 @@ export const IDIOMS: readonly PatternGroup[] = [
     id: 'idiom.morir_es',
     patterns: [
       '(?:muero|muere|morir|morirme|muriendo|muerto|muerta|muertos|muertas|me muera|muriera) (?:de|del) (?:risa|la risa|hambre|sueno|frio|calor|ganas|verguenza|la verguenza|aburrimiento|cansancio|sed|envidia|amor|nervios|miedo|celos|pena|gusto|emocion|curiosidad|felicidad|alegria|flojera)',
-      '(?:me )?muero por',
+      '(?:me |se |te |nos )?(?:muero|muere|mueren|morimos) por(?! (?:mi|ti|el|ella|usted|ustedes|ellos|dentro)(?![a-z]))',
     ],
   },
   {
@@ -461,7 +471,7 @@ export const IDIOMS: readonly PatternGroup[] = [
       // "se me cortó la llamada": the call dropped.
       'se me (?:corto|corta|cortaron)',
       '(?:queme|quemo|quemarme) con (?:el|la) (?:sarten|comal|plancha|estufa|horno|aceite|agua|cafe|olla)',
-      'vivir (?:en (?:este|esta|ese|esa|el|la|un|una|otro|otra)|con (?:mi|mis|el|la|ellos|ellas)|cerca|lejos|alla|aqui|ahi|solo|sola|juntos)',
+      'vivir (?:en (?:este|esta|ese|esa|el|la|un|una|otro|otra)(?! mundo| tierra)|con (?:mi|mis|el|la|ellos|ellas)|cerca|lejos|alla|aqui|ahi|solo|sola|juntos)',
     ],
   },
 ];

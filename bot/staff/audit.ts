@@ -43,6 +43,11 @@ export const AUDIT_ACTIONS = [
   'safetyplan.dismiss',
   'participant.assign',
   'participant.contact_reveal',
+  'reports.view',
+  'reports.export',
+  'lessons.view',
+  'lessons.assign',
+  'lessons.unassign',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -59,7 +64,7 @@ export interface AuditEvent extends DocBase {
   actor: string | null;
   actorRole: string | null;
   action: AuditAction;
-  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | null;
+  recordType: 'flag' | 'participant' | 'staff' | 'audit' | 'safetyplan' | 'lessonAssignment' | null;
   recordId: string | null;
   participantId: string | null;
   /** Client address (X-Forwarded-For when behind a trusted proxy) or the Teams user id. */

@@ -24,6 +24,7 @@ import { StaffAccounts } from './staffAccounts';
 import { ScryptParams } from './password';
 import { SafetyPlanService } from '../safetyPlan/service';
 import { SafetyPlans } from '../safetyPlan/safetyPlans';
+import { LessonService } from '../lessons/service';
 
 /** Everything the staff routes, the Teams handler and the escalation check work with. */
 export interface StaffCore {
@@ -48,6 +49,8 @@ export interface StaffCore {
   /** Who looks after whom: a participant's assigned counsellor. */
   caseload: Caseload;
   safetyPlans: SafetyPlans;
+  /** Each track's weekly lessons (the library, the plan). */
+  lessons: LessonService;
   /** Sign-in with OpenID Connect, when STAFF_OIDC_* is configured. */
   oidc?: StaffOidc;
 }
@@ -68,6 +71,7 @@ export interface StaffCoreDeps {
   checkins: CheckIns;
   flagEvents: FlagEvents;
   safetyPlan: SafetyPlanService;
+  lessons: LessonService;
   reschedule?: RescheduleHook;
   /** Tests: no real waiting between failed sign-ins. */
   sleep?: Sleep;
@@ -106,6 +110,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
     caseload: new Caseload(deps.participants, flags, accounts),
     safetyPlans: deps.safetyPlan.plans,
+    lessons: deps.lessons,
     oidc: config.staff.oidc && {
       client: new OidcClient(config.staff.oidc, config.publicBaseUrl),
       flows: new OidcFlows(store, clock),

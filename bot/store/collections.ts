@@ -40,10 +40,10 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'checkins', indexes: [['localDate']] },
   // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
   // by (status, severityRank, createdAt), a counsellor's caseload by (assignedStaffId, status, severityRank, createdAt),
-  // a participant's view by (participantId, createdAt).
+  // a participant's view by (participantId, createdAt), the program report by createdAt.
   {
     name: 'flags',
-    indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['assignedStaffId', 'status', 'severityRank', 'createdAt']],
+    indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt'], ['assignedStaffId', 'status', 'severityRank', 'createdAt']],
   },
   // Teams alert posts per flag, pk = id = flag id: the card to update when the flag is acknowledged.
   { name: 'staffAlerts', indexes: [] },
@@ -62,6 +62,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   // Lessons sent (bot/lessons/lessonRecord.ts), pk = participantId, id = weekStart:lessonId: exactly once per week;
   // reports count completion across partitions by weekStart.
   { name: 'lessonDeliveries', indexes: [['weekStart']] },
+  // Each track's weekly lesson plan (bot/lessons/assignments.ts), pk = track, id = weekStart (a Monday): a track's plan
+  // is one partition read in week order by the tick and reschedules; the dashboard lists every track (a few hundred docs).
+  { name: 'lessonAssignments', indexes: [['weekStart']] },
   // Care-team threads (bot/careTeam/threadMessage.ts), pk = participantId: one partition per thread, read by `at`.
   { name: 'threadMessages', indexes: [['participantId', 'at']] },
 ];

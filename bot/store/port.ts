@@ -49,6 +49,12 @@ export interface Page<T extends DocBase> {
   continuation?: string;
 }
 
+/** A page of projected documents: only the asked fields, no eTag. */
+export interface ProjectionPage<T> {
+  items: T[];
+  continuation?: string;
+}
+
 /** A collection and the fields its hot queries filter or sort on. */
 export interface CollectionSpec {
   name: string;
@@ -100,6 +106,13 @@ export interface DocumentStore {
   /** Delete; with `etag` only when it is current. Deleting a missing document is not an error without an eTag. */
   delete(collection: string, pk: string, id: string, etag?: string): Promise<void>;
   query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>>;
+  /**
+   * Only the named top-level fields of each match (a missing field reads as
+   * null), without eTag; filtering, order and paging as `query`. For bulk reads
+   * that need a few fields of many documents (reports): far less to read,
+   * parse and hold than whole documents.
+   */
+  project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>>;
   /** Number of documents matching (ignores orderBy/limit/continuation). */
   count(collection: string, query: Query): Promise<number>;
   /**

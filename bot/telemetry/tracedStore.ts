@@ -1,4 +1,4 @@
-import { DocBase, DocumentStore, Page, Query, Scalar, Stored, StoreStats } from '../store/port';
+import { DocBase, DocumentStore, Page, ProjectionPage, Query, Stored, StoreStats } from '../store/port';
 import { inSpan } from './telemetry';
 
 /**
@@ -43,6 +43,9 @@ export class TracedStore implements DocumentStore {
   }
   query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
     return this.op('query', collection, () => this.inner.query<T>(collection, query));
+  }
+  project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    return this.op('project', collection, () => this.inner.project<T>(collection, query, fields));
   }
   count(collection: string, query: Query): Promise<number> {
     return this.op('count', collection, () => this.inner.count(collection, query));

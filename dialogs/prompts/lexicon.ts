@@ -8,7 +8,7 @@ import { Language } from '../../bot/i18n';
  * read as "no" on a safety question.
  */
 export interface Lexicon {
-  /** Index = value, 0..24; '|' separates spellings. */
+  /** Index = value, 0..30 (hours in a day, days in a month); '|' separates spellings. */
   numbers: readonly string[];
   /** Endings that add a half: "six and a half", "seis y media". */
   andAHalf: readonly string[];
@@ -18,7 +18,7 @@ export interface Lexicon {
   outOf: readonly string[];
   /** Dropped before a number: "about 7", "unos 7". */
   leadingFillers: readonly string[];
-  /** Dropped after a number: "7 hours", "7 horas". */
+  /** Dropped after a number: "7 hours", "7 horas", "3 days" (the BAM's day counts). */
   units: readonly string[];
   yes: readonly string[];
   no: readonly string[];
@@ -33,12 +33,13 @@ const en: Lexicon = {
     'zero|none', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
     'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
     'twenty', 'twenty one', 'twenty two', 'twenty three', 'twenty four',
+    'twenty five', 'twenty six', 'twenty seven', 'twenty eight', 'twenty nine', 'thirty|all|every day|all of them',
   ],
   andAHalf: ['and a half', 'and half'],
   half: ['half', 'a half', 'half an'],
   outOf: ['/', 'of', 'out of'],
   leadingFillers: ['about', 'around', 'maybe', 'like', 'roughly', 'approximately', 'approx', 'probably', 'i would say', 'id say', 'i say', 'a'],
-  units: ['hours', 'hour', 'hrs', 'hr', 'h'],
+  units: ['hours', 'hour', 'hrs', 'hr', 'h', 'days', 'day', 'nights', 'night'],
   yes: [
     'yes', 'y', 'yeah', 'yea', 'yep', 'yup', 'yes i did', 'yes i have', 'yes i am', 'i did', 'i have',
     'sure', 'of course', 'correct', 'yes please',
@@ -55,12 +56,14 @@ const es: Lexicon = {
     'dieciseis|diez y seis', 'diecisiete|diez y siete', 'dieciocho|diez y ocho', 'diecinueve|diez y nueve',
     'veinte', 'veintiuno|veintiun|veintiuna|veinte y uno', 'veintidos|veinte y dos', 'veintitres|veinte y tres',
     'veinticuatro|veinte y cuatro',
+    'veinticinco|veinte y cinco', 'veintiseis|veinte y seis', 'veintisiete|veinte y siete', 'veintiocho|veinte y ocho',
+    'veintinueve|veinte y nueve', 'treinta|todos|todos los dias',
   ],
   andAHalf: ['y media', 'y medio'],
   half: ['media', 'medio', 'media hora'],
   outOf: ['de', 'sobre'],
   leadingFillers: ['como', 'unos', 'unas', 'un', 'una', 'mas o menos', 'cerca de', 'alrededor de', 'aproximadamente', 'tal vez', 'quizas', 'yo diria', 'diria', 'le doy un', 'le doy'],
-  units: ['horas', 'hora', 'hrs', 'hs', 'h'],
+  units: ['horas', 'hora', 'hrs', 'hs', 'h', 'dias', 'dia', 'noches', 'noche'],
   yes: ['si', 's', 'claro', 'claro que si', 'si claro', 'sip', 'por supuesto', 'asi es', 'correcto', 'si lo hice', 'si gracias'],
   no: ['no', 'n', 'nop', 'nel', 'para nada', 'nunca', 'no lo hice', 'no gracias'],
   skip: ['saltar', 'omitir', 'paso', 'siguiente', 'pasar'],

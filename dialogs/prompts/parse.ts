@@ -201,7 +201,7 @@ function quantityCore(text: string, outOfMax: number, lexicons: Lexicon[]): numb
   return undefined;
 }
 
-/** Digits ("7", "7.5", "7,5") or a number word from 0 to 24. */
+/** Digits ("7", "7.5", "7,5") or a number word from 0 to 30. */
 function numberToken(text: string, lexicons: Lexicon[]): number | undefined {
   if (/^\d+(?:[.,]\d+)?$/.test(text)) return Number(text.replace(',', '.'));
   for (const lexicon of lexicons) {

@@ -1,4 +1,6 @@
 import { participantFieldsSchema } from '../../bot/domain/participantInput';
+import { applyMeasureSettings, measureSettingsInputSchema } from '../../bot/measures/measureSettingsInput';
+import { measureSettingsOf } from '../../bot/measures/plan';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
 import { FlagRepository } from '../../bot/flags/repository';
 import { AuditLog } from '../../bot/staff/audit';
@@ -8,10 +10,12 @@ import { normalizeEmail, StaffAccounts } from '../../bot/staff/staffAccounts';
 import { AdminContext, UsageError, parseFlags } from './context';
 
 const USAGE = `usage:
-  npm run admin -- participant add --name "Ana R" --lang es --tz America/Chicago --track evening --checkin 19:00 [--screen-day 1] [--json]
+  npm run admin -- participant add --name "Ana R" --lang es --tz America/Chicago --track evening --checkin 19:00 [--screen-day 1] [--substance-use] [--full-measures] [--json]
   npm run admin -- participant list [--json]
   npm run admin -- participant code ID [--json]     (a new one-time enrollment code)
-  npm run admin -- participant assign ID (--counsellor EMAIL | --nobody)   (the participant's counsellor; audited)`;
+  npm run admin -- participant assign ID (--counsellor EMAIL | --nobody)   (the participant's counsellor; audited)
+  npm run admin -- participant measures ID [--substance-use yes|no] [--full-every N|default|off] [--bam-every N|default] [--json]
+      (full PHQ-9/GAD-7 every N weeks instead of the stepped screen; BAM every N weeks for substance use)`;
 
 /** `participant add | list | code | assign`: enrollment done by the care team's operator. */
 export async function participantCommand(ctx: AdminContext, args: string[]): Promise<void> {
@@ -20,6 +24,7 @@ export async function participantCommand(ctx: AdminContext, args: string[]): Pro
   if (action === 'list') return list(ctx, rest);
   if (action === 'code') return newCode(ctx, rest);
   if (action === 'assign') return assign(ctx, rest);
+  if (action === 'measures') return measureSettings(ctx, rest);
   throw new UsageError(USAGE);
 }
 
@@ -31,6 +36,8 @@ async function add(ctx: AdminContext, args: string[]): Promise<void> {
     track: { type: 'string' },
     checkin: { type: 'string' },
     'screen-day': { type: 'string', default: '1' },
+    'substance-use': { type: 'boolean', default: false },
+    'full-measures': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   }, USAGE);
   const parsed = participantFieldsSchema(ctx.config.quietHours).safeParse({
@@ -42,7 +49,12 @@ async function add(ctx: AdminContext, args: string[]): Promise<void> {
     screenWeekday: values['screen-day'],
   });
   if (!parsed.success) throw new UsageError(`refused: ${parsed.error.issues[0].message}`);
-  const participant = await ctx.participants.add({ ...parsed.data, reminders: { enabled: true, leadMinutes: 60 } });
+  const participant = await ctx.participants.add({
+    ...parsed.data,
+    reminders: { enabled: true, leadMinutes: 60 },
+    substanceUse: values['substance-use'],
+    fullMeasures: values['full-measures'],
+  });
   await rescheduleParticipant(ctx, participant.id);
   const enrollmentCode = await ctx.participants.issueEnrollmentCode(participant.id, ctx.config.enrollmentCodeDays);
   if (values.json) ctx.out(JSON.stringify({ id: participant.id, enrollmentCode }));
@@ -94,4 +106,25 @@ async function assign(ctx: AdminContext, args: string[]): Promise<void> {
     detail: { staffId: result.staff?.id ?? null, changed: result.changed },
   });
   ctx.out(`participant ${id} counsellor ${result.staff?.email ?? 'nobody'}${result.changed ? '' : ' (unchanged)'}`);
+}
+
+async function measureSettings(ctx: AdminContext, args: string[]): Promise<void> {
+  const { values, positionals } = parseFlags(args, {
+    'substance-use': { type: 'string' },
+    'full-every': { type: 'string' },
+    'bam-every': { type: 'string' },
+    json: { type: 'boolean', default: false },
+  }, USAGE, true);
+  const id = positionals[0];
+  if (!id || !(await ctx.participants.get(id))) throw new UsageError('refused: no participant with that id');
+  const parsed = measureSettingsInputSchema.safeParse({ substanceUse: values['substance-use'], fullEvery: values['full-every'], bamEvery: values['bam-every'] });
+  if (!parsed.success) throw new UsageError(`refused: ${parsed.error.issues[0].message}`);
+  const updated = await ctx.participants.update(id, (p) => applyMeasureSettings(p, parsed.data));
+  const settings = measureSettingsOf(updated, ctx.config.measures);
+  if (values.json) ctx.out(JSON.stringify({ id, ...settings }));
+  else {
+    const full = settings.fullEveryWeeks === null ? 'stepped weekly screen' : `full PHQ-9/GAD-7 every ${settings.fullEveryWeeks} weeks`;
+    const bam = settings.substanceUse ? `BAM every ${settings.bamEveryWeeks} weeks` : 'no BAM';
+    ctx.out(`participant ${id}: ${full}; ${bam}`);
+  }
 }

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Language } from '../../bot/i18n';
-import { DESTINATIONS } from '../../dialogs/mainIntents';
+import { DESTINATIONS, MORE_DESTINATIONS } from '../../dialogs/mainIntents';
 import { buttonData, ChatHarness, visibleText } from './chatHarness';
 
 /** The menu as SMS shows it, in a language, with or without the greeting. */
@@ -27,7 +27,8 @@ describe('main dialog', () => {
         assert.equal(await chat.text(language === 'es' ? 'hola' : 'hi'), smsMenu(h, language, 'Guadalupe'));
         // An unknown message starts the conversation the same way.
         await chat.text('menu');
-        assert.equal(await chat.text(String(DESTINATIONS.indexOf('help') + 1)), h.t(language)('common:help', { clinicPhone: h.services.config.clinicPhone }));
+        await chat.text(String(DESTINATIONS.indexOf('more') + 1));
+        assert.equal(await chat.text(String(MORE_DESTINATIONS.indexOf('help') + 1)), h.t(language)('common:help', { clinicPhone: h.services.config.clinicPhone }));
         assert.equal(await chat.text('qwerty'), smsMenu(h, language, 'Guadalupe'));
       });
 
@@ -91,7 +92,8 @@ describe('main dialog', () => {
       const p = await h.participant('msteams', { language: 'en' });
       const chat = h.chat(p, 'msteams');
       const menu = await chat.say('hi');
-      await chat.text({ value: buttonData(menu, 'Help') }); // the help ends the conversation
+      const more = await chat.say({ value: buttonData(menu, 'More') });
+      await chat.text({ value: buttonData(more, 'Help') }); // the help ends the conversation
       const reply = await chat.text({ value: buttonData(menu, 'Settings') });
       assert.ok(reply.startsWith('What would you like to change?'), reply);
     });

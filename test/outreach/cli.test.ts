@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fixedClock } from '../../bot/clock';
+import { loadConfig } from '../../bot/config';
 import { Participants } from '../../bot/domain/participants';
 import { ProgramSession } from '../../bot/domain/sessions';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
@@ -61,7 +62,7 @@ beforeEach(async () => {
       });
       await participants.link(p.id, { channelId, serviceUrl: connector.url, conversationId: `conv-${name}`, userId: `u-${name}`, botId: 'bot' });
       await participants.update(p.id, (doc) => (doc.consent = { given: true, at: '2026-11-30T12:00:00Z', channel: channelId }));
-      await rescheduleParticipant({ store, clock, participants }, p.id);
+      await rescheduleParticipant({ store, clock, participants, config: loadConfig({}) }, p.id);
       ids[name] = p.id;
     }
   });

@@ -4,13 +4,13 @@ import { renderPrompt } from '../../bot/channels/render';
 import { createI18n, LANGUAGES } from '../../bot/i18n';
 import { SESSION_KINDS } from '../../bot/domain/sessions';
 import { inQuietHours, quietHoursEnd } from '../../bot/outreach/quietHours';
-import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, formatTime, reminderSpec } from '../../bot/outreach/texts';
+import { CHECKIN_FOLLOWUP, CHECKIN_PROMPT, formatTime, LESSON_OPENER, reminderSpec } from '../../bot/outreach/texts';
 import { assertFitsSms, assertLocaleFitsSms } from '../helpers/sms';
 
 const i18n = createI18n();
 const NY = 'America/New_York';
 
-/** Every message outreach can send: prompts, follow-ups, and reminders for every kind, today/tomorrow/later, long times. */
+/** Every message outreach can send: prompts, follow-ups, the lesson opener, and reminders for every kind, today/tomorrow/later, long times. */
 function allSpecs(language: 'en' | 'es') {
   const t = i18n.getFixedT(language);
   const now = new Date('2026-09-28T13:00:00Z'); // a Monday
@@ -22,6 +22,7 @@ function allSpecs(language: 'en' | 'es') {
   return [
     CHECKIN_PROMPT,
     CHECKIN_FOLLOWUP,
+    LESSON_OPENER,
     ...SESSION_KINDS.flatMap((kind) => starts.map((start) => reminderSpec({ start, kind, now, zone: NY, language }, t))),
   ];
 }

@@ -100,6 +100,82 @@ describe('assessRisk: the question tier', () => {
   });
 });
 
+describe('assessRisk: the weak kinds, read generally', () => {
+  const tierOf = (text: string) => assessRisk(text).tier;
+
+  it('reads someone else’s goodbye, unreachable, as that person at risk', () => {
+    for (const text of ['my brother texted me a goodbye and now his phone is off', 'my bf sent me bye and wont pick up', 'mi novio me mandó un adiós y ya no contesta', 'mi hermana dejó una nota y nadie la encuentra']) {
+      const risk = assessRisk(text);
+      assert.deepEqual([risk.tier, risk.kind], ['crisis', 'other_at_risk'], `${text} → ${JSON.stringify(risk)}`);
+    }
+    // A goodbye from the airport is news, not a sign (the model may still ask).
+    assert.notEqual(tierOf('my brother texted me bye from the airport, hes going to texas'), 'crisis');
+    assert.notEqual(tierOf('mi hermano me mandó un adiós desde el aeropuerto, se va a texas'), 'crisis');
+  });
+
+  it('reads talk of suicide and goodbye signs as the other person’s when they are the subject', () => {
+    for (const text of ['my brother keeps talking about suicide', 'my husband has been saying goodbye to everyone and gave his tools away']) {
+      assert.equal(assessRisk(text).kind, 'other_at_risk', text);
+    }
+    assert.equal(assessRisk('mi esposo se fue y quiero morirme').kind, 'suicide');
+    assert.notEqual(tierOf('my son wrote about suicide for his english class'), 'crisis');
+  });
+
+  it('asks about a way of living, and keeps not wanting to live at all the crisis tier', () => {
+    for (const text of ['no quiero seguir viviendo así, por eso vine al programa', 'ya no quiero seguir viviendo con la bebida', "I don't want to live like this anymore", 'no quiero vivir sin mis hijos']) {
+      assert.equal(tierOf(text), 'possible_risk', text);
+    }
+    for (const text of ['no quiero vivir en este mundo', 'ya no quiero seguir viviendo', "i don't want to live anymore"]) assert.equal(tierOf(text), 'crisis', text);
+    assert.equal(tierOf('no quiero seguir viviendo en esta casa con mi suegra'), 'none');
+    assert.notEqual(tierOf('no quiero dejar de vivir, quiero mejorar'), 'crisis');
+  });
+
+  it('lowers a denial after the phrase, a negation over every risk word, and a reported question', () => {
+    for (const text of ['¿Hacerme daño? No, nunca.', 'thoughts of suicide? nope', 'no creo que me vaya a matar, pero ando triste', 'la doctora me preguntó si me quería hacer daño', 'nop, no pienso en eso']) {
+      assert.notEqual(tierOf(text), 'crisis', text);
+    }
+    assert.equal(tierOf('la doctora me preguntó si me quería hacer daño y le dije que sí'), 'crisis');
+    assert.equal(tierOf('he asked me if i wanted to kill myself and i said yes'), 'crisis');
+    // A "no" before the phrase is an answer to something else: the phrase holds.
+    assert.equal(tierOf('no. quiero morirme'), 'crisis');
+  });
+
+  it('does not count a goodbye sign the message explains as everyday', () => {
+    for (const text of ['gave my old couch to my neighbor, finally have space', 'Last check-in before my vacation! See you in two weeks.', 'le regalé mi sillón viejo a mi vecina', 'I wrote a letter to my sponsor as homework']) {
+      assert.equal(tierOf(text), 'none', text);
+    }
+    assert.notEqual(tierOf('this is my last check in, thank u for everything'), 'none');
+  });
+
+  it('keeps play and idioms about someone else out of the crisis tier', () => {
+    for (const text of ["My son said he's going to jump in the pool as soon as we get there.", 'Mi hijo dice que se va a aventar a la alberca.', 'mi hermana dice que se muere por ver la peli nueva']) {
+      assert.notEqual(tierOf(text), 'crisis', text);
+    }
+    assert.equal(tierOf('mi hermano dice que se va a aventar del puente'), 'crisis');
+  });
+
+  it('asks about a farewell said one way or another, and not about everyday last times', () => {
+    for (const text of ['see u on the other side', 'goodnight forever', 'my affairs are in order', 'dont come looking for me', 'nos vemos en el otro lado', 'no me vengan a buscar']) {
+      assert.notEqual(tierOf(text), 'none', text);
+    }
+    for (const text of ['for the last time, where is the form', 'por última vez, ¿a qué hora es la junta?', 'see you on monday at group!']) assert.notEqual(tierOf(text), 'crisis', text);
+  });
+
+  it('reads a body sign beside a substance as an overdose, and a hangover as none of it', () => {
+    for (const text of ['i did a line and now my arm is numb', 'me metí un pase y tengo el brazo adormecido', 'accidentally took double my dose', 'me tomé la medicina dos veces por error']) {
+      assert.deepEqual([tierOf(text), assessRisk(text).kind], ['crisis', 'overdose'], text);
+    }
+    assert.notEqual(tierOf('me tomé unas cervezas y todo me da vueltas jaja'), 'crisis');
+    assert.notEqual(tierOf('drank too much wine last night, feel off today'), 'crisis');
+  });
+
+  it('gives self-harm and danger cues their own kind', () => {
+    assert.equal(assessRisk('i burned my arm with a lighter').kind, 'self_harm');
+    assert.equal(assessRisk('me piqué con una aguja toda la noche pa sentir algo').kind, 'self_harm');
+    assert.equal(assessRisk('me jaló del pelo y me aventó al piso').kind, 'danger_from_other');
+  });
+});
+
 describe('assessRisk: means and reason', () => {
   it('names the means mentioned', () => {
     const cases: Array<[string, Means]> = [

@@ -206,6 +206,9 @@ for (const factory of STORE_FACTORIES) {
           [[{ field: 'label', op: '>', value: 'a' }], (i) => i.label > 'a'],
           [[{ field: 'label', op: '<', value: 'a' }], (i) => i.label < 'a'], // 'B' < 'a': ordinal, case-sensitive
           [[{ field: 'group', op: '=', value: 'x' }, { field: 'rank', op: '>=', value: 2 }], (i) => i.group === 'x' && i.rank >= 2],
+          // The keys are fields like any other: a range of ids in one partition, a list of partitions.
+          [[{ field: 'pk', op: '=', value: 'p1' }, { field: 'id', op: '>=', value: 'a2' }, { field: 'id', op: '<', value: 'b0' }], (i) => i.pk === 'p1' && i.id >= 'a2' && i.id < 'b0'],
+          [[{ field: 'pk', op: 'in', value: ['p2', 'p3'] }, { field: 'id', op: '!=', value: 'a3' }], (i) => i.pk !== 'p1' && i.id !== 'a3'],
         ];
         for (const [where, pred] of cases) {
           assert.deepEqual(sortedIds(await query({ where })), fixtureIds(pred), JSON.stringify(where));
@@ -321,6 +324,38 @@ for (const factory of STORE_FACTORIES) {
       it('rejects a page size that is not a positive integer', async () => {
         await assert.rejects(store.query('items', { limit: 0 }), /page size/);
         await assert.rejects(store.query('items', { limit: 1.5 }), /page size/);
+      });
+
+      it('projects a few fields: same filter, order and paging as a query, missing fields as null, no eTag', async () => {
+        type Row = { pk: string; id: string; rank: number; flag: boolean; score: number | null };
+        const fields = ['pk', 'id', 'rank', 'flag', 'score'] as const;
+        const orderBy: Query['orderBy'] = [{ field: 'rank' }, { field: 'label' }];
+        const where: Query['where'] = [{ field: 'group', op: 'in', value: ['x', 'y'] }];
+        const whole = await store.project<Row>('items', { where, orderBy }, fields);
+        assert.deepEqual(whole.items.map((r) => r.id), ids(await query({ where, orderBy })));
+        assert.deepEqual(whole.items[0], { pk: 'p1', id: 'a7', rank: 1, flag: false, score: 15 });
+        assert.deepEqual(Object.keys(whole.items[1]).sort(), [...fields].sort());
+        const nullScore = whole.items.find((r) => r.id === 'a2');
+        assert.deepEqual(nullScore, { pk: 'p1', id: 'a2', rank: 2, flag: false, score: null });
+
+        const pages: Row[] = [];
+        let continuation: string | undefined;
+        do {
+          const page = await store.project<Row>('items', { where, orderBy, limit: 3, continuation }, fields);
+          assert.ok(page.items.length <= 3);
+          pages.push(...page.items);
+          continuation = page.continuation;
+        } while (continuation);
+        assert.deepEqual(pages, whole.items);
+
+        const scoped = await store.project<Row>('items', { pk: 'p3', where: [{ field: 'pk', op: '=', value: 'p3' }] }, ['id']);
+        assert.deepEqual(scoped.items.map((r) => r.id).sort(), ['a5', 'a6', 'a9']);
+
+        // Nested values come back whole; a field named like a SQL keyword works; an absent one is null.
+        await store.create('items', { id: 'n1', pk: 'p9', value: 'v', nested: { use: 2, list: [1, true] } });
+        const nested = await store.project<{ value: string; nested: unknown; rank: number | null }>('items', { pk: 'p9', where: [{ field: 'pk', op: '=', value: 'p9' }] }, ['value', 'nested', 'rank']);
+        assert.deepEqual(nested.items, [{ value: 'v', nested: { use: 2, list: [1, true] }, rank: null }]);
+        await assert.rejects(store.project('items', {}, ['bad field']), /invalid field name/);
       });
 
       it('counts matches, ignoring order and paging', async () => {

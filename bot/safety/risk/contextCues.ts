@@ -50,6 +50,8 @@ export const NEGATION_IS_THE_RISK: readonly string[] = [
   'stop', 'help', 'sure', 'one', 'body', 'know', 'okay', 'ok', 'fine', 'good', 'well', 'see',
   'vivir', 'viviendo', 'viva', 'vivo', 'existir', 'aqui', 'despertar', 'amanecer', 'seguir', 'segura', 'seguro', 'salvo', 'sentido', 'caso', 'salida', 'razon', 'razones', 'motivo',
   'aguanto', 'puedo', 'soporto', 'respira', 'despierta', 'reacciona', 'dejar', 'dejo', 'parar', 'paro', 'se', 'importa', 'bien', 'fuerzas', 'vale',
+  // Sayings that only frame what follows: "not gonna lie", "never mind", "no te voy a mentir", "ni modo".
+  'lie', 'lying', 'mind', 'offense', 'joke', 'kidding', 'mentir', 'miento', 'modo', 'mames', 'manches',
 ];
 
 /** Words that end a negator's reach ("no aguanto y quiero morirme", "not okay but I want to die"). */
@@ -83,6 +85,24 @@ export const DENIED: readonly string[] = [
   '(?:puse|dije|conteste|respondi|le dije|les dije) (?:que )?no', 'i (?:said|answered|put) no', 'que no es eso', 'no es eso', 'not that',
   '(?:eso|that) (?:nunca|jamas|never)', 'ni de chiste', 'claro que no', '(?:nunca|jamas) lo (?:haria|hare|voy a hacer)', 'would never do (?:that|it)', 'not at all',
   'absolutely not', 'de ninguna manera',
+  // A sentence of its own after the question it answers ("¿pensamientos de hacerse daño? para nada").
+  '(?:^|\\. )(?:no )?para nada(?= \\.|$)', '(?:^|\\. )(?:nope|hell no|no way)(?= \\.|$)',
+];
+
+/** A sentence that is only a denial, after the phrase: "¿Hacerme daño? No, nunca." */
+export const DENIED_AFTER: readonly string[] = [
+  '(?:^|\\. )(?:no|nunca|jamas|never|nope|nah|nel|no nunca|no jamas|nunca jamas|no para nada|para nada|of course not|claro que no|no way)(?= \\.|$)',
+];
+
+/** A question someone asked, reported: "he asked me if I wanted to hurt myself", "me preguntó si me quería morir". */
+export const ASKED_IF: readonly string[] = [
+  '(?:asked|asks|asking|ask) (?:me |us |him |her |them |everyone )?(?:if|whether)', 'question (?:was|is) (?:if|whether)',
+  '(?:me |nos |le |les )?(?:pregunto|pregunta|preguntan|preguntaron|preguntaba|preguntando|preguntar) (?:que )?si', 'la pregunta (?:de|es|era) si',
+];
+
+/** The reported question was answered yes: the phrase holds. */
+export const AFFIRMED: readonly string[] = [
+  '(?:i|and i) (?:said|answered|told (?:him|her|them)) (?:yes|yeah|yea|yep|kind of|sort of|maybe|sometimes)', '(?:le |les )?(?:dije|conteste|respondi) (?:que )?(?:si|a veces|tal vez|mas o menos)',
 ];
 
 /** Taking prescribed medicine as prescribed: "I took all my pills today". */
@@ -109,16 +129,16 @@ export const AGAIN: readonly string[] = [
 /** Talk about a topic: lowers topic words ("suicide", "overdose", "self-harm"). */
 export const TOPIC: readonly string[] = [
   'programa', 'tele', 'tv', 'prevention', 'awareness', 'hotline', 'lifeline', 'talked about', 'talking about', 'discussed', 'discussion', 'in group', 'group (?:today|session|tonight)', 'class', 'training',
-  'workshop', 'research', 'essay', 'statistics', 'rates', 'presentation', 'lecture', 'worksheet', 'pamphlets?', 'pamflets?', 'poster', 'recommend', 'church', 'prayed', 'homework',
+  'workshop', 'learned about', 'learning about', 'seminar', 'conference', 'sermon', 'campaign', 'fundraiser', 'awareness month', 'research', 'essay', 'statistics', 'rates', 'presentation', 'lecture', 'worksheet', 'pamphlets?', 'pamflets?', 'poster', 'recommend', 'church', 'prayed', 'homework',
   'whose', 'who might', 'who died', 'died by', 'died of', 'is it true', 'is it tru', 'can you', 'survivors?', 'grief', 'grieving', 'the story', 'info', 'information', 'school', 'assembly',
-  'hablamos (?:de|sobre)', 'prevencion', 'en (?:el )?grupo', 'taller', 'charla', 'clase', 'platica', 'el tema', 'folleto', 'tasas', 'estadisticas', 'capacitacion', 'tarea', 'salio en',
+  'hablamos (?:de|sobre)', 'hablaron (?:de|sobre)', 'nos hablaron', 'platicamos (?:de|sobre)', 'conferencia', 'seminario', 'curso', 'campana', 'concientizacion', 'en misa', 'prevencion', 'en (?:el )?grupo', 'taller', 'charla', 'clase', 'platica', 'el tema', 'folleto', 'tasas', 'estadisticas', 'capacitacion', 'tarea', 'salio en',
   'univision', 'telemundo', 'periodico', 'rezamos', 'duelo', 'escuela', 'aprendimos', 'senales', 'leimos', 'se suicido',
 ];
 
 /** Media and role play: lower any phrase in the same clause ("the song says 'me quiero morir'"). */
 export const MEDIA: readonly string[] = [
   'story', 'stories', 'song', 'lyrics?', 'movie', 'film', 'show', 'episode', 'series', 'book', 'novel', 'poem', 'podcast', 'documentary', 'article', 'news', 'role play', 'what to say if', 'how to talk to',
-  'how to help', 'what to do if', 'video', 'what to do in', 'que hacer en', 'programa', 'tele', 'cancion', 'corrido', 'pelicula', 'serie', 'novela', 'libro', 'poema', 'documental', 'articulo', 'noticias?', 'rol play', 'que hacer si',
+  'how to help', 'what to do if', 'tiktok', 'youtube', 'netflix', 'anime', 'cartoon', 'character', 'meme', 'reel', 'video game', 'the play', 'a play', 'what (?:should|do|can|would) (?:i|you|we) say (?:to|when|if)', 'how (?:do|can|should) (?:i|you|we) (?:talk to|support|help) (?:someone|somebody|a friend|people)', 'video', 'what to do in', 'que hacer en', 'programa', 'tele', 'cancion', 'corrido', 'pelicula', 'serie', 'novela', 'libro', 'poema', 'documental', 'articulo', 'noticias?', 'rol play', 'que hacer si', 'peli', 'pelis', 'rola', 'letra', 'caricatura', 'personaje', 'videojuego', 'obra de teatro', 'telenovela', 'que (?:le )?(?:digo|decir|le puedo decir) (?:si|cuando|a alguien)', 'como (?:apoyar|ayudar|hablar con) a (?:alguien|una persona|un amigo|una amiga)',
 ];
 
 /** Finishing the program: its goodbyes are not goodbye signs. */
@@ -135,8 +155,8 @@ export const ACCIDENT: readonly string[] = [
 
 /** Violence in a message: a threat with any of it is never a joke. */
 export const VIOLENCE: readonly string[] = [
-  'gun', 'knife', 'weapon', 'hit', 'hits', 'hitting', 'beat', 'beating', 'choke[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'pushed', 'shoved', 'threw', 'bleeding', 'blood', 'scared', 'afraid',
-  'police', '911', 'help', 'hurt', 'safe', 'miedo', 'pistola', 'arma', 'cuchillo', 'navaja', 'golpe[a-z]*', 'pego', 'pega', 'pateo', 'empujo', 'sangre', 'moretones', 'policia', 'ayuda',
+  'gun', 'knife', 'weapon', 'hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'slap[a-z]*', 'strangl[a-z]*', 'shov[a-z]*', 'rape[ds]?', 'abus[a-z]*', 'bruis[a-z]*', 'black eye', 'stab[a-z]*', 'choke[a-z]*', 'punch[a-z]*', 'kick[a-z]*', 'pushed', 'shoved', 'threw', 'bleeding', 'blood', 'scared', 'afraid',
+  'police', '911', 'help', 'hurt', 'safe', 'miedo', 'pistola', 'arma', 'cuchillo', 'navaja', 'golpe[a-z]*', 'pego', 'pega', 'madrazos?', 'cachetad[a-z]*', 'ahorc[a-z]*', 'abus[a-z]*', 'apunal[a-z]*', 'ojo morado', 'pateo', 'empujo', 'sangre', 'moretones', 'policia', 'ayuda',
 ];
 
 /** A threat idiom: said of a mother, a boss, the heat, over a dent or being late; or laughed at. */

@@ -42,6 +42,10 @@ const SAYS_EN =
 const SAYS_ES = '(?:dijo|dice|me dijo|me dice|escribio|me escribio|publico|amenaza|amenazo|habla de|hablo de|esta hablando de|quiere|queria|va a|iba a|intento|trato de|piensa|esta pensando en|anda diciendo)';
 const THEMSELVES = '(?:himself|herself|themselves|themself)';
 
+/** Jumping into a pool, on a trampoline, on a call: play, not a fall. */
+const NOT_PLAY_JUMP_EN = '(?! (?:in|into) (?:the |a )?(?:pool|lake|water|shower|car|bed|pile|game|call)| on (?:the |a )?(?:trampoline|bed|couch|call|bus|train|it)| rope| around| for joy| at)';
+const NOT_PLAY_JUMP_ES = '(?! (?:a|en|al) (?:la )?(?:alberca|piscina|pileta|agua|cama|brincolin|trampolin|sillon))';
+
 // ── intent ───────────────────────────────────────────────────────────────
 const DIE_EN = '(?:die|be dead|end it|end it all|end things|not be here|not wake up|not live|disappear forever)';
 const WANT_EN = '(?:want to|wants to|going to|planning to|plan to|about to|ready to|need to|wish i could|gonna|will|ill)';
@@ -69,7 +73,7 @@ const COUNT =
 const TOOK = '(?:took|taken|take|swallowed|ate|popped|downed|had|did|snorted|shot|used)';
 const TOME = '(?:me tome|tome|me trague|trague|me meti|se tomo|se trago|se metio|me he tomado|me acabo de tomar|se acaba de tomar)';
 const DRUG =
-  '(?:pills|tablets|xanax|bars|percs|percocet|oxy|oxys|oxycodone|vicodin|norco|tylenol|advil|ibuprofen|benadryl|sleeping pills|klonopin|ativan|valium|seroquel|trazodone|ambien|gabapentin|lyrica|methadone|suboxone|tramadol|adderall|lines|bags|bumps|pastillas|pastis|tabletas|pildoras|clonazepam|rivotril|alprazolam|paracetamol|acetaminofen|ibuprofeno|aspirinas|calmantes)';
+  '(?:pills|tablets|xanax|bars|percs|percocet|oxy|oxys|oxycodone|vicodin|norco|tylenol|advil|ibuprofen|benadryl|sleeping pills|klonopin|ativan|valium|seroquel|trazodone|ambien|gabapentin|lyrica|methadone|suboxone|tramadol|adderall|wellbutrin|bupropion|zoloft|sertraline|prozac|fluoxetine|lexapro|lithium|lamictal|depakote|abilify|risperdal|amitriptyline|hydrocodone|morphine|dilaudid|insulin|melatonin|nyquil|lines|bags|bumps|pastillas|pastis|tabletas|pildoras|clonazepam|rivotril|alprazolam|paracetamol|acetaminofen|ibuprofeno|aspirinas|calmantes)';
 
 export const GRAMMAR_RULES: readonly GrammarRule[] = [
   // ── someone else at risk (checked first) ───────────────────────────────
@@ -81,7 +85,9 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       `${OTHER_EN} ${GAP4}(?:kill|killing|hurt|hurting|cut|cutting|shoot|hang|hanging|drown|end) ${THEMSELVES}`,
       `${OTHER_EN} ${GAP4}(?:end|ending|take|taking) (?:his|her|their) (?:own )?life`,
       `${OTHER_EN} ${GAP}(?:is|is being|seems|sounds|was|has been|feels|became|got) (?:really |very |so )?suicidal`,
-      `${OTHER_EN} ${SAYS_EN} ${GAP}(?:want to|wants to|going to|about to|to|will|hell|shell|theyll) ${GAP}(?:die|be dead|end it|jump|overdose|not be here)`,
+      // Talk of suicide is a warning sign: someone worried about them needs the help for someone else.
+      `${OTHER_EN} ${GAP}(?:is |keeps |has been |was |started |been )?(?:talking|talks|talked|posting|posts|posted|texting|writing|wrote) about (?:suicide|killing ${THEMSELVES}|wanting to die|ending it|ending (?:his|her|their) life)(?! prevention| awareness| in (?:class|school|group)| for (?:a |an |his |her |their |school )?(?:[a-z]+ )?(?:project|class|paper|essay|assignment|homework))`,
+      `${OTHER_EN} ${SAYS_EN} ${GAP}(?:want to|wants to|going to|about to|to|will|hell|shell|theyll) ${GAP}(?:die|be dead|end it|jump${NOT_PLAY_JUMP_EN}|overdose|not be here)`,
       `${OTHER_EN} ${GAP}(?:doesnt|does not|dont|no longer) (?:want|wants|wish) ${GAP}(?:live|be alive|be here)`,
       `${OTHER_EN} ${GAP}(?:has|got|bought|took|is holding|is on) ${GAP}(?:a gun|the gun|a rope|a noose|a knife|the roof|the bridge|the ledge) ${GAP4}(?:kill|end|die|jump|suicid[a-z]*)`,
       `(?:worried|scared|afraid|terrified) ${GAP4}(?:my ${RELATIVE}|he|she|they) ${GAP4}(?:kill|hurt) ${THEMSELVES}`,
@@ -96,13 +102,13 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
     kind: 'other_at_risk',
     strength: 'crisis',
     patterns: [
-      `${OTHER_ES} ${GAP4}se (?:quiere|va a|iba a|piensa|intento|trato de|puede) (?:matar|suicidar|quitar la vida|morir|cortar|colgar|ahorcar|tirar|lastimar|hacer dano)`,
+      `${OTHER_ES} ${GAP4}se (?:quiere|va a|iba a|piensa|intento|trato de|puede) (?:matar|suicidar|quitar la vida|morir|cortar|colgar|ahorcar|tirar${NOT_PLAY_JUMP_ES}|lastimar|hacer dano)`,
       `${OTHER_ES} ${GAP4}(?:quiere|va a|iba a|piensa|intento|trato de|amenaza con|amenazo con|habla de|hablo de|dice que va a|dijo que iba a) (?:matarse|suicidarse|quitarse la vida|morirse|cortarse|colgarse|ahorcarse|tirarse|lastimarse|hacerse dano)`,
       `${OTHER_ES} ${GAP}(?:esta|anda|se siente|parece) (?:muy )?suicida`,
       `${OTHER_ES} ${SAYS_ES} ${GAP}que (?:ya )?no (?:quiere|puede) (?:vivir|seguir viviendo|seguir)`,
       `${OTHER_ES} ${SAYS_ES} ${GAP}que se (?:quiere|va a) (?:morir|matar|suicidar)`,
       `(?:me preocupa|tengo miedo de) que ${OTHER_ES}? ?se (?:mate|suicide|haga dano|lastime|quite la vida)`,
-      'se (?:quiere|va a|iba a|piensa) (?:matar|suicidar|quitar la vida|morir|cortar|dar un tiro|tirar|aventar|colgar|ahorcar|tomar todas)',
+      `se (?:quiere|va a|iba a|piensa) (?:matar|suicidar|quitar la vida|morir|cortar|dar un tiro|tirar${NOT_PLAY_JUMP_ES}|aventar${NOT_PLAY_JUMP_ES}|colgar|ahorcar|tomar todas)`,
       '(?:quiere|va a|iba a) (?:matarse|suicidarse|quitarse la vida|morirse|saltar|tirarse|aventarse|darse un tiro|cortarse|colgarse|ahorcarse|tomarse todas|tomar todas sus)',
       `(?:dice|dijo|dise|publico|escribio) (?:que |q )?(?:ya )?se (?:mata|muere|suicida|va para siempre|va pa siempre|va a ir para siempre)`,
       'se (?:esta|sta) (?:cortando|quemando|pegando|lastimando|haciendo dano|ahorcando)',
@@ -135,11 +141,15 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       `(?:took|used|drank|tome|me meti|consumi) ${GAP4}(?:heart is racing|heart racing|chest hurts|cant breathe|throwing up|seizure|shaking|passing out|me late muy rapido|me duele el pecho|no puedo respirar|vomitando|convulsion)`,
       `(?:took|taken|swallowed|shot up|used|snorted|popped|downed|tooke) ${GAP}(?:them all|all of them|everything|it all|all of it|all my|all the|my whole|my entire|the whole|the entire|the rest of|whatever was left|every|most of them)(?! personally| in| seriously| back| off| out| apart| with me| for granted)`,
       `(?:drank|swallowed|took|drink|tome|me tome|me trague) ${GAP}(?:bleach|poison|antifreeze|cloro|veneno|raticida|lejia|clorox)`,
-      `(?:me tome|me las tome|me meti|me eche|me trague|me zampe|me tome todo|se tomo|se trago|tome) ${GAP4}(?:todas|todo|todos|entero|entera|enteros|el pomo|el pote|el bote|el frasco|la caja|lo que (?:quedaba|tenia|me quedaba)|que (?:quedaba|tenia|me quedaban))`,
+      `(?:me tome|me las tome|me meti|me eche|me trague|me zampe|me tome todo|se tomo|se trago|tome) ${GAP4}(?:todas|todo(?! (?:me|se|bien|normal|tranquilo|el dia|el tiempo))|todos|entero|entera|enteros|el pomo|el pote|el bote|el frasco|la caja|lo que (?:quedaba|tenia|me quedaba)|que (?:quedaba|tenia|me quedaban))`,
       '(?:ya )?me las tome(?: todas)?',
       `(?:tome|me tome|took|take|tomo|se tomo) ${GAP}(?:too many|to many|demasiadas|demasiado de (?:las|mis|sus)|de mas (?:pastillas|pills))`,
+      // A double dose, even by mistake: Poison Help is there for it.
+      `(?:took|taken|tome|me tome) ${GAP}(?:my |the |mi |la |las |mis )?(?:meds|pills|dose|medicine|medication|pastillas|medicina|dosis|pastilla|medicamento) (?:twice|two times|dos veces|doble|otra vez por error)`,
+      `(?:took|taken|tome|me tome) ${GAP}(?:double|doble|twice) (?:my |the |mi |la )?(?:dose|dosis)`,
+      `(?:overdid|over did) it (?:with|on) (?:the |my )?${DRUG}`,
       `(?:emptied|finished off|finished|downed) (?:the|a|my) (?:whole |entire )?(?:bottle|pack|box|prescription)(?! of (?:water|wine|beer|vodka|soda|juice|shampoo|lotion))`,
-      `(?:looked up|researched|googled|investigue|busque) (?:how many|cuantas|how much|the dose|la dosis|how long it takes|cuanto tarda)`,
+      `(?:looked up|researched|googled|investigue|busque|buscando|investigando) (?:how many|cuantas|cuantos|cuanto|cuanta|how much|the dose|la dosis|how long it takes|cuanto tarda)`,
       `(?:me tomo|me voy a tomar|voy a tomar|me trago) todo lo que`,
       `(?:me tome|tome|took|me meti|me inyecte) ${GAP4}(?:para|to) (?:no despertar|ya no sufrir|ya no estar|dormir para siempre|no volver|not wake up|never wake up|die|morir|morirme)`,
       `(?:passed out|wont wake up|not waking up|unconscious|inconsciente|desmayad[oa]|no despierta) ${GAP4}(?:pills|drinking|using|used|fent|heroin|pastillas|tomando|droga)`,
@@ -244,6 +254,7 @@ export const GRAMMAR_RULES: readonly GrammarRule[] = [
       'quiero que (?:te quedes|se queden|usted se quede) con mis cosas',
       '(?:ya )?no me van a (?:ver|volver a ver) (?:mas|nunca)',
       'by the time you read this',
+      `tell my (?:kids|children|son|daughter|babies|wife|husband|mom|dad|family) (?:that )?(?:daddy|mommy|mama|papa|their (?:dad|mom|father|mother)) (?:loves|loved|is sorry|was sorry)`,
       'cuando lean esto',
       `(?:this is the |the )?last (?:time youll hear from me|text from me|message from me)`,
       '(?:ya )?no voy a estar(?= \\.|$| aqui| manana| para)',

@@ -7,6 +7,8 @@
  *   harm, means, danger: risk/meansWords.ts) — never when a context cue
  *   lowered a phrase (negation, recovered past, media or group topic).
  * - possible_risk: a weak cue; or a model score ≥ thresholds.possibleRisk.
+ *   A weak cue after a negation, in a recovered past or a film, and a single
+ *   goodbye sign, are asked about only when the score is that high too.
  *   A lowered phrase (negation, recovered past, media or group topic,
  *   accident, joke) asks the question only when the model also scores it at
  *   or above thresholds.possibleRisk: "I'm not suicidal, just tired" is

@@ -18,7 +18,7 @@ import { CSRF_FIELD } from './web';
  * these pages carry no participant data themselves.
  */
 
-export type PageName = 'queue' | 'flag' | 'participants' | 'participant' | 'audit' | 'error';
+export type PageName = 'queue' | 'flag' | 'participants' | 'participant' | 'audit' | 'reports' | 'lessons' | 'error';
 
 export interface Viewer {
   email: string;
@@ -60,7 +60,9 @@ export function renderShell(input: ShellInput): string {
   const nav: Array<[PageName, string, string]> = [
     ['queue', '/staff', t('staff:nav.queue')],
     ['participants', '/staff/participants', t('staff:nav.participants')],
-    ...(viewer.role === 'admin' ? [['audit', '/staff/audit', t('staff:nav.audit')] as [PageName, string, string]] : []),
+    ...(viewer.role === 'admin'
+      ? [['audit', '/staff/audit', t('staff:nav.audit')] as [PageName, string, string], ['reports', '/staff/reports', t('staff:nav.reports')] as [PageName, string, string], ['lessons', '/staff/lessons', t('staff:nav.lessons')] as [PageName, string, string]]
+      : []),
   ];
   const current = input.page === 'flag' ? 'queue' : input.page === 'participant' ? 'participants' : input.page;
   const dataAttrs = Object.entries(input.data ?? {}).map(([k, v]) => html` data-${k}="${v}"`);

@@ -2,9 +2,11 @@ import type { Server } from 'restify';
 import { StaffCore } from '../staffCore';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
+import { registerLessonRoutes } from './lessonRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
+import { registerReportRoutes } from './reportRoutes';
 import { registerSafetyPlanRoutes } from './safetyPlanRoutes';
 import { registerSignInRoutes } from './signInRoutes';
 
@@ -25,5 +27,7 @@ export class StaffRoutes {
     registerParticipantRoutes(guard, this.core);
     registerSafetyPlanRoutes(guard, this.core);
     registerAuditRoutes(guard, this.core);
+    registerReportRoutes(guard, this.core);
+    registerLessonRoutes(guard, this.core);
   }
 }

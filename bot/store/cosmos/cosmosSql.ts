@@ -76,6 +76,11 @@ function compositePath(key: OrderKey): CompositePath {
   return { path: `/${key.field}`, order: key.dir === 'desc' ? 'descending' : 'ascending' };
 }
 
+/** `VALUE {"a": c["a"], …}`: object keys are quoted, so fields named like keywords (`value`) need no alias. */
+export function projection(fields: readonly string[]): string {
+  return `VALUE {${fields.map((f) => `"${assertFieldName(f)}": ${ref(f)}`).join(', ')}}`;
+}
+
 /** `SELECT <projection> FROM c WHERE …` with parameters; ordered when given the collection's spec. */
 export function buildSql(projection: string, query: Query, orderFor?: CollectionSpec): SqlQuerySpec {
   const parameters: SqlParameter[] = [];

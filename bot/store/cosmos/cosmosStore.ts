@@ -7,13 +7,14 @@ import {
   DocumentStore,
   Page,
   PreconditionFailedError,
+  ProjectionPage,
   Query,
   Scalar,
   Stored,
   StoreStats,
 } from '../port';
 import { assertPageSize } from '../queryFields';
-import { buildSql, compositeIndexes, compositeKey } from './cosmosSql';
+import { buildSql, compositeIndexes, compositeKey, projection } from './cosmosSql';
 
 /** Every container's partition key path (the deployment template declares the same containers). */
 export const PARTITION_KEY_PATH = '/pk';
@@ -157,14 +158,26 @@ export class CosmosStore implements DocumentStore {
 
   async query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
     this.stats.queries++;
+    const page = await this.page<ItemDefinition>(collection, '*', query);
+    return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+  }
+
+  async project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    this.stats.queries++;
+    const page = await this.page<Record<string, unknown>>(collection, projection(fields), query);
+    // Cosmos leaves a missing property out of the object; the port reads it as null.
+    return { ...page, items: page.items.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])) as T) };
+  }
+
+  private async page<R>(collection: string, select: string, query: Query): Promise<{ items: R[]; continuation?: string }> {
     const container = this.container(collection);
-    const spec = buildSql('*', query, this.specs.get(collection));
+    const spec = buildSql(select, query, this.specs.get(collection));
     const options = feedOptions(query);
     if (query.limit === undefined) {
-      const { resources } = await container.items.query<ItemDefinition>(spec, options).fetchAll();
-      return { items: resources.map((r) => toStored<T>(r)) };
+      const { resources } = await container.items.query<R>(spec, options).fetchAll();
+      return { items: resources };
     }
-    const iterator = container.items.query<ItemDefinition>(spec, {
+    const iterator = container.items.query<R>(spec, {
       ...options,
       maxItemCount: assertPageSize(query.limit),
       // Lets the SDK resume cross-partition queries from a token (it refuses otherwise).
@@ -173,8 +186,7 @@ export class CosmosStore implements DocumentStore {
     // A page may come back empty while more follow (cross-partition fan-out); skip those.
     let page = await iterator.fetchNext();
     while (page.resources.length === 0 && page.hasMoreResults) page = await iterator.fetchNext();
-    const items = page.resources.map((r) => toStored<T>(r));
-    return page.continuationToken ? { items, continuation: page.continuationToken } : { items };
+    return page.continuationToken ? { items: page.resources, continuation: page.continuationToken } : { items: page.resources };
   }
 
   async count(collection: string, query: Query): Promise<number> {

@@ -10,6 +10,7 @@ import {
   DocumentStore,
   Page,
   PreconditionFailedError,
+  ProjectionPage,
   Query,
   Scalar,
   Stored,
@@ -145,7 +146,21 @@ export class SqliteStore implements DocumentStore {
 
   async query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
     this.stats.queries++;
-    const { sql, params } = this.select(collection, 'doc, etag', query);
+    const page = this.page<Row>(collection, 'doc, etag', query);
+    return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+  }
+
+  async project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    this.stats.queries++;
+    // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
+    const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
+    const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
+    return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+  }
+
+  /** Rows of a query in its order, a page at a time when it has a limit. */
+  private page<R>(collection: string, columns: string, query: Query): { items: R[]; continuation?: string } {
+    const { sql, params } = this.select(collection, columns, query);
     const order = (query.orderBy ?? [])
       .map((o) => `${this.field(collection, assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
       .concat(['pk', 'id']);
@@ -155,14 +170,11 @@ export class SqliteStore implements DocumentStore {
       // Fetch one more than asked to know whether a next page exists.
       full += ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
     }
-    const rows = this.stmt(full).all(...params) as Row[];
+    const rows = this.stmt(full).all(...params) as R[];
     if (query.limit !== undefined && rows.length > query.limit) {
-      return {
-        items: rows.slice(0, query.limit).map((r) => toStored<T>(r)),
-        continuation: encodeOffsetToken(offset + query.limit),
-      };
+      return { items: rows.slice(0, query.limit), continuation: encodeOffsetToken(offset + query.limit) };
     }
-    return { items: rows.map((r) => toStored<T>(r)) };
+    return { items: rows };
   }
 
   async count(collection: string, query: Query): Promise<number> {
@@ -194,6 +206,8 @@ export class SqliteStore implements DocumentStore {
 
   /** The generated column of an indexed field, else the field read from the document. */
   private field(collection: string, field: string): string {
+    // The key columns hold the document's own pk and id: a range on them walks the primary key.
+    if (field === 'pk' || field === 'id') return field;
     return this.columns.get(collection)?.has(field) ? `"${columnName(field)}"` : fieldExpr(field);
   }
 
@@ -241,7 +255,6 @@ function columnName(field: string): string {
 
 function condition(c: Condition, expr: string, params: unknown[]): string {
   if (c.op === 'contains') {
-    // instr over the indexed expression: SQLite reads the values from the index, not from each document.
     params.push(c.value);
     return `(typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0)`;
   }

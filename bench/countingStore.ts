@@ -1,4 +1,4 @@
-import { DocBase, DocumentStore, Page, ProjectionPage, Query, Stored, StoreStats } from '../bot/store/port';
+import { DocBase, DocumentStore, Page, ProjectionPage, Query, Scalar, Stored, StoreStats } from '../bot/store/port';
 
 /** Operations by collection, so a benchmark can tell bot-state traffic from domain traffic. */
 export type OperationCounts = Record<string, { reads: number; writes: number; queries: number }>;

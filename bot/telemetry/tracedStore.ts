@@ -1,4 +1,4 @@
-import { DocBase, DocumentStore, Page, ProjectionPage, Query, Stored, StoreStats } from '../store/port';
+import { DocBase, DocumentStore, Page, ProjectionPage, Query, Scalar, Stored, StoreStats } from '../store/port';
 import { inSpan } from './telemetry';
 
 /**

@@ -1,4 +1,4 @@
-import { DocBase, DocumentStore, Page, ProjectionPage, Query, Stored, StoreStats } from '../bot/store/port';
+import { DocBase, DocumentStore, Page, ProjectionPage, Query, Scalar, Stored, StoreStats } from '../bot/store/port';
 
 /** Operations by collection, so a benchmark can tell bot-state traffic from domain traffic. */
 export type OperationCounts = Record<string, { reads: number; writes: number; queries: number }>;
@@ -61,5 +61,10 @@ export class CountingStore implements DocumentStore {
   count(collection: string, query: Query): Promise<number> {
     this.tally(collection, 'queries');
     return this.inner.count(collection, query);
+  }
+
+  countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
+    this.tally(collection, 'queries');
+    return this.inner.countBy(collection, query, field, values);
   }
 }

@@ -1,184 +1,173 @@
 /**
- * Staff queue benchmark: the first page of GET /api/staff/flags (what every
- * counsellor opens first) over HTTP, with 10,000 flags of 1,000 participants
- * in the store, on SQLite and on Cosmos (cosmosdb-server, in-process).
- * Each request is the whole route: session check, four severity counts, the
- * page, the participants' names and the audit event it writes.
- * Prints p50 / p95 / p99 / max. Figures only: nothing here passes or fails on time.
+ * Staff dashboard benchmark at a program's worst size: 100,000 participants,
+ * 100,000 flags (40,000 open), 1,000,000 check-ins and 500,000 care-team
+ * thread messages, on SQLite; then the same at a size the Cosmos test server
+ * handles. Over HTTP, each request the whole route (session, audit event):
+ *   - queue: the first page of GET /api/staff/flags (everyone, and a caseload)
+ *   - search: GET /api/staff/participants?q=… (common, rare and absent names)
+ *   - participant page: the calls the page makes (the participant, the safety
+ *     plan) plus a read of the newest thread messages through the store port
+ *     (the thread's own route belongs to the messaging feature)
+ * Prints p50 / p99 / max and the largest event-loop delay seen during each
+ * (perf_hooks.monitorEventLoopDelay). Figures only: nothing passes or fails on time.
  *
- *   npm run bench:staff [-- --flags 10000 --participants 1000 --requests 300 --cosmos-requests 30]
+ *   npm run bench:staff
+ *   BENCH_STAFF_SCALE=0.01 BENCH_STAFF_COSMOS_SCALE=0.002 BENCH_STAFF_REQUESTS=20 npm run bench:staff   (a smoke run)
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../bot/app';
+import { THREAD_MESSAGES } from '../bot/careTeam/threadMessage';
 import { loadConfig } from '../bot/config';
-import { Flag, Severity, SEVERITY_RANK } from '../bot/flags/flag';
-import { FlagRepository } from '../bot/flags/repository';
-import { Participant, TRACKS } from '../bot/domain/participant';
 import { silentLogger } from '../bot/log';
 import { COLLECTIONS } from '../bot/store/collections';
 import { CosmosStore } from '../bot/store/cosmos/cosmosStore';
-import { DocumentStore } from '../bot/store/port';
+import { DocBase, DocumentStore } from '../bot/store/port';
 import { SqliteStore } from '../bot/store/sqlite/sqliteStore';
 import { startCosmosServer } from '../test/helpers/cosmosServer';
+import { BENCH_NOW, COUNSELLORS, Sizes, sizesAt, staffDataset } from './staffDataset';
 
-const { values } = parseArgs({
-  options: {
-    flags: { type: 'string', default: '10000' },
-    participants: { type: 'string', default: '1000' },
-    requests: { type: 'string', default: '300' },
-    'cosmos-requests': { type: 'string', default: '30' },
-  },
-});
-const FLAG_COUNT = Number(values.flags);
-const PARTICIPANT_COUNT = Number(values.participants);
+const SCALE = Number(process.env.BENCH_STAFF_SCALE ?? '1');
+const COSMOS_SCALE = Number(process.env.BENCH_STAFF_COSMOS_SCALE ?? '0.01');
+const REQUESTS = Number(process.env.BENCH_STAFF_REQUESTS ?? '200');
+const COSMOS_REQUESTS = Number(process.env.BENCH_STAFF_COSMOS_REQUESTS ?? '30');
 const PASSWORD = 'benchmark password 1';
 
-interface Figures {
-  seedSeconds: number;
+export interface Figure {
+  name: string;
   requests: number;
   p50: number;
-  p95: number;
   p99: number;
   max: number;
-  items: number;
+  /** Largest event-loop delay while these requests ran, ms. */
+  loopMax: number;
 }
 
-/** A fixed mix, so every run measures the same queue: 5 % urgent, 25 % high, 40 % moderate, 30 % low; 40 % still open. */
-function flagAt(i: number, participantIds: string[]): Flag {
-  const severities: Severity[] = ['urgent', 'high', 'high', 'high', 'high', 'high', 'moderate', 'moderate', 'moderate', 'moderate', 'moderate', 'moderate', 'moderate', 'moderate', 'low', 'low', 'low', 'low', 'low', 'low'];
-  const severity = severities[i % severities.length];
-  const status = (['open', 'open', 'acknowledged', 'resolved', 'resolved'] as const)[i % 5];
-  const participantId = participantIds[i % participantIds.length];
-  const createdAt = new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString();
-  return {
-    id: `checkin:${participantId}:${i}`,
-    pk: participantId,
-    participantId,
-    checkinId: null,
-    source: 'checkin',
-    severity,
-    severityRank: SEVERITY_RANK[severity],
-    reasons: [{ code: 'craving_high', severity, detail: { craving: 9, threshold: 8 } }],
-    message: null,
-    track: TRACKS[i % TRACKS.length],
-    sender: null,
-    status,
-    createdAt,
-    assignee: status === 'open' ? null : 'bench@clinic.org',
-    acknowledgedAt: status === 'open' ? null : createdAt,
-    acknowledgedBy: status === 'open' ? null : 'bench@clinic.org',
-    resolvedAt: status === 'resolved' ? createdAt : null,
-    resolvedBy: status === 'resolved' ? 'bench@clinic.org' : null,
-    outcome: status === 'resolved' ? 'contacted' : null,
-    notes: [],
-    escalatedAt: null,
-  };
+export interface StoreRun {
+  store: string;
+  sizes: Sizes;
+  seedSeconds: number;
+  figures: Figure[];
 }
 
-async function seed(store: DocumentStore): Promise<void> {
-  const now = new Date('2025-01-01T00:00:00Z').toISOString();
-  const ids: string[] = [];
+/** Seeds in batches: one transaction per batch on SQLite, 50 concurrent creates on Cosmos. */
+async function seed(store: DocumentStore, sizes: Sizes): Promise<void> {
   const pending: Promise<unknown>[] = [];
-  const flush = async () => {
-    await Promise.all(pending.splice(0));
-  };
-  for (let i = 0; i < PARTICIPANT_COUNT; i++) {
-    const id = randomUUID();
-    ids.push(id);
-    const p: Participant = {
-      id,
-      pk: id,
-      displayName: `Participant ${i}`,
-      language: i % 2 ? 'es' : 'en',
-      timeZone: 'America/Chicago',
-      track: TRACKS[i % TRACKS.length],
-      checkinTime: '19:00',
-      screenWeekday: 1,
-      reminders: { enabled: true, leadMinutes: 60 },
-      consent: { given: true, at: now, channel: 'sms' },
-      optedOutAt: null,
-      status: 'active',
-      addresses: {},
-      createdAt: now,
-      updatedAt: now,
-    };
-    pending.push(store.create('participants', p));
-    if (pending.length >= 50) await flush();
+  for (const { collection, docs } of staffDataset(sizes)) {
+    if (store instanceof SqliteStore) {
+      store.createMany(collection, docs);
+      continue;
+    }
+    for (const doc of docs) {
+      pending.push(store.create<DocBase>(collection, doc));
+      if (pending.length >= 50) await Promise.all(pending.splice(0));
+    }
   }
-  const flags = new FlagRepository(store);
-  for (let i = 0; i < FLAG_COUNT; i++) {
-    pending.push(flags.create(flagAt(i, ids)));
-    if (pending.length >= 50) await flush();
-  }
-  await flush();
+  await Promise.all(pending);
 }
 
-async function measure(name: string, store: DocumentStore, requests: number): Promise<Figures> {
+async function measure(name: string, requests: number, call: (i: number) => Promise<void>): Promise<Figure> {
+  for (let i = 0; i < Math.min(5, requests); i++) await call(i);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const times: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const start = performance.now();
+    await call(i);
+    times.push(performance.now() - start);
+  }
+  loop.disable();
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+  return { name, requests, p50: at(0.5), p99: at(0.99), max: times[times.length - 1], loopMax: loop.max / 1e6 };
+}
+
+export async function runStore(label: string, store: DocumentStore, sizes: Sizes, requests: number): Promise<StoreRun> {
   const t0 = performance.now();
   await store.init();
-  await seed(store);
+  await seed(store, sizes);
   const seedSeconds = (performance.now() - t0) / 1000;
 
   const config = loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: ':memory:' });
-  const app = await createApp({ config, store, logger: silentLogger() });
+  const app = await createApp({ config, store, logger: silentLogger(), clock: () => new Date(BENCH_NOW) });
   const base = await app.listen(0);
   try {
-    const { staff } = app;
-    await staff.core.accounts.add({ email: 'bench@clinic.org', role: 'clinician', password: PASSWORD });
-    const signIn = await fetch(`${base}/api/staff/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@clinic.org', password: PASSWORD }),
-    });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0];
-    const firstPage = async () => {
-      const res = await fetch(`${base}/api/staff/flags`, { headers: { cookie } });
-      if (res.status !== 200) throw new Error(`${name}: /api/staff/flags answered ${res.status}`);
-      return (await res.json()) as { items: unknown[] };
+    const cookieOf = async (email: string) => {
+      await app.staff.core.accounts.add({ email, role: 'clinician', password: PASSWORD });
+      const res = await fetch(`${base}/api/staff/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      return res.headers.get('set-cookie')!.split(';')[0];
     };
-    let items = 0;
-    for (let i = 0; i < Math.min(10, requests); i++) items = (await firstPage()).items.length;
-    const times: number[] = [];
-    for (let i = 0; i < requests; i++) {
-      const start = performance.now();
-      await firstPage();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-    return { seedSeconds, requests, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: times[times.length - 1], items };
+    const everyone = await cookieOf('bench@clinic.org');
+    const counsellor = await cookieOf(COUNSELLORS[0]);
+    const get = async (cookie: string, path: string) => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`${label}: ${path} answered ${res.status}`);
+      return res.json() as Promise<{ items?: unknown[] }>;
+    };
+    const { participantIds } = sizesIds(sizes);
+    // Common names, a first-and-last pair, a prefix, and a name nobody has (the whole index is read).
+    const terms = ['nunez', 'maria', 'jose garcia', 'ana pe', 'zzz no such name'];
+    const figures = [
+      await measure('queue, first page', requests, () => get(everyone, '/api/staff/flags').then(() => undefined)),
+      await measure('queue, my caseload', requests, () => get(counsellor, '/api/staff/flags?caseload=mine').then(() => undefined)),
+      await measure('participant search', requests, (i) => get(everyone, `/api/staff/participants?q=${encodeURIComponent(terms[i % terms.length])}`).then(() => undefined)),
+      await measure('participants, my caseload', requests, () => get(counsellor, '/api/staff/participants?caseload=mine').then(() => undefined)),
+      await measure('participant page', requests, async (i) => {
+        const id = participantIds(i * 7919);
+        await Promise.all([
+          get(everyone, `/api/staff/participants/${id}`),
+          get(everyone, `/api/staff/participants/${id}/safety-plan`),
+          store.query(THREAD_MESSAGES, { pk: id, where: [{ field: 'participantId', op: '=', value: id }], orderBy: [{ field: 'participantId' }, { field: 'at', dir: 'desc' }], limit: 50 }),
+        ]);
+      }),
+    ];
+    return { store: label, sizes, seedSeconds, figures };
   } finally {
     await app.close();
   }
 }
 
+function sizesIds(sizes: Sizes) {
+  return { participantIds: (n: number) => `p${n % sizes.participants}` };
+}
+
+export function printRun(run: StoreRun, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
+  const { sizes } = run;
+  out(
+    `\n${run.store}: ${sizes.participants} participants, ${sizes.flags} flags (${sizes.openFlags} open), ${sizes.checkins} check-ins, ${sizes.threadMessages} thread messages; seeded in ${run.seedSeconds.toFixed(1)} s`,
+  );
+  out('what                          requests       p50       p99       max   max loop delay');
+  const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
+  for (const f of run.figures) out(`${f.name.padEnd(28)} ${String(f.requests).padStart(9)} ${ms(f.p50)}${ms(f.p99)}${ms(f.max)}   ${ms(f.loopMax)}`);
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'puente-bench-staff-'));
-  const cosmos = await startCosmosServer();
-  const rows: Array<[string, Figures]> = [];
   try {
-    rows.push(['sqlite', await measure('sqlite', new SqliteStore(join(dir, 'bench.db'), COLLECTIONS), Number(values.requests))]);
-    const cosmosStore = new CosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'bench', endpointDiscovery: false }, COLLECTIONS);
-    rows.push(['cosmos', await measure('cosmos', cosmosStore, Number(values['cosmos-requests']))]);
+    printRun(await runStore('sqlite', new SqliteStore(join(dir, 'bench.db'), COLLECTIONS), sizesAt(SCALE), REQUESTS));
+    if (COSMOS_SCALE > 0) {
+      const cosmos = await startCosmosServer();
+      try {
+        const store = new CosmosStore({ endpoint: cosmos.endpoint, key: cosmos.key, database: 'bench', endpointDiscovery: false }, COLLECTIONS);
+        printRun(await runStore('cosmos (test server)', store, sizesAt(COSMOS_SCALE), COSMOS_REQUESTS));
+      } finally {
+        await cosmos.close();
+      }
+    }
   } finally {
-    await cosmos.close();
     rmSync(dir, { recursive: true, force: true });
-  }
-  const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
-  process.stdout.write(`\nGET /api/staff/flags, first page (25 of the open queue), ${FLAG_COUNT} flags, ${PARTICIPANT_COUNT} participants\n`);
-  process.stdout.write(`store    seed(s)  requests       p50       p95       p99       max  items\n`);
-  for (const [name, f] of rows) {
-    process.stdout.write(
-      `${name.padEnd(8)} ${f.seedSeconds.toFixed(1).padStart(7)}  ${String(f.requests).padStart(8)} ${ms(f.p50)}${ms(f.p95)}${ms(f.p99)}${ms(f.max)}  ${f.items}\n`,
-    );
   }
 }
 
-main().catch((err: Error) => {
-  process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err: Error) => {
+    process.stderr.write(`bench failed: ${err.stack ?? err.message}\n`);
+    process.exit(1);
+  });
+}

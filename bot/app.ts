@@ -65,6 +65,8 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   await store.init();
 
   const participants = new Participants(store, clock);
+  // Records from before the staff search key get it (one empty query once they all have it).
+  await participants.backfillSearchNames();
   const checkins = new CheckIns(store, clock);
   const flagEvents = new FlagEvents(log);
   countRaisedFlags(flagEvents);

@@ -67,6 +67,14 @@ export interface Participant extends DocBase {
   /** Absent or null: no safety episode open. */
   safetyHold?: SafetyHold | null;
   status: ParticipantStatus;
+  /**
+   * The display name lower-cased without accents ("ana maria nunez"): what the
+   * staff search matches, in the query, on an index. Written with every change
+   * of the record (Participants.add / update); see searchKey.
+   */
+  searchName?: string;
+  /** The counsellor whose caseload this is (a staff account id, bot/staff/staffAccounts.ts staffId); null = nobody's. */
+  assignedStaffId?: string | null;
   /** channelId → address. */
   addresses: Record<string, ChannelAddress>;
   createdAt: string;

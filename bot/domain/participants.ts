@@ -1,9 +1,10 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
 import { updateDocument } from '../store/etagUpdate';
-import { ConflictError, DocBase, DocumentStore, isWriteConflict, Stored } from '../store/port';
-import { ChannelAddress, Participant } from './participant';
+import { Condition, ConflictError, DocBase, DocumentStore, isWriteConflict, Page, Stored } from '../store/port';
+import { ChannelAddress, Participant, ParticipantStatus, Track } from './participant';
 import { queryAll } from '../store/queryAll';
+import { searchKey } from './searchKey';
 
 /** Who a channel user is: channel user id → participant. pk = id (point reads). */
 interface ChannelLink extends DocBase {
@@ -21,9 +22,9 @@ interface EnrollmentCode extends DocBase {
 
 export type NewParticipant = Omit<
   Participant,
-  'id' | 'pk' | 'createdAt' | 'updatedAt' | 'addresses' | 'consent' | 'optedOutAt' | 'status'
+  'id' | 'pk' | 'createdAt' | 'updatedAt' | 'addresses' | 'consent' | 'optedOutAt' | 'status' | 'searchName' | 'assignedStaffId'
 > &
-  Partial<Pick<Participant, 'status'>>;
+  Partial<Pick<Participant, 'status' | 'assignedStaffId'>>;
 
 // No 0/O/1/I: codes are read aloud and typed on phones.
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -32,6 +33,13 @@ export const ENROLLMENT_CODE_PATTERN = /^[A-Z0-9]{6,10}$/;
 
 export function linkId(channelId: string, userId: string): string {
   return createHash('sha256').update(`${channelId}:${userId}`).digest('hex');
+}
+
+export interface ParticipantSearch {
+  text?: string;
+  status?: ParticipantStatus;
+  track?: Track;
+  assignedStaffId?: string | null;
 }
 
 /** Participant records, their channel links and enrollment codes. */
@@ -52,6 +60,8 @@ export class Participants {
       ...input,
       id,
       pk: id,
+      searchName: searchKey(input.displayName),
+      assignedStaffId: input.assignedStaffId ?? null,
       status: input.status ?? 'active',
       consent: { given: false, at: null, channel: null },
       optedOutAt: null,
@@ -59,6 +69,22 @@ export class Participants {
       createdAt: now,
       updatedAt: now,
     });
+  }
+
+  /**
+   * One page of participants in search-key order: `text` is matched (a
+   * substring of the search key, so case and accents do not matter) and the
+   * other filters applied in the store's query; `assignedStaffId` null = nobody's.
+   */
+  async search(filter: ParticipantSearch, limit: number, continuation?: string): Promise<Page<Participant>> {
+    const where: Condition[] = [];
+    if (filter.assignedStaffId !== undefined) where.push({ field: 'assignedStaffId', op: '=', value: filter.assignedStaffId });
+    if (filter.status) where.push({ field: 'status', op: '=', value: filter.status });
+    if (filter.track) where.push({ field: 'track', op: '=', value: filter.track });
+    const key = filter.text ? searchKey(filter.text) : '';
+    if (key) where.push({ field: 'searchName', op: 'contains', value: key });
+    const orderBy = filter.assignedStaffId !== undefined ? [{ field: 'assignedStaffId' }, { field: 'searchName' }] : [{ field: 'searchName' }];
+    return this.store.query<Participant>('participants', { where, orderBy, limit, continuation });
   }
 
   async list(): Promise<Stored<Participant>[]> {
@@ -72,11 +98,24 @@ export class Participants {
   async update(id: string, change: (p: Participant) => void): Promise<Stored<Participant>> {
     const result = await updateDocument<Participant>(this.store, 'participants', id, id, (next) => {
       change(next);
+      next.searchName = searchKey(next.displayName);
       next.updatedAt = this.clock().toISOString();
       return next;
     });
     if (!result) throw new Error(`participant ${id} not found`);
     return result.doc;
+  }
+
+  /** Records written before the search key existed get it (idempotent; run at start-up). Returns how many. */
+  async backfillSearchNames(): Promise<number> {
+    // Always the first page: each update takes its record out of the match.
+    let n = 0;
+    for (;;) {
+      const { items } = await this.store.query<Participant>('participants', { where: [{ field: 'searchName', op: '=', value: null }], limit: 200 });
+      if (items.length === 0) return n;
+      for (const p of items) await this.update(p.id, () => undefined);
+      n += items.length;
+    }
   }
 
   async findByChannelUser(channelId: string, userId: string): Promise<Stored<Participant> | undefined> {

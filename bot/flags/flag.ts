@@ -70,6 +70,8 @@ export interface Flag extends DocBase {
   safeToResumeBy?: string | null;
   /** Denormalized for staff filters. */
   track: Track | null;
+  /** The participant's counsellor (Participant.assignedStaffId), denormalized for "my caseload"; absent on older flags. */
+  assignedStaffId?: string | null;
   sender: FlagSender | null;
   status: FlagStatus;
   createdAt: string;

@@ -1,5 +1,6 @@
 import { DocChange, updateDocument, UpdateResult } from '../store/etagUpdate';
-import { Condition, DocumentStore, Page, Stored } from '../store/port';
+import { Condition, DocumentStore, Page, Scalar, Stored } from '../store/port';
+import { queryAll } from '../store/queryAll';
 import { Flag, FLAGS, SEVERITY_RANK } from './flag';
 
 /**
@@ -52,6 +53,45 @@ export class FlagRepository {
 
   async count(where: Condition[]): Promise<number> {
     return this.store.count(FLAGS, { where });
+  }
+
+  /** Flags matching `where` per severityRank (4 … 1), in one grouped count. */
+  async countBySeverity(where: Condition[]): Promise<Map<Scalar, number>> {
+    return this.store.countBy(FLAGS, { where }, 'severityRank', [4, 3, 2, 1]);
+  }
+
+  /** How many of a participant's flags are open (one partition): the list's marker. */
+  async openCount(participantId: string): Promise<number> {
+    return this.store.count(FLAGS, {
+      pk: participantId,
+      where: [
+        { field: 'participantId', op: '=', value: participantId },
+        { field: 'status', op: '=', value: 'open' },
+      ],
+    });
+  }
+
+  /** One participant's flags matching `where` (one partition, unordered): a queue row. */
+  async ofParticipant(participantId: string, where: Condition[]): Promise<Stored<Flag>[]> {
+    return queryAll<Flag>(this.store, FLAGS, {
+      pk: participantId,
+      where: [{ field: 'participantId', op: '=', value: participantId }, ...where],
+      limit: 100,
+    });
+  }
+
+  /** Every flag of a participant whose record is removed (playground "start over"). */
+  async deleteForParticipant(participantId: string): Promise<number> {
+    const flags = await this.ofParticipant(participantId, []);
+    for (const f of flags) await this.store.delete(FLAGS, f.pk, f.id);
+    return flags.length;
+  }
+
+  /** A new counsellor for a participant: their flags follow, so "my caseload" filters in the query. */
+  async setAssignedStaff(participantId: string, staffId: string | null): Promise<void> {
+    for (const f of await this.ofParticipant(participantId, [])) {
+      await this.update(participantId, f.id, (flag) => ((flag.assignedStaffId ?? null) === staffId ? undefined : { ...flag, assignedStaffId: staffId }));
+    }
   }
 
   /** Open urgent flags already escalated: the banner on every dashboard page. */

@@ -70,6 +70,11 @@ export class FlagService {
     await this.flags.update(participantId, id, (flag) => (flag.checkinId ? undefined : { ...flag, checkinId }));
   }
 
+  /** The flags of a participant whose record is removed (playground "start over"): they go with it. */
+  async removeForParticipant(participantId: string): Promise<number> {
+    return this.flags.deleteForParticipant(participantId);
+  }
+
   /** A participant's flags, newest first. */
   async listForParticipant(participantId: string, limit?: number): Promise<Stored<Flag>[]> {
     return this.flags.listForParticipant(participantId, limit);
@@ -91,6 +96,7 @@ export class FlagService {
       message: input.message ?? null,
       ...(input.message ? { messages: [{ at: createdAt, text: input.message, ...(input.messageId ? { id: input.messageId } : {}) }] } : {}),
       track: participant?.track ?? null,
+      assignedStaffId: participant?.assignedStaffId ?? null,
       sender: input.sender ?? null,
       status: 'open',
       createdAt,

@@ -86,6 +86,8 @@ export async function removePlaygroundParticipant(services: Services, participan
   const participant = await services.participants.get(participantId);
   if (!participant?.consent.channel?.startsWith(CONSENT_PREFIX)) return false;
   await services.participants.remove(participantId);
+  // The queue must not keep flags of a person who no longer exists (a stranger's flag would show instead).
+  await services.flags.removeForParticipant(participantId);
   // With the record gone, this drops its pending outreach.
   await services.outreach.reschedule(participantId);
   return true;

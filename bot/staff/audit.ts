@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'thread.receive',
   'handoff.end',
   'teams.reply',
+  'participant.assign',
+  'participant.contact_reveal',
   'reports.view',
   'reports.export',
   'lessons.view',

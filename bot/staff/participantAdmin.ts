@@ -20,15 +20,12 @@ export interface ParticipantSummary {
   optedOut: boolean;
   consent: boolean;
   channels: string[];
+  /** The assigned counsellor's staff id; null = nobody. */
+  assignedStaffId: string | null;
   createdAt: string;
   updatedAt: string;
 }
 
-export interface ParticipantListFilter {
-  q?: string;
-  status?: ParticipantStatus;
-  track?: Track;
-}
 
 export class ParticipantActionError extends AppError {
   constructor(
@@ -51,10 +48,12 @@ export const participantFilterSchema = z.object({
   q: z.string().trim().max(80).optional(),
   status: z.enum(['active', 'paused', 'discharged']).optional(),
   track: z.enum(TRACKS).optional(),
+  /** Whose participants: 'mine' (the viewer's caseload), 'none' (nobody's) or 'all'; default Caseload.defaultView. */
+  caseload: z.enum(['mine', 'none', 'all']).optional(),
 });
 
 /**
- * The care team's participant records: list and search, enroll, edit the
+ * The care team's participant records: enroll, edit the
  * schedule fields, pause / resume / discharge. Validation is the same schema
  * the operator CLI uses (bot/domain/participantInput.ts).
  */
@@ -65,21 +64,6 @@ export class ParticipantAdmin {
     private readonly enrollmentCodeDays: number,
     private readonly reschedule: RescheduleHook | undefined,
   ) {}
-
-  /**
-   * Search is a case-insensitive substring of the name (or an id prefix),
-   * done in memory: a program has hundreds of participants, not millions, and
-   * neither store offers a portable "contains" index.
-   */
-  async list(filter: ParticipantListFilter): Promise<ParticipantSummary[]> {
-    const q = filter.q?.toLocaleLowerCase();
-    return (await this.participants.list())
-      .filter((p) => !filter.status || p.status === filter.status)
-      .filter((p) => !filter.track || p.track === filter.track)
-      .filter((p) => !q || p.displayName.toLocaleLowerCase().includes(q) || p.id.startsWith(q))
-      .sort((a, b) => a.displayName.localeCompare(b.displayName))
-      .map(summaryOf);
-  }
 
   async get(id: string): Promise<Stored<Participant> | undefined> {
     return this.participants.get(id);
@@ -151,6 +135,7 @@ export function summaryOf(p: Participant): ParticipantSummary {
     optedOut: p.optedOutAt !== null,
     consent: p.consent.given,
     channels: Object.keys(p.addresses).sort(),
+    assignedStaffId: p.assignedStaffId ?? null,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };

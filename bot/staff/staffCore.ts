@@ -13,6 +13,7 @@ import { FlagReview } from '../flags/review';
 import { Logger } from '../log';
 import { DocumentStore } from '../store/port';
 import { AuditLog } from './audit';
+import { Caseload } from './caseload';
 import { OidcClient } from './oidc';
 import { OidcFlows } from './oidcFlows';
 import { OidcSignIn } from './oidcSignIn';
@@ -46,6 +47,8 @@ export interface StaffCore {
   /** Staff changes in the dashboard are emitted as 'changed' (the Teams cards show who acknowledged). */
   flagEvents: FlagEvents;
   participantAdmin: ParticipantAdmin;
+  /** Who looks after whom: a participant's assigned counsellor. */
+  caseload: Caseload;
   safetyPlans: SafetyPlans;
   /** The thread with each participant and the hand-off (bot/careTeam). */
   careTeam: CareTeam;
@@ -109,6 +112,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     review: new FlagReview(flags, clock),
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
+    caseload: new Caseload(deps.participants, flags, accounts),
     safetyPlans: deps.safetyPlan.plans,
     careTeam: deps.careTeam,
     lessons: deps.lessons,

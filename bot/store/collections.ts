@@ -8,8 +8,9 @@ import { CollectionSpec } from './port';
 export const COLLECTIONS: CollectionSpec[] = [
   // Bot Framework conversation state, pk = id = SHA-256 of the state key.
   { name: 'botstate', indexes: [] },
-  // Participants, pk = id.
-  { name: 'participants', indexes: [['status'], ['displayName']] },
+  // Participants, pk = id. The staff list reads across partitions ordered by the search key (searchName, lower case
+  // without accents), filtered on it with a substring match; a counsellor's caseload by (assignedStaffId, searchName).
+  { name: 'participants', indexes: [['status'], ['displayName'], ['searchName'], ['assignedStaffId', 'searchName']] },
   // Channel user → participant, pk = id = SHA-256 of "channelId:userId".
   { name: 'links', indexes: [] },
   // One-time enrollment codes, pk = id = the code.
@@ -43,8 +44,12 @@ export const COLLECTIONS: CollectionSpec[] = [
   // a single-partition range on localDate for history); id = `${participantId}:${localDate}` makes a day one record.
   { name: 'checkins', indexes: [['localDate']] },
   // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
-  // by (status, severityRank, createdAt), a participant's view by (participantId, createdAt), the program report by createdAt.
-  { name: 'flags', indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt']] },
+  // by (status, severityRank, createdAt), a counsellor's caseload by (assignedStaffId, status, severityRank, createdAt),
+  // a participant's view by (participantId, createdAt), the program report by createdAt.
+  {
+    name: 'flags',
+    indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt'], ['assignedStaffId', 'status', 'severityRank', 'createdAt']],
+  },
   // Teams alert posts per flag, pk = id = flag id: the card to update when the flag is acknowledged.
   { name: 'staffAlerts', indexes: [] },
   // Coping tips a participant has seen, pk = id = participantId: one small doc, point read and eTag write per tip.

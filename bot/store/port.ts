@@ -24,7 +24,12 @@ export type Comparison = '=' | '!=' | '<' | '<=' | '>' | '>=';
 /** One condition on a top-level field of the document. */
 export type Condition =
   | { field: string; op: Comparison; value: Scalar }
-  | { field: string; op: 'in'; value: Scalar[] };
+  | { field: string; op: 'in'; value: Scalar[] }
+  /**
+   * The field is a string holding `value` (case- and accent-sensitive: store a
+   * normalised copy of what is searched). A missing or non-string field never matches.
+   */
+  | { field: string; op: 'contains'; value: string };
 
 export interface Query {
   /** Restrict to one partition (cheap on Cosmos). Omit for a cross-partition query. */
@@ -110,6 +115,12 @@ export interface DocumentStore {
   project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>>;
   /** Number of documents matching (ignores orderBy/limit/continuation). */
   count(collection: string, query: Query): Promise<number>;
+  /**
+   * Numbers of matching documents per value of `field`, for each of `values`
+   * (0 when none): the queue's per-severity counts in one call. SQLite answers
+   * with one GROUP BY; Cosmos (whose emulator has no GROUP BY) with one COUNT per value.
+   */
+  countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>>;
   /** Counters of operations since creation: what benchmarks report per turn. */
   readonly stats: StoreStats;
 }

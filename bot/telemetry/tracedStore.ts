@@ -1,4 +1,4 @@
-import { DocBase, DocumentStore, Page, ProjectionPage, Query, Stored, StoreStats } from '../store/port';
+import { DocBase, DocumentStore, Page, ProjectionPage, Query, Scalar, Stored, StoreStats } from '../store/port';
 import { inSpan } from './telemetry';
 
 /**
@@ -49,5 +49,9 @@ export class TracedStore implements DocumentStore {
   }
   count(collection: string, query: Query): Promise<number> {
     return this.op('count', collection, () => this.inner.count(collection, query));
+  }
+
+  countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
+    return this.op('countBy', collection, () => this.inner.countBy(collection, query, field, values));
   }
 }

@@ -2,21 +2,28 @@ import { participantFieldsSchema } from '../../bot/domain/participantInput';
 import { applyMeasureSettings, measureSettingsInputSchema } from '../../bot/measures/measureSettingsInput';
 import { measureSettingsOf } from '../../bot/measures/plan';
 import { rescheduleParticipant } from '../../bot/outreach/reschedule';
+import { FlagRepository } from '../../bot/flags/repository';
+import { AuditLog } from '../../bot/staff/audit';
+import { Caseload } from '../../bot/staff/caseload';
+import { ParticipantActionError } from '../../bot/staff/participantAdmin';
+import { normalizeEmail, StaffAccounts } from '../../bot/staff/staffAccounts';
 import { AdminContext, UsageError, parseFlags } from './context';
 
 const USAGE = `usage:
   npm run admin -- participant add --name "Ana R" --lang es --tz America/Chicago --track evening --checkin 19:00 [--screen-day 1] [--substance-use] [--full-measures] [--json]
   npm run admin -- participant list [--json]
   npm run admin -- participant code ID [--json]     (a new one-time enrollment code)
+  npm run admin -- participant assign ID (--counsellor EMAIL | --nobody)   (the participant's counsellor; audited)
   npm run admin -- participant measures ID [--substance-use yes|no] [--full-every N|default|off] [--bam-every N|default] [--json]
       (full PHQ-9/GAD-7 every N weeks instead of the stepped screen; BAM every N weeks for substance use)`;
 
-/** `participant add | list | code`: enrollment done by the care team's operator. */
+/** `participant add | list | code | assign`: enrollment done by the care team's operator. */
 export async function participantCommand(ctx: AdminContext, args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action === 'add') return add(ctx, rest);
   if (action === 'list') return list(ctx, rest);
   if (action === 'code') return newCode(ctx, rest);
+  if (action === 'assign') return assign(ctx, rest);
   if (action === 'measures') return measureSettings(ctx, rest);
   throw new UsageError(USAGE);
 }
@@ -73,6 +80,32 @@ async function newCode(ctx: AdminContext, args: string[]): Promise<void> {
   if (!id || !(await ctx.participants.get(id))) throw new UsageError('refused: no participant with that id');
   const enrollmentCode = await ctx.participants.issueEnrollmentCode(id, ctx.config.enrollmentCodeDays);
   ctx.out(values.json ? JSON.stringify({ id, enrollmentCode }) : `enrollment code ${enrollmentCode}`);
+}
+
+async function assign(ctx: AdminContext, args: string[]): Promise<void> {
+  const { values, positionals } = parseFlags(args, { counsellor: { type: 'string' }, nobody: { type: 'boolean', default: false } }, USAGE, true);
+  const id = positionals[0];
+  if (!id) throw new UsageError(`refused: which participant?\n${USAGE}`);
+  if ((values.counsellor === undefined) === !values.nobody) throw new UsageError(`refused: give --counsellor EMAIL or --nobody\n${USAGE}`);
+  const caseload = new Caseload(ctx.participants, new FlagRepository(ctx.store), new StaffAccounts(ctx.store, ctx.clock));
+  let result;
+  try {
+    result = await caseload.assign(id, values.nobody ? null : normalizeEmail(values.counsellor!));
+  } catch (err) {
+    if (err instanceof ParticipantActionError) throw new UsageError(`refused: ${err.message}`);
+    throw err;
+  }
+  await new AuditLog(ctx.store, ctx.clock).record({
+    actor: null,
+    actorRole: 'operator',
+    channel: 'cli',
+    action: 'participant.assign',
+    recordType: 'participant',
+    recordId: id,
+    participantId: id,
+    detail: { staffId: result.staff?.id ?? null, changed: result.changed },
+  });
+  ctx.out(`participant ${id} counsellor ${result.staff?.email ?? 'nobody'}${result.changed ? '' : ' (unchanged)'}`);
 }
 
 async function measureSettings(ctx: AdminContext, args: string[]): Promise<void> {

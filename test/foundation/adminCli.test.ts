@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DateTime } from 'luxon';
+import { systemClock } from '../../bot/clock';
+import { Participants } from '../../bot/domain/participants';
 import { DueEntries } from '../../bot/outreach/dueEntries';
+import { StaffAccounts, staffId } from '../../bot/staff/staffAccounts';
 import { COLLECTIONS } from '../../bot/store/collections';
 import { SqliteStore } from '../../bot/store/sqlite/sqliteStore';
 
@@ -86,4 +89,32 @@ test('bad flag values are refused with a clear message and nothing is written', 
   assert.match(unknown.stderr, /colour/);
   const after = JSON.parse((await admin('participant', 'list', '--json')).stdout).length;
   assert.equal(after, before);
+});
+
+test('participant assign sets the counsellor (an active staff account) or nobody, audited; refusals change nothing', async () => {
+  const added = await admin('participant', 'add', '--name', 'Luz N', '--lang', 'es', '--tz', 'America/Chicago', '--track', 'evening', '--checkin', '19:00', '--json');
+  const { id } = JSON.parse(added.stdout) as { id: string };
+  const store = new SqliteStore(env.SQLITE_PATH!, COLLECTIONS);
+  await store.init();
+  try {
+    await new StaffAccounts(store, systemClock).add({ email: 'clin@clinic.org', role: 'clinician', password: 'correct horse battery staple' });
+    const assigned = () => new Participants(store, systemClock).get(id).then((p) => p?.assignedStaffId ?? null);
+
+    assert.equal((await admin('participant', 'assign', id, '--counsellor', 'nobody@clinic.org')).code, 2);
+    assert.equal((await admin('participant', 'assign', id)).code, 2);
+    assert.equal((await admin('participant', 'assign', 'missing', '--counsellor', 'clin@clinic.org')).code, 2);
+    assert.equal(await assigned(), null);
+
+    const ok = await admin('participant', 'assign', id, '--counsellor', 'Clin@Clinic.org');
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /counsellor clin@clinic\.org/);
+    assert.equal(await assigned(), staffId('clin@clinic.org'));
+    const events = await store.query<{ id: string; pk: string; action: string; channel: string; participantId: string }>('audit', { where: [{ field: 'action', op: '=', value: 'participant.assign' }] });
+    assert.deepEqual(events.items.map((e) => [e.channel, e.participantId]), [['cli', id]]);
+
+    assert.equal((await admin('participant', 'assign', id, '--nobody')).code, 0);
+    assert.equal(await assigned(), null);
+  } finally {
+    await store.close();
+  }
 });

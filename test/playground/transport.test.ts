@@ -297,9 +297,14 @@ describe('start over', () => {
     const teamsKey = conversationStateKey('msteams', teams.conversationId);
     assert.ok(await states.readOne(teamsKey), 'the turn saved conversation state');
     const participant = await participants.findByChannelUser('sms', sms.userId);
+    // A flag of theirs (as a check-in would raise) goes with them, and nobody else's does.
+    await h.app.services.flags.raise({ id: 'checkin:pg', participantId: participant!.id, source: 'checkin', reasons: [{ code: 'mood_low', severity: 'high' }] });
+    await h.app.services.flags.raise({ id: 'checkin:other', participantId: 'someone-else', source: 'checkin', reasons: [{ code: 'mood_low', severity: 'high' }] });
 
     const res = await teams.control('start-over');
     assert.equal(res.status, 200);
+    assert.deepEqual(await h.app.services.flags.listForParticipant(participant!.id), [], "the participant's flags are gone");
+    assert.equal((await h.app.services.flags.listForParticipant('someone-else')).length, 1);
 
     assert.equal(await participants.get(participant!.id), undefined);
     assert.equal(await participants.findByChannelUser('sms', sms.userId), undefined);

@@ -51,17 +51,19 @@ describe('staff API: flags, participants, audit', () => {
 
   const flagId = () => `checkin:${checkInId(pid, '2025-03-04')}`;
 
-  it('lists the queue highest severity first, oldest first, with counts and names', async () => {
+  it('lists the queue one row per participant, by their top flag (highest severity, oldest), with counts and names', async () => {
     const page = await clin.json('GET', '/api/staff/flags');
     assert.deepEqual(page.counts, { urgent: 0, high: 2, moderate: 0, low: 1 });
-    assert.deepEqual(page.items.map((f: any) => f.id), ['checkin:older-high', flagId(), 'checkin:zoe-low']);
+    assert.deepEqual(page.everyone, page.counts);
+    assert.deepEqual(page.items.map((r: any) => r.flags.map((f: any) => f.id)), [['checkin:older-high', 'checkin:zoe-low'], [flagId()]]);
+    assert.deepEqual(page.items.map((r: any) => r.severity), ['high', 'high']);
     assert.equal(page.items[1].participant.displayName, 'Ana María Ruiz');
     assert.equal(page.items[1].participant.initials, 'AMR');
     assert.equal(page.continuation, null);
     const first = await clin.json('GET', '/api/staff/flags?limit=1');
     assert.equal(first.items.length, 1);
     const second = await clin.json('GET', `/api/staff/flags?limit=2&continuation=${encodeURIComponent(first.continuation)}`);
-    assert.deepEqual(second.items.map((f: any) => f.id), [flagId(), 'checkin:zoe-low']);
+    assert.deepEqual(second.items.map((r: any) => r.participantId), [pid]);
     assert.equal((await clin.call('GET', '/api/staff/flags?severity=severe')).status, 400);
     assert.equal((await clin.call('GET', '/api/staff/flags?continuation=garbage')).status, 400);
   });
@@ -76,8 +78,8 @@ describe('staff API: flags, participants, audit', () => {
     assert.equal(d.history.to, '2025-03-04');
     assert.equal(d.history.from, '2025-02-03');
     const byDate = Object.fromEntries(d.history.days.map((x: any) => [x.date, x]));
-    assert.deepEqual(byDate['2025-03-02'], { date: '2025-03-02', mood: 4, craving: 6, sleepHours: 5, flag: null });
-    assert.deepEqual(byDate['2025-03-04'], { date: '2025-03-04', mood: 2, craving: 9, sleepHours: 3.5, flag: 'high' });
+    assert.deepEqual(byDate['2025-03-02'], { date: '2025-03-02', mood: 4, craving: 6, sleepHours: 5, flag: null, missed: false });
+    assert.deepEqual(byDate['2025-03-04'], { date: '2025-03-04', mood: 2, craving: 9, sleepHours: 3.5, flag: 'high', missed: false });
     assert.equal(byDate['2025-03-03'].mood, null);
     assert.deepEqual(d.previousFlags, []);
     assert.equal(d.participant.initials, 'AMR');
@@ -89,7 +91,7 @@ describe('staff API: flags, participants, audit', () => {
     const ack = await clin.json('POST', `${flagApi(pid, flagId())}/acknowledge`, {});
     assert.deepEqual(ack, { status: 'acknowledged', assignee: 'clin@clinic.org', acknowledgedAt: s.clock().toISOString(), acknowledgedBy: 'clin@clinic.org', changed: true });
     const mine = await clin.json('GET', '/api/staff/flags?status=acknowledged&assignee=me');
-    assert.deepEqual(mine.items.map((f: any) => f.id), [flagId()]);
+    assert.deepEqual(mine.items.map((r: any) => r.flags.map((f: any) => f.id)), [[flagId()]]);
     s.clock.advance(60_000);
     const note = await clin.json('POST', `${flagApi(pid, flagId())}/notes`, { text: 'Called, left a voicemail' });
     assert.deepEqual(note.notes, [{ at: s.clock().toISOString(), by: 'clin@clinic.org', text: 'Called, left a voicemail' }]);
@@ -247,10 +249,11 @@ describe('staff API: flags, participants, audit', () => {
     });
     const list = await clin.json('GET', '/api/staff/flags?severity=urgent');
     assert.equal(list.items[0].participant, null);
-    assert.equal(list.items[0].senderChannel, 'sms');
+    assert.deepEqual(list.items[0].sender, { channel: 'sms', masked: '•••• 0999' }, 'the channel and the last four digits, not "(?)"');
     const d = await clin.json('GET', flagApi('unknown:abc', 'crisis:stranger'));
     assert.equal(d.participant, null);
     assert.equal(d.flag.senderChannel, 'sms');
+    assert.deepEqual(d.flag.sender, { channel: 'sms', masked: '•••• 0999' });
     assert.equal(JSON.stringify(d).includes('+15550100999'), false, 'the sender address stays out of the dashboard');
   });
 });

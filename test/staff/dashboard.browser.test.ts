@@ -1,33 +1,15 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { emptyAnswers } from '../../bot/domain/checkins';
 import { replyText } from '../helpers/botHarness';
 import { assertFitsPhone, PHONE } from '../helpers/phoneLayout';
-import { PASSWORD, StaffHarness } from './staffHarness';
+import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn as signInAt } from './browserSupport';
+import { StaffHarness } from './staffHarness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const EVIL_NOTE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> long day';
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
-}
-
-/** axe-core in the page (evaluate runs outside the page's CSP); serious and critical violations fail. */
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${label}: axe found serious violations`,
-  );
-}
 
 describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (apt-get install chromium)' }, () => {
   let s: StaffHarness;
@@ -75,7 +57,7 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
     assert.equal(flags.length, 1, 'the check-in raised a flag');
     assert.equal(flags[0].severity, 'high');
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -96,13 +78,8 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
     return page;
   }
 
-  async function signIn(page: Page, email: string, path = '/staff'): Promise<void> {
-    await page.goto(`${s.base}${path}`);
-    assert.match(page.url(), /\/staff\/sign-in\?next=/);
-    await page.getByLabel(/Email|Correo/).fill(email);
-    await page.getByLabel(/Password|Contraseña/).fill(PASSWORD);
-    await page.getByLabel(/Password|Contraseña/).press('Enter');
-    await page.waitForURL(`${s.base}${path}`);
+  function signIn(page: Page, email: string, path = '/staff'): Promise<void> {
+    return signInAt(page, s.base, email, path);
   }
 
   it('a clinician finds the flag on top, reads it with its chart, acknowledges, notes and resolves it', async () => {

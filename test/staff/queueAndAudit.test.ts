@@ -44,42 +44,62 @@ for (const factory of STORE_FACTORIES) {
     });
     afterEach(() => h.cleanup());
 
-    it('orders open flags highest severity first, then oldest first, and pages by continuation', async () => {
+    it('lists one row per participant, ordered by their top flag (highest severity, oldest), their other flags grouped', async () => {
       const severities: Severity[] = ['low', 'urgent', 'moderate', 'high', 'urgent', 'low', 'high', 'moderate', 'urgent', 'high', 'low'];
-      // Created in shuffled order so insertion order cannot pass for sorting.
+      // Created in shuffled order so insertion order cannot pass for sorting. Participants are p(n % 3).
       for (const n of [7, 2, 9, 0, 4, 10, 1, 5, 3, 8, 6]) await h.store.create(FLAGS, flag(n, severities[n]));
       await h.store.create(FLAGS, flag(11, 'urgent', { status: 'resolved' }));
       const queue = new FlagQueue(new FlagRepository(h.store));
+      const whole = await queue.page({ status: 'open' }, 10);
+      assert.deepEqual(whole.counts, { urgent: 3, high: 3, moderate: 2, low: 3 });
+      assert.deepEqual(
+        whole.rows.map((r) => [r.participantId, r.flags.map((f) => f.id)]),
+        [
+          ['p1', ['f001', 'f004', 'f007', 'f010']],
+          ['p2', ['f008', 'f002', 'f005']],
+          ['p0', ['f003', 'f006', 'f009', 'f000']],
+        ],
+      );
+      assert.equal(whole.continuation, undefined);
+      // A row at a time: each page goes on from the keyset of the last; no row twice, none lost.
       const seen: string[] = [];
       let continuation: string | undefined;
       let pages = 0;
       do {
-        const page = await queue.page({ status: 'open' }, 4, continuation);
-        assert.deepEqual(page.counts, { urgent: 3, high: 3, moderate: 2, low: 3 });
-        seen.push(...page.items.map((f) => f.id));
+        const page = await queue.page({ status: 'open' }, 1, continuation);
+        seen.push(...page.rows.map((r) => r.participantId));
         continuation = page.continuation;
-        pages++;
+        assert.ok(++pages <= 5, 'paging terminates');
       } while (continuation);
-      assert.equal(pages, 3);
-      assert.deepEqual(seen, ['f001', 'f004', 'f008', 'f003', 'f006', 'f009', 'f002', 'f007', 'f000', 'f005', 'f010']);
+      assert.deepEqual(seen, ['p1', 'p2', 'p0']);
+      // A new flag older than the cursor's does not shift what the next page shows.
+      const first = await queue.page({ status: 'open' }, 1);
+      await h.store.create(FLAGS, flag(12, 'urgent', { participantId: 'p9', pk: 'p9', createdAt: '2025-02-01T00:00:00.000Z' }));
+      const next = await queue.page({ status: 'open' }, 1, first.continuation);
+      assert.deepEqual(next.rows.map((r) => r.participantId), ['p2']);
     });
 
-    it('filters by severity, status, track and assignee; counts follow the filters', async () => {
+    it('filters by severity, status, track, assignee and caseload; counts follow the filters', async () => {
       await h.store.create(FLAGS, flag(1, 'urgent', { status: 'acknowledged', assignee: 'a@clinic.org' }));
       await h.store.create(FLAGS, flag(2, 'urgent', { status: 'acknowledged', assignee: 'b@clinic.org' }));
       await h.store.create(FLAGS, flag(3, 'high', { status: 'acknowledged', assignee: 'a@clinic.org' }));
-      await h.store.create(FLAGS, flag(4, 'high'));
+      await h.store.create(FLAGS, flag(4, 'high', { assignedStaffId: 'staff-a' }));
       await h.store.create(FLAGS, flag(5, 'low'));
       const queue = new FlagQueue(new FlagRepository(h.store));
+      const ids = (page: { rows: Array<{ flags: Flag[] }> }) => page.rows.map((r) => r.flags.map((f) => f.id));
       const mine = await queue.page({ status: 'acknowledged', assignee: 'a@clinic.org' }, 10);
-      assert.deepEqual(mine.items.map((f) => f.id), ['f001', 'f003']);
+      assert.deepEqual(ids(mine), [['f001'], ['f003']]);
       assert.deepEqual(mine.counts, { urgent: 1, high: 1, moderate: 0, low: 0 });
       const urgentAck = await queue.page({ status: 'acknowledged', severity: 'urgent' }, 10);
-      assert.deepEqual(urgentAck.items.map((f) => f.id), ['f001', 'f002']);
+      assert.deepEqual(ids(urgentAck), [['f001'], ['f002']]);
       const unassigned = await queue.page({ status: 'open', assignee: null }, 10);
-      assert.deepEqual(unassigned.items.map((f) => f.id), ['f004', 'f005']);
+      assert.deepEqual(ids(unassigned), [['f004'], ['f005']]);
       const evening = await queue.page({ status: 'open', track: 'evening' }, 10);
-      assert.deepEqual(evening.items.map((f) => f.id), ['f005']);
+      assert.deepEqual(ids(evening), [['f005']]);
+      const caseload = await queue.page({ status: 'open', caseload: 'staff-a' }, 10);
+      assert.deepEqual(ids(caseload), [['f004']]);
+      assert.deepEqual(caseload.counts, { urgent: 0, high: 1, moderate: 0, low: 0 });
+      assert.deepEqual(ids(await queue.page({ status: 'open', caseload: null }, 10)), [['f005']], 'nobody\'s caseload: the field missing counts as null');
       await assert.rejects(queue.page({ status: 'open' }, 10, 'not-a-token'), /invalid continuation/);
     });
 

@@ -366,6 +366,25 @@ for (const factory of STORE_FACTORIES) {
         assert.equal(await store.count('items', { orderBy: [{ field: 'rank' }], limit: 2 }), 10);
         assert.equal(await store.count('items', { pk: 'nowhere' }), 0);
       });
+
+      it('counts matches per value of a field in one call, with 0 for a value nobody has', async () => {
+        const byRank = await store.countBy('items', { where: [{ field: 'group', op: '!=', value: 'z' }] }, 'rank', [3, 2, 1, 7]);
+        assert.deepEqual([...byRank.entries()], [[3, 1], [2, 3], [1, 4], [7, 0]]);
+        const byGroup = await store.countBy('items', { pk: 'p1' }, 'group', ['x', 'y']);
+        assert.deepEqual([...byGroup.entries()], [['x', 3], ['y', 1]]);
+        const byFlag = await store.countBy('items', {}, 'flag', [true, false]);
+        assert.deepEqual([...byFlag.entries()], [[true, 5], [false, 5]]);
+      });
+
+      it('matches `contains` on a substring of a string field, exactly (callers normalise), in order and pages', async () => {
+        const found = await store.query<Item>('items', { where: [{ field: 'label', op: 'contains', value: 'b' }], orderBy: [{ field: 'rank' }, { field: 'label' }] });
+        assert.deepEqual(ids(found.items), ['a1', 'a9', 'b0', 'a6'], "'b' is not 'B'");
+        assert.deepEqual(ids((await store.query('items', { where: [{ field: 'rank', op: 'contains', value: '1' }] })).items), [], 'a number is not a string');
+        assert.deepEqual(ids((await store.query('items', { where: [{ field: 'missing', op: 'contains', value: '' }] })).items), []);
+        const pages = await allPages<Item>(store, 'items', { where: [{ field: 'label', op: 'contains', value: 'b' }], orderBy: [{ field: 'rank' }, { field: 'label' }], limit: 3 });
+        assert.deepEqual(pages.flat().map((i) => i.id), ['a1', 'a9', 'b0', 'a6']);
+        assert.equal(await store.count('items', { where: [{ field: 'label', op: 'contains', value: 'a' }, { field: 'group', op: '=', value: 'x' }] }), 2);
+      });
     });
 
     it('counts reads, writes and queries', async () => {

@@ -5,7 +5,8 @@ import { releaseOutreach } from '../../safety/episodeHold';
 import { FlagActionError, MAX_NOTE_LENGTH, OUTCOMES } from '../../flags/review';
 import { TRACKS } from '../../domain/participant';
 import { StaffCore } from '../staffCore';
-import { flagDetail, listItems } from '../views';
+import { Caseload, CASELOAD_VIEWS } from '../caseload';
+import { flagDetail, queueRows } from '../views';
 import { Authorized, StaffGuard } from './guard';
 import { flagBody, queueBody } from './pages';
 import { limitField, param, parse } from './params';
@@ -17,6 +18,8 @@ const queueQuery = z.object({
   track: z.enum(TRACKS).optional(),
   /** 'me', 'none' (unassigned) or an email. */
   assignee: z.string().max(254).optional(),
+  /** Whose participants: 'mine' (the viewer's caseload), 'none' (nobody's) or 'all'; default Caseload.defaultView. */
+  caseload: z.enum(CASELOAD_VIEWS).optional(),
   limit: limitField,
   continuation: z.string().max(4096).optional(),
 });
@@ -40,10 +43,17 @@ export function registerFlagRoutes(guard: StaffGuard, core: StaffCore): void {
   guard.api('get', '/api/staff/flags', false, async (a) => {
     const q = parse(queueQuery, queryOf(a.req));
     const assignee = q.assignee === undefined ? undefined : q.assignee === 'me' ? a.viewer.email : q.assignee === 'none' ? null : q.assignee.toLowerCase();
-    const page = await core.queue.page({ status: q.status, severity: q.severity, track: q.track, assignee }, q.limit, q.continuation);
-    const items = await listItems(page.items, core.participants);
-    await a.audit({ action: 'flags.list', recordType: 'flag', detail: { status: q.status, count: items.length } });
-    a.res.send(200, { items, counts: page.counts, continuation: page.continuation ?? null });
+    const view = q.caseload ?? (await core.caseload.defaultView(a.viewer));
+    const caseload = Caseload.filterOf(view, a.viewer.email);
+    const filter = { status: q.status, severity: q.severity, track: q.track, assignee, caseload };
+    const [page, everyone] = await Promise.all([
+      core.queue.page(filter, q.limit, q.continuation),
+      // Beside "my caseload", how many wait in the whole queue: nobody's urgent flag goes unseen.
+      caseload === undefined ? undefined : core.queue.counts({ ...filter, caseload: undefined }),
+    ]);
+    const items = await queueRows(page.rows, core.participants);
+    await a.audit({ action: 'flags.list', recordType: 'flag', detail: { status: q.status, count: items.length, caseload: view } });
+    a.res.send(200, { items, caseload: view, counts: page.counts, everyone: everyone ?? page.counts, continuation: page.continuation ?? null });
   });
 
   guard.api('get', '/api/staff/flags/:participantId/:flagId', false, async (a) => {

@@ -163,6 +163,7 @@ export class StaffGuard {
       body,
       path: safeNext(a.req.url),
       timeZone: this.core.config.programTimeZone,
+      now: this.core.clock().toISOString(),
       banner: { flags: await this.escalated(), minutes: this.core.config.staff.escalationMinutes },
       data,
       messages: this.core.i18n.getResourceBundle(a.viewer.language, 'staff'),

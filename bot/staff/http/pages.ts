@@ -7,6 +7,7 @@ import { AUDIT_ACTIONS } from '../audit';
 import { OUTCOMES } from '../../flags/review';
 import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
+import { participantProfileSections } from './participantPage';
 import { safetyPlanSection } from './safetyPlanPage';
 import { threadSection } from './threadPage';
 import { CSRF_FIELD } from './web';
@@ -42,6 +43,8 @@ export interface ShellInput {
   /** Where the language form returns to. */
   path: string;
   timeZone: string;
+  /** The server's "now": relative times ("14 minutes ago") count from it, not from the browser's clock. */
+  now: string;
   banner: { flags: BannerFlag[]; minutes: number };
   /** Extra data-* attributes on <main> (ids of the record shown). */
   data?: Record<string, string>;
@@ -75,7 +78,7 @@ export function renderShell(input: ShellInput): string {
 <link rel="icon" href="data:,">
 <script type="module" src="/staff/assets/staff.js"></script>
 </head>
-<body data-page="${input.page}" data-lang="${viewer.language}" data-time-zone="${input.timeZone}" data-role="${viewer.role}" data-email="${viewer.email}">
+<body data-page="${input.page}" data-lang="${viewer.language}" data-time-zone="${input.timeZone}" data-now="${input.now}" data-role="${viewer.role}" data-email="${viewer.email}">
 <a class="skip-link" href="#main">${t('staff:app.skip')}</a>
 <header class="top">
 <p class="brand"><a href="/staff">${t('staff:app.title')}</a></p>
@@ -181,6 +184,7 @@ export function queueBody(t: TFunction, query: Record<string, string | undefined
   return html`<section aria-labelledby="counts-title">
 <h2 id="counts-title">${t('staff:queue.countsLabel')}</h2>
 <ul id="counts" class="counts"></ul>
+<p id="everyone" hidden></p>
 </section>
 <form id="queue-filters" method="get" action="/staff" class="filters">
 <fieldset><legend>${t('staff:queue.filters')}</legend>
@@ -188,17 +192,18 @@ ${select('f-status', 'status', t('staff:queue.status'), (['open', 'acknowledged'
 ${select('f-severity', 'severity', t('staff:queue.severity'), [['', t('staff:queue.any')], ...[...SEVERITIES].reverse().map((s) => [s, t(`staff:severity.${s}`)] as [string, string])], query.severity ?? '')}
 ${select('f-track', 'track', t('staff:queue.track'), [['', t('staff:queue.any')], ...TRACKS.map((s) => [s, t(`staff:track.${s}`)] as [string, string])], query.track ?? '')}
 ${select('f-assignee', 'assignee', t('staff:queue.assignee'), [['', t('staff:queue.any')], ['me', t('staff:queue.me')], ['none', t('staff:queue.unassigned')]], query.assignee ?? '')}
+${caseloadSelect(t, 'f-caseload', query.caseload)}
 <button type="submit">${t('staff:queue.apply')}</button>
 </fieldset>
 </form>
 <p id="load-status" class="load-status">${t('staff:app.loading')}</p>
-<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:queue.caption')}">
+<div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:queueRow.caption')}">
 <table id="queue-table" class="data">
-<caption>${t('staff:queue.caption')}</caption>
+<caption>${t('staff:queueRow.caption')}</caption>
 <thead><tr>
 <th scope="col">${t('staff:queue.colSeverity')}</th>
 <th scope="col">${t('staff:queue.colParticipant')}</th>
-<th scope="col">${t('staff:queue.colReasons')}</th>
+<th scope="col">${t('staff:queueRow.colFlags')}</th>
 <th scope="col">${t('staff:queue.colRaised')}</th>
 <th scope="col">${t('staff:queue.colStatus')}</th>
 <th scope="col">${t('staff:queue.colAssignee')}</th>
@@ -262,7 +267,8 @@ export function participantsBody(t: TFunction, viewer: Viewer, query: Record<str
   const statuses = (['active', 'paused', 'discharged'] as const).map((s) => [s, t(`staff:participantStatus.${s}`)] as [string, string]);
   return html`<form id="participant-search" method="get" action="/staff/participants" class="filters">
 <fieldset><legend>${t('staff:participants.search')}</legend>
-<p><label for="q">${t('staff:participants.searchLabel')}</label><input id="q" name="q" type="search" value="${query.q ?? ''}"></p>
+<p><label for="q">${t('staff:list.searchLabel')}</label><input id="q" name="q" type="search" maxlength="80" value="${query.q ?? ''}"></p>
+${caseloadSelect(t, 'p-caseload', query.caseload)}
 ${select('p-status', 'status', t('staff:participants.status'), [['', t('staff:participants.any')], ...statuses], query.status ?? '')}
 ${select('p-track', 'track', t('staff:participants.track'), [['', t('staff:participants.any')], ...TRACKS.map((s) => [s, t(`staff:track.${s}`)] as [string, string])], query.track ?? '')}
 <button type="submit">${t('staff:participants.search')}</button>
@@ -271,8 +277,9 @@ ${select('p-track', 'track', t('staff:participants.track'), [['', t('staff:parti
 <p id="load-status" class="load-status">${t('staff:app.loading')}</p>
 <div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:participants.caption')}">
 <table class="data"><caption>${t('staff:participants.caption')}</caption><thead><tr>
-<th scope="col">${t('staff:participants.colName')}</th><th scope="col">${t('staff:participants.colStatus')}</th><th scope="col">${t('staff:participants.colTrack')}</th>
-<th scope="col">${t('staff:participants.colLanguage')}</th><th scope="col">${t('staff:participants.colCheckin')}</th><th scope="col">${t('staff:participants.colChannels')}</th>
+<th scope="col">${t('staff:participants.colName')}</th><th scope="col">${t('staff:list.colOpenFlags')}</th><th scope="col">${t('staff:list.colLastCheckin')}</th>
+<th scope="col">${t('staff:list.colAdherence')}</th><th scope="col">${t('staff:list.colCounsellor')}</th><th scope="col">${t('staff:participants.colStatus')}</th>
+<th scope="col">${t('staff:participants.colTrack')}</th><th scope="col">${t('staff:participants.colLanguage')}</th><th scope="col">${t('staff:participants.colChannels')}</th>
 </tr></thead><tbody id="participant-rows"></tbody></table>
 </div>
 <p class="pager"><a id="page-first" hidden>${t('staff:app.firstPage')}</a> <a id="page-next" hidden>${t('staff:app.nextPage')}</a></p>
@@ -293,7 +300,7 @@ export function participantBody(t: TFunction, viewer: Viewer): Html {
   return html`<p id="load-status" class="load-status">${t('staff:app.loading')}</p>
 <div id="participant" hidden>
 <section aria-labelledby="details-title"><h2 id="details-title">${t('staff:participant.details')}</h2><dl id="participant-details" class="facts"></dl></section>
-${threadSection(t)}
+${participantProfileSections(t, viewer)}
 ${safetyPlanSection(t)}
 ${
   viewer.role === 'admin'
@@ -316,8 +323,9 @@ ${participantFields(t, {}, false)}
 <section aria-labelledby="history-title"><h2 id="history-title">${t('staff:participant.history')}</h2>
 <div class="table-scroll" role="region" tabindex="0" aria-label="${t('staff:participant.history')}">
 <table class="data"><caption class="visually-hidden">${t('staff:participant.history')}</caption><thead><tr>
-<th scope="col">${t('staff:participant.colDate')}</th><th scope="col">${t('staff:participant.colMood')}</th><th scope="col">${t('staff:participant.colCraving')}</th>
-<th scope="col">${t('staff:participant.colSleep')}</th><th scope="col">${t('staff:participant.colUse')}</th><th scope="col">${t('staff:participant.colFlag')}</th>
+<th scope="col">${t('staff:participant.colDate')}</th><th scope="col">${t('staff:profile.status')}</th><th scope="col">${t('staff:participant.colMood')}</th><th scope="col">${t('staff:participant.colCraving')}</th>
+<th scope="col">${t('staff:participant.colUse')}</th><th scope="col">${t('staff:participant.colSleep')}</th><th scope="col">${t('staff:answer.medication')}</th>
+<th scope="col">${t('staff:answer.wishedDead')}</th><th scope="col">${t('staff:answer.suicidalThoughts')}</th><th scope="col">${t('staff:answer.note')}</th><th scope="col">${t('staff:participant.colFlag')}</th>
 </tr></thead><tbody id="history-rows"></tbody></table>
 </div>
 </section>
@@ -329,6 +337,11 @@ ${participantFields(t, {}, false)}
 </div>
 </section>
 </div>`;
+}
+
+/** Whose participants a list shows; the API answers which view it used, and the page selects it. */
+function caseloadSelect(t: TFunction, id: string, selected: string | undefined): Html {
+  return select(id, 'caseload', t('staff:caseload.label'), (['mine', 'all', 'none'] as const).map((v) => [v, t(`staff:caseload.${v}`)]), selected ?? '');
 }
 
 export function auditBody(t: TFunction, range: { from: string; to: string; action?: string }): Html {

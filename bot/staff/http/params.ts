@@ -1,7 +1,6 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { AppError, InvalidContinuationError } from '../../errors';
-import { decodeOffsetToken } from '../../store/queryFields';
+import { AppError } from '../../errors';
 
 const DEFAULT_PAGE = 25;
 export const MAX_PAGE = 100;
@@ -28,13 +27,4 @@ export function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.outp
     throw new AppError('invalid', `${issue.path.join('.') || 'query'}: ${issue.message}`);
   }
   return parsed.data;
-}
-
-/** Participant list pages: an offset into the filtered, sorted list (the list is built in memory). */
-export function decodeOffset(token: string | undefined): number {
-  try {
-    return decodeOffsetToken(token);
-  } catch {
-    throw new InvalidContinuationError();
-  }
 }

@@ -1,15 +1,28 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
-import { encodeOffsetToken } from '../../store/queryFields';
+import { AppError, InvalidContinuationError } from '../../errors';
 import { ParticipantActionError, participantFilterSchema, STATUS_CHANGE_NAMES, StatusChange, summaryOf } from '../participantAdmin';
 import { StaffCore } from '../staffCore';
-import { historyRows, HISTORY_DAYS, listItems } from '../views';
+import { participantListItems } from '../participantList';
+import { participantDetail } from '../participantView';
+import { Caseload } from '../caseload';
 import { StaffGuard } from './guard';
 import { participantBody, participantsBody } from './pages';
-import { decodeOffset, pageQuery, param, parse } from './params';
+import { pageQuery, param, parse } from './params';
 import { bodyOf, queryOf } from './web';
 
 const statusBody = z.object({ action: z.enum(STATUS_CHANGE_NAMES as [StatusChange, ...StatusChange[]]) });
+const revealBody = z.object({ channel: z.string().min(1).max(40) });
+const assignBody = z.object({ email: z.string().trim().toLowerCase().email().max(254).nullable() });
+
+/** A store continuation token the client garbled is its mistake (400), not ours. */
+async function storePage<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof Error && /continuation/i.test(err.message)) throw new InvalidContinuationError();
+    throw err;
+  }
+}
 
 /** The participant list and one participant: pages, and the API to view, enroll, edit, re-code and change status (admins). */
 export function registerParticipantRoutes(guard: StaffGuard, core: StaffCore): void {
@@ -23,15 +36,17 @@ export function registerParticipantRoutes(guard: StaffGuard, core: StaffCore): v
     data: { 'participant-id': param(a.req, 'id') },
   }));
 
+  // Filtered, searched and paged in the store's query (participant.searchName); the rows' figures per page.
   guard.api('get', '/api/staff/participants', false, async (a) => {
     const query = queryOf(a.req);
     const filter = parse(participantFilterSchema, query);
     const { limit, continuation } = parse(pageQuery, query);
-    const all = await core.participantAdmin.list(filter);
-    const offset = decodeOffset(continuation);
-    const items = all.slice(offset, offset + limit);
-    await a.audit({ action: 'participants.list', recordType: 'participant', detail: { count: items.length, searched: Boolean(filter.q) } });
-    a.res.send(200, { items, total: all.length, continuation: offset + limit < all.length ? encodeOffsetToken(offset + limit) : null });
+    const view = filter.caseload ?? (await core.caseload.defaultView(a.viewer));
+    const assignedStaffId = Caseload.filterOf(view, a.viewer.email);
+    const page = await storePage(() => core.participants.search({ text: filter.q, status: filter.status, track: filter.track, assignedStaffId }, limit, continuation));
+    const items = await participantListItems(core, page.items, core.clock());
+    await a.audit({ action: 'participants.list', recordType: 'participant', detail: { count: items.length, searched: Boolean(filter.q), caseload: view } });
+    a.res.send(200, { items, caseload: view, continuation: page.continuation ?? null });
   });
 
   guard.api('post', '/api/staff/participants', true, async (a) => {
@@ -44,9 +59,36 @@ export function registerParticipantRoutes(guard: StaffGuard, core: StaffCore): v
     const id = param(a.req, 'id');
     const participant = await core.participantAdmin.get(id);
     if (!participant) throw new ParticipantActionError('not_found', 'no such participant');
-    const [checkins, flags] = await Promise.all([core.checkins.history(id, participant.timeZone, HISTORY_DAYS), core.flags.listForParticipant(id)]);
+    const detail = await participantDetail(core, participant, core.clock());
     await a.audit({ action: 'participant.view', recordType: 'participant', recordId: id, participantId: id });
-    a.res.send(200, { participant: summaryOf(participant), checkins: historyRows(checkins), flags: await listItems(flags, core.participants) });
+    a.res.send(200, detail);
+  });
+
+  // The whole phone number (or channel user id) of one channel: a separate call, so each look is its own audit event.
+  guard.api('post', '/api/staff/participants/:id/contact/reveal', false, async (a) => {
+    const id = param(a.req, 'id');
+    const { channel } = parse(revealBody, bodyOf(a.req));
+    const participant = await core.participantAdmin.get(id);
+    if (!participant) throw new ParticipantActionError('not_found', 'no such participant');
+    const address = participant.addresses[channel];
+    if (!address) throw new ParticipantActionError('not_found', 'no address on that channel');
+    await a.audit({ action: 'participant.contact_reveal', recordType: 'participant', recordId: id, participantId: id, detail: { channel } });
+    a.res.send(200, { channel, value: address.userId });
+  });
+
+  // Admins assign the counsellor: { email } or { email: null } for nobody.
+  guard.api('put', '/api/staff/participants/:id/counsellor', true, async (a) => {
+    const id = param(a.req, 'id');
+    const { email } = parse(assignBody, bodyOf(a.req));
+    const { participant, staff, changed } = await core.caseload.assign(id, email);
+    await a.audit({ action: 'participant.assign', recordType: 'participant', recordId: id, participantId: id, detail: { staffId: staff?.id ?? null, changed } });
+    a.res.send(200, { participant: summaryOf(participant), counsellor: staff?.email ?? null, changed });
+  });
+
+  // The counsellors an admin can choose from.
+  guard.api('get', '/api/staff/counsellors', true, async (a) => {
+    const accounts = await core.accounts.list();
+    a.res.send(200, { items: accounts.filter((s) => !s.disabledAt).map((s) => ({ id: s.id, email: s.email, role: s.role })) });
   });
 
   guard.api('patch', '/api/staff/participants/:id', true, async (a) => {

@@ -1,5 +1,6 @@
-// The last 30 days of check-ins as an inline SVG: three small panels (mood
-// 0-10, craving 0-10, sleep 0-12+ h) over one day axis, days with a flag marked.
+// Days of check-ins (30 on a flag, 90 on a participant) as an inline SVG: three
+// small panels (mood 0-10, craving 0-10, sleep 0-12+ h) over one day axis, days
+// with a flag marked above, missed check-ins marked in a row below.
 // role="img" with a <title> and <desc>; the same numbers are in a table below.
 import { formatDate, t } from './common.js';
 
@@ -24,9 +25,11 @@ function svg(tag, attrs = {}, text) {
   return node;
 }
 
-export function renderChart(figure, history) {
+const MISSED_ROW = 18;
+
+export function renderChart(figure, history, titleKey = 'flag.chart') {
   const days = history.days;
-  const height = TOP + SERIES.length * (PANEL + GAP) + 10;
+  const height = TOP + SERIES.length * (PANEL + GAP) + 10 + MISSED_ROW;
   const root = svg('svg', {
     viewBox: `0 0 ${WIDTH} ${height}`,
     role: 'img',
@@ -34,10 +37,13 @@ export function renderChart(figure, history) {
     class: 'chart-svg',
     focusable: 'false',
   });
-  root.append(svg('title', { id: 'chart-svg-title' }, `${t('flag.chart')}: ${formatDate(history.from)} – ${formatDate(history.to)}`));
+  root.append(svg('title', { id: 'chart-svg-title' }, `${t(titleKey)}: ${formatDate(history.from)} – ${formatDate(history.to)}`));
   const answered = days.filter((d) => d.mood !== null || d.craving !== null || d.sleepHours !== null).length;
   const flagged = days.filter((d) => d.flag).length;
-  root.append(svg('desc', { id: 'chart-svg-desc' }, `${t('flag.chartDesc')} (${answered}/${days.length}, ${t('flag.chartFlag')}: ${flagged})`));
+  const missed = days.filter((d) => d.missed).length;
+  root.append(
+    svg('desc', { id: 'chart-svg-desc' }, `${t('flag.chartDesc')} (${answered}/${days.length}, ${t('flag.chartFlag')}: ${flagged}, ${t('profile.chartMissed')}: ${missed})`),
+  );
 
   const step = (WIDTH - LEFT - RIGHT) / Math.max(1, days.length - 1);
   const x = (i) => LEFT + i * step;
@@ -85,11 +91,22 @@ export function renderChart(figure, history) {
     root.append(panel);
   });
 
-  // Day labels every 5 days on the last panel's axis.
+  // Day labels on the last panel's axis: every 5 days on a month, every 15 on a quarter.
   const axisY = TOP + SERIES.length * (PANEL + GAP) - GAP + 16;
+  const every = days.length > 45 ? 15 : 5;
   days.forEach((day, i) => {
-    if (i % 5 !== 0 && i !== days.length - 1) return;
+    if (i % every !== 0 && i !== days.length - 1) return;
     root.append(svg('text', { x: x(i), y: axisY, class: 'tick', 'text-anchor': 'middle' }, formatDate(day.date, true)));
+  });
+
+  // Missed check-ins: a hollow mark per day, in their own row under the axis.
+  const missedY = axisY + MISSED_ROW - 4;
+  root.append(svg('text', { x: 4, y: missedY + 4, class: 'panel-label' }, t('profile.chartMissed')));
+  days.forEach((day, i) => {
+    if (!day.missed) return;
+    const mark = svg('rect', { x: x(i) - 3, y: missedY - 3, width: 6, height: 6, class: 'missed-mark' });
+    mark.append(svg('title', {}, `${formatDate(day.date)}: ${t('profile.missed')}`));
+    root.append(mark);
   });
 
   figure.replaceChildren(root);

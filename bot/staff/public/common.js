@@ -95,26 +95,78 @@ export function severityBadge(severity) {
   return el('span', { class: `severity severity-${severity}` }, t(`severity.${severity}`));
 }
 
-/** Detail fields staff never need to read: the detector's rule id. */
-const HIDDEN_DETAIL = new Set(['kind', 'rule']);
+/** Reasons whose `kind` is the kind of danger (suicide, overdose, …), said in words beside the reason. */
+const DANGER_CODES = new Set(['crisis_language', 'possible_risk', 'risk_confirmed']);
 
+/** A detail value in words: yes/no and codes through the locale, numbers and dates as they are. */
+function detailValue(value) {
+  if (typeof value === 'number') return String(value);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (has(`detailValue.${value}`)) return t(`detailValue.${value}`);
+  if (has(`channelName.${value}`)) return t(`channelName.${value}`);
+  return has(`answer.value.${value}`) ? t(`answer.value.${value}`) : String(value);
+}
+
+/** One reason in the dashboard's language: its label, the kind of danger, its values. Never a rule id. */
 export function reasonText(reason) {
   const code = has(`reason.${reason.code}`) ? t(`reason.${reason.code}`) : reason.code;
-  // The kind of danger, in words (never a lexicon id).
-  const kind = reason.detail?.kind;
-  const label = kind ? t('reasonWithKind', { reason: code, kind: has(`kind.${kind}`) ? t(`kind.${kind}`) : kind }) : code;
+  const danger = DANGER_CODES.has(reason.code);
+  const kind = danger ? reason.detail?.kind : undefined;
+  const label = kind ? t('reasonWithKind', { reason: code, kind: has(`kind.${kind}`) ? t(`kind.${kind}`) : t('kind.unknown') }) : code;
   const detail = reason.detail
     ? Object.entries(reason.detail)
-        .filter(([k]) => !HIDDEN_DETAIL.has(k))
-        .map(([k, v]) => `${has(`answer.${k}`) ? t(`answer.${k}`) : k}: ${v}`)
+        // The detector's rule id, and a danger kind already said in the label.
+        .filter(([k]) => k !== 'rule' && !(danger && k === 'kind'))
+        .map(([k, v]) => `${has(`detail.${k}`) ? t(`detail.${k}`) : has(`answer.${k}`) ? t(`answer.${k}`) : k}: ${detailValue(v)}`)
         .join(', ')
     : '';
   return detail ? `${label} (${detail})` : label;
 }
 
+export function channelText(channel) {
+  return has(`channelName.${channel}`) ? t(`channelName.${channel}`) : channel;
+}
+
+/** Who a flag is about: the participant's name, or a stranger's channel and masked address. */
 export function whoText(item) {
   if (item.participant) return item.participant.displayName;
-  return t('app.unknownSender', { channel: item.senderChannel || '?' });
+  if (item.sender) return t('stranger', { channel: channelText(item.sender.channel), masked: item.sender.masked });
+  return t('app.unknownSender', { channel: item.senderChannel ? channelText(item.senderChannel) : t('app.empty') });
+}
+
+const serverOffset = (Date.parse(body.dataset.now || '') || Date.now()) - Date.now();
+const relativeFormat = new Intl.RelativeTimeFormat(language === 'es' ? 'es-US' : 'en-US', { numeric: 'auto' });
+const UNITS = [
+  ['year', 365 * 86400],
+  ['month', 30 * 86400],
+  ['week', 7 * 86400],
+  ['day', 86400],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "14 minutes ago" / "hace 14 minutos", counted from the server's clock. */
+export function relativeTime(iso) {
+  const seconds = Math.round((Date.parse(iso) - (Date.now() + serverOffset)) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
+  }
+  return relativeFormat.format(0, 'minute');
+}
+
+/** A <time> that says how long ago, with the exact time as its title; kept current by startRelativeClock. */
+export function agoElement(iso) {
+  return el('time', { datetime: iso, title: formatTime(iso), 'data-relative': iso }, relativeTime(iso));
+}
+
+let ticking = false;
+/** Every relative time on the page moves on by itself: no reload needed. */
+export function startRelativeClock(everyMs = 30_000) {
+  if (ticking) return;
+  ticking = true;
+  setInterval(() => {
+    for (const node of document.querySelectorAll('[data-relative]')) node.textContent = relativeTime(node.dataset.relative);
+  }, everyMs);
 }
 
 export function flagHref(participantId, flagId) {

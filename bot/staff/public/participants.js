@@ -1,4 +1,4 @@
-import { api, clear, dataOf, el, failureText, loaded, pager, t } from './common.js';
+import { api, channelText, clear, dataOf, el, failureText, formatDate, loaded, pager, t } from './common.js';
 
 export async function participantsPage() {
   bindEnroll();
@@ -14,23 +14,30 @@ async function load() {
     loaded(false);
     return;
   }
+  const caseload = document.getElementById('p-caseload');
+  if (caseload) caseload.value = data.caseload;
   const rows = clear(document.getElementById('participant-rows'));
-  for (const p of data.items) {
-    rows.append(
-      el(
-        'tr',
-        {},
-        el('td', {}, el('a', { href: `/staff/participants/${encodeURIComponent(p.id)}` }, p.displayName)),
-        el('td', {}, t(`participantStatus.${p.status}`)),
-        el('td', {}, t(`track.${p.track}`)),
-        el('td', {}, t(`languageName.${p.language}`)),
-        el('td', {}, p.checkinTime),
-        el('td', {}, p.channels.join(', ') || t('app.empty')),
-      ),
-    );
-  }
+  for (const p of data.items) rows.append(row(p));
   loaded(true, data.items.length === 0 ? 'participants.empty' : undefined);
   pager(data.continuation);
+}
+
+function row(p) {
+  const adherence = p.adherence.percent === null ? t('app.empty') : t('list.adherence', p.adherence);
+  const flags = p.openFlags > 0 ? el('strong', { class: 'tag open-flags' }, t('list.openFlags', { count: p.openFlags })) : t('list.noFlags');
+  return el(
+    'tr',
+    {},
+    el('td', {}, el('a', { href: `/staff/participants/${encodeURIComponent(p.id)}` }, p.displayName)),
+    el('td', {}, flags),
+    el('td', {}, p.lastCheckin ? formatDate(p.lastCheckin) : t('list.never')),
+    el('td', {}, adherence),
+    el('td', {}, p.counsellor || t('caseload.nobody')),
+    el('td', {}, t(`participantStatus.${p.status}`)),
+    el('td', {}, t(`track.${p.track}`)),
+    el('td', {}, t(`languageName.${p.language}`)),
+    el('td', {}, p.channels.map(channelText).join(', ') || t('app.empty')),
+  );
 }
 
 function bindEnroll() {

@@ -109,6 +109,7 @@ export function buildSql(projection: string, query: Query, orderFor?: Collection
  */
 function condition(c: Condition, param: (v: SqlParameter['value']) => string): string {
   const f = ref(c.field);
+  if (c.op === 'contains') return `(IS_STRING(${f}) AND CONTAINS(${f}, ${param(c.value)}))`;
   if (c.op === 'in') {
     // SQL `x IN (…, NULL)` never matches a null x; Cosmos would, so nulls are dropped.
     const values = c.value.filter((v) => v !== null);

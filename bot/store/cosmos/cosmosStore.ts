@@ -9,6 +9,7 @@ import {
   PreconditionFailedError,
   ProjectionPage,
   Query,
+  Scalar,
   Stored,
   StoreStats,
 } from '../port';
@@ -195,6 +196,13 @@ export class CosmosStore implements DocumentStore {
       .items.query<number>(spec, feedOptions({ pk: query.pk }))
       .fetchAll();
     return resources.reduce((sum, n) => sum + n, 0);
+  }
+
+  async countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
+    const counts = await Promise.all(
+      values.map((value) => this.count(collection, { ...query, where: [...(query.where ?? []), { field, op: '=', value }] })),
+    );
+    return new Map(values.map((v, i) => [v, counts[i]]));
   }
 
   private container(collection: string): Container {

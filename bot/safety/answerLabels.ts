@@ -8,6 +8,8 @@ import { BOUNDARY, foldForMatching } from './normalize';
  * the locale files, so an edited or added option is covered too.
  */
 const OPTION_GROUPS = ['screen:option', 'bam:amount', 'bam:health'] as const;
+/** Single options of the check-in whose words are long enough to be scored ("Prefiero no decir"). */
+const OPTION_KEYS = ['checkin:use.preferNot', 'checkin:medication.notPrescribed'] as const;
 
 function fold(text: string): string {
   return foldForMatching(text).split(' ').filter((w) => w !== '' && w !== BOUNDARY).join(' ');
@@ -32,6 +34,7 @@ export class AnswerLabels {
           for (const label of Object.values(options as Record<string, unknown>)) if (typeof label === 'string') labels.add(fold(label));
         }
       }
+      for (const key of OPTION_KEYS) labels.add(fold(t(key)));
     }
     this.labels = labels;
   }

@@ -7,7 +7,7 @@ const labels = new AnswerLabels(createI18n());
 
 describe('answer options of the questionnaires, typed back in words', () => {
   it('are known in both languages, whatever the case, accents and punctuation', () => {
-    for (const reply of ['Nearly every day', 'more than half the days.', 'Casi todos los días', 'casi todos los dias', 'MÁS DE LA MITAD DE LOS DÍAS', 'Varios días', 'Extremadamente', 'Poor']) {
+    for (const reply of ['Nearly every day', 'more than half the days.', 'Casi todos los días', 'casi todos los dias', 'MÁS DE LA MITAD DE LOS DÍAS', 'Varios días', 'Extremadamente', 'Poor', 'Prefiero no decir', 'prefer not to say', 'No tengo recetados']) {
       assert.ok(labels.isAnswerOption(reply), reply);
     }
   });

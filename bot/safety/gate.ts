@@ -6,6 +6,7 @@ import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { turnFacts } from '../turn/turnFacts';
+import { recognizeIntent } from '../../dialogs/mainIntents';
 import { AnswerLabels } from './answerLabels';
 import { EPISODE_KEY, SafetyEpisode } from './episode';
 import { EpisodeRequest } from './episodeSignals';
@@ -185,9 +186,16 @@ export class SafetyGate {
   // ── replies ──────────────────────────────────────────────────────────────
 
   /** The participant's language; for a stranger, the language of the keyword they used. */
-  /** An answer option of the bot's questionnaires typed in words, asked about on the model's score alone (answerLabels.ts). */
+  /**
+   * A reply the bot itself offers — an answer option of its questionnaires (answerLabels.ts) or one of its
+   * commands ("add to my plan") — asked about on the model's score alone. A request for a person is not
+   * among them: whoever asks for someone may be asked how they are.
+   */
   private answersOwnQuestion(text: string, risk: RiskAssessment): boolean {
-    return risk.reason.startsWith('model:') && this.answerLabels.isAnswerOption(text);
+    if (!risk.reason.startsWith('model:')) return false;
+    const intent = recognizeIntent(text);
+    const command = intent !== undefined && !(intent.kind === 'go' && intent.destination === 'contact');
+    return command || this.answerLabels.isAnswerOption(text);
   }
 
   private replyLanguage(context: TurnContext, keyword: SmsKeywordMatch): Language {

@@ -200,7 +200,7 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
         assert.ok(await heading.isVisible(), `${name}: the heading is on screen`);
         const box = (await heading.boundingBox())!;
         assert.ok(box.y < PHONE.height / 2, `${name}: the heading is near the top (${box.y} px)`);
-        if (name === 'flag') assert.match(await page.locator('#flag-reasons').innerText(), language === 'es' ? /umbral: 8/ : /threshold: 8/);
+        if (name === 'flag') assert.match(await page.locator('#flag-reasons').innerText(), language === 'es' ? /límite: 8/ : /threshold: 8/);
         await assertFitsPhone(page, `${name} (${language})`);
         await assertAccessible(page, `${name} (${language}, phone)`);
         await page.screenshot({ path: join(ARTIFACTS, `staff-phone-${name}-${language}.png`), fullPage: true });

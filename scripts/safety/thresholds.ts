@@ -35,7 +35,7 @@ import { byLanguage, figures, Outcome } from './metrics';
  * language, 3 points inside the target; one budget for both left English
  * well inside its target and its recall short of it.
  */
-const EITHER_ON_BENIGN_BUDGET: Readonly<Record<Language, number>> = { en: 0.31, es: 0.28 };
+const EITHER_ON_BENIGN_BUDGET: Readonly<Record<Language, number>> = { en: 0.32, es: 0.27 };
 /** The model's own crisis calls (beyond the grammar's) on everyday messages, and on all benign ones. */
 const MODEL_CRISIS_ON_EVERYDAY_GOAL = 0.005;
 const MODEL_CRISIS_ON_BENIGN_GOAL = 0.02;
@@ -64,8 +64,9 @@ export function chooseThresholds(rows: readonly Labelled[], readings: readonly G
   };
   // Recall first: per language, in turn, the lowest threshold that keeps every language within its budget
   // (a mixed message takes the lower threshold, so one language's choice moves the other's figures).
+  // The language with the most room chooses first.
   const possibleRisk = Object.fromEntries(LANGUAGES.map((l) => [l, GRID[GRID.length - 1]])) as Record<Language, number>;
-  for (const language of [...LANGUAGES].sort((a, b) => EITHER_ON_BENIGN_BUDGET[a] - EITHER_ON_BENIGN_BUDGET[b])) {
+  for (const language of [...LANGUAGES].sort((a, b) => EITHER_ON_BENIGN_BUDGET[b] - EITHER_ON_BENIGN_BUDGET[a])) {
     const fits = GRID.find((t) => withinBudget({ ...possibleRisk, [language]: t }));
     if (fits !== undefined) possibleRisk[language] = fits;
   }

@@ -56,7 +56,7 @@ describe('the staff API says what is wrong with an input by code', () => {
   };
 
   for (const [label, method, target, body, expected] of cases) {
-    it(`${label}: 400 with problem ${expected.problem}, said in English and Spanish`, async () => {
+    it(`${label}: 400 with problem ${String(expected.problem)}, said in English and Spanish`, async () => {
       const res = await admin.call(method, path(target), body);
       const answer = (await res.json()) as Record<string, unknown>;
       assert.equal(res.status, 400, JSON.stringify(answer));

@@ -128,6 +128,7 @@ function message(p: number, k: number): ThreadMessage {
     staffName: k % 2 ? null : 'Counsellor',
     delivery: k % 2 ? null : 'sent',
     activityId: null,
+    key: `bench:${p}:${k}`,
   };
 }
 

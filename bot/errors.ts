@@ -46,9 +46,46 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * What was wrong with a request's input, as a stable code a client says in its
+ * own language (the dashboard: staff.json `app.invalid.*`); the message stays
+ * for people reading the API.
+ */
+export type InputProblem =
+  | 'required'
+  | 'wrong_type'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_large'
+  | 'not_allowed'
+  | 'bad_format'
+  | 'unknown_field'
+  | 'bad_range'
+  /** An email that is no active staff account. */
+  | 'unknown_staff'
+  | 'continuation'
+  | 'not_json_object';
+
+/** A 400 `invalid` with its problem, the field it is about (when one is) and the bound it broke (when one did). */
+export class InvalidInputError extends AppError {
+  constructor(
+    readonly problem: InputProblem,
+    readonly field: string | null,
+    message: string,
+    readonly limit?: number,
+  ) {
+    super('invalid', message);
+  }
+
+  override body(): { error: ErrorCode; message?: string; problem: InputProblem; field?: string; limit?: number } {
+    return { ...super.body(), problem: this.problem, ...(this.field ? { field: this.field } : {}), ...(this.limit !== undefined ? { limit: this.limit } : {}) };
+  }
+}
+
 /** A page token that is not one this server handed out. */
-export class InvalidContinuationError extends AppError {
+export class InvalidContinuationError extends InvalidInputError {
   constructor() {
-    super('invalid', 'invalid continuation token');
+    super('continuation', 'continuation', 'invalid continuation token');
   }
 }

@@ -17,7 +17,7 @@ import { Handoff } from './handoff';
 import { HandoffState } from './handoffState';
 import { StaffMessages } from './staffMessages';
 import { ThreadMessage } from './threadMessage';
-import { threadMessageId, ThreadRepository } from './threadRepository';
+import { threadKey, ThreadRepository } from './threadRepository';
 
 /** A participant's message that reached the thread during a hand-off: what the counsellor is told of. */
 export interface ParticipantMessageEvent {
@@ -84,19 +84,20 @@ export function createCareTeam(deps: CareTeamDeps, stateSlot: ConversationStateS
     },
 
     async receive(input, open) {
-      const { doc, created } = await thread.add({
-        id: threadMessageId(input.at, input.activityKey),
-        pk: input.participantId,
-        participantId: input.participantId,
-        direction: 'fromParticipant',
-        at: input.at,
-        text: input.text,
-        channelId: input.channelId,
-        staffId: null,
-        staffName: null,
-        delivery: null,
-        activityId: input.activityId,
-      });
+      const { doc, created } = await thread.add(
+        {
+          participantId: input.participantId,
+          direction: 'fromParticipant',
+          at: input.at,
+          text: input.text,
+          channelId: input.channelId,
+          staffId: null,
+          staffName: null,
+          delivery: null,
+          activityId: input.activityId,
+        },
+        threadKey(input.activityKey),
+      );
       if (!created) return doc;
       await audit.record({
         actor: null,

@@ -1,7 +1,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { renderPrompt } from '../channels/render';
 import { Clock } from '../clock';
-import { GateOutcome } from '../safety/gate';
+import { GateOutcome, OPTED_OUT_KEY } from '../safety/gate';
 import { TurnState } from '../turn/conversationState';
 import { turnFacts } from '../turn/turnFacts';
 import { CareTeam } from './careTeam';
@@ -19,8 +19,10 @@ const RECEIVED_AT = Symbol('careTeam.receivedAt');
  * - every message of an open hand-off goes to the thread, whatever the gate
  *   made of it (the counsellor sees the crisis message and the STOP too);
  * - what the gate answered stands: crisis language still gets the crisis
- *   response and joins the episode, STOP still opts out; a NO to the gate's
- *   direct question returns to the person, not to a dialog's question;
+ *   response and joins the episode; a NO to the gate's direct question
+ *   returns to the person, not to a dialog's question;
+ * - STOP (BAJA, PARAR, … any opt-out the gate heard) opts out and ends the
+ *   hand-off: nobody may write to them now, and a later START finds the bot;
  * - MENU ends the hand-off and the bot shows its menu;
  * - anything else: the bot stays quiet, the counsellor is told.
  */
@@ -52,6 +54,10 @@ export class HandoffRouting {
         },
         open,
       );
+    }
+    if (state.get<string>(OPTED_OUT_KEY) !== undefined) {
+      state.set(HANDOFF_KEY, undefined);
+      return 'bot';
     }
     if (outcome !== 'continue') return outcome === 'resume' ? 'quiet' : 'bot';
     if (endsHandoff(text)) {

@@ -13,7 +13,7 @@ import { Delivery } from '../outreach/sender';
 import { Stored } from '../store/port';
 import { HandoffState } from './handoffState';
 import { DeliveryResult, ThreadMessage } from './threadMessage';
-import { threadMessageId, ThreadRepository } from './threadRepository';
+import { threadKey, ThreadRepository } from './threadRepository';
 
 /** Longest text a counsellor may write (Teams; on SMS the 2-segment budget of the signed text is the limit). */
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -71,26 +71,29 @@ export class StaffMessages {
     if (!measure(address.channelId, activity).fits) throw new AppError('too_long', `on SMS a message may take at most ${SMS_SEGMENT_BUDGET} segments`);
 
     const at = this.deps.clock().toISOString();
-    const claim = await this.deps.thread.claimSend(participantId, author.id, requestKey, threadMessageId(at, `${author.id}:${requestKey}`), at);
-    if (!claim.first) {
-      const earlier = await this.deps.thread.get(participantId, claim.messageId);
+    const key = threadKey(`${author.id}:${requestKey}`);
+    const first = await this.deps.thread.claimSend(participantId, key, at);
+    if (!first) {
+      const earlier = await this.deps.thread.byKey(participantId, key);
       if (earlier) return { message: earlier, repeated: true };
     }
-    const { doc: stored } = await this.deps.thread.add({
-      id: claim.messageId,
-      pk: participantId,
-      participantId,
-      direction: 'toParticipant',
-      at,
-      text,
-      channelId: address.channelId,
-      staffId: author.id,
-      staffName: author.name,
-      // Until the channel answers.
-      delivery: null,
-      activityId: null,
-    });
-    if (!claim.first) return { message: stored, repeated: true };
+    const { doc: stored } = await this.deps.thread.add(
+      {
+        participantId,
+        direction: 'toParticipant',
+        at,
+        text,
+        channelId: address.channelId,
+        staffId: author.id,
+        staffName: author.name,
+        // Until the channel answers.
+        delivery: null,
+        activityId: null,
+      },
+      key,
+    );
+    // A retry whose first attempt is still on its way (or never got this far): stored once, sent by nobody twice.
+    if (!first) return { message: stored, repeated: true };
 
     // Open before sending: a reply that comes straight back already finds the hand-off.
     const { opened } = await this.deps.handoff.touch(address, participantId, author.email, at);

@@ -10,9 +10,10 @@ export type DeliveryResult = 'sent' | 'failed' | 'not_sent';
 
 /**
  * One message of a participant's thread with their care team. pk =
- * participantId (the thread is one partition, read newest last by `at`); id =
- * `${at}:${suffix}` so ids sort like the thread. The text is health data:
- * never logged.
+ * participantId (the thread is one partition); id = the message's place in
+ * the thread, zero-padded so ids sort like the thread (threadRepository.ts
+ * hands places out in order of arrival, also within one millisecond). The
+ * text is health data: never logged.
  */
 export interface ThreadMessage extends DocBase {
   participantId: string;
@@ -25,6 +26,8 @@ export interface ThreadMessage extends DocBase {
   /** Display name the message was signed with (staff messages only). */
   staffName: string | null;
   delivery: DeliveryResult | null;
-  /** The activity a participant's message came in: a re-run turn does not store it twice. */
+  /** The activity a participant's message came in. */
   activityId: string | null;
+  /** Hash of what makes the message the same one (its activity, or the staff request): a re-run turn or a retried send stores it once. */
+  key: string;
 }

@@ -8,19 +8,12 @@ import { DeliveryResult, THREAD_MESSAGES, ThreadMessage } from './threadMessage'
 export const THREAD_SENDS = 'threadSends';
 
 /**
- * A staff message's claim, pk = participantId, id = sha256(staff id : request
- * key): whoever creates it sends the message; a retry finds it and answers
- * with the message it names.
+ * A staff message's claim, pk = participantId, id = the message's key
+ * (sha256 of staff id : request key): whoever creates it sends the message; a
+ * retry finds the message by the same key.
  */
 export interface ThreadSend extends DocBase {
-  messageId: string;
   createdAt: string;
-}
-
-/** Where a thread page ends: the next page (or the next poll) starts after it. */
-interface Cursor {
-  at: string;
-  id: string;
 }
 
 export interface ThreadPage {
@@ -32,38 +25,69 @@ export interface ThreadPage {
   more: boolean;
 }
 
-function hash(text: string): string {
+/** A message as it is handed to the thread: its place (the id) is the thread's to give. */
+export type NewThreadMessage = Omit<ThreadMessage, 'id' | 'pk' | 'key'>;
+
+/** The key of a message: a hash, as what it is made of (a conversation id) may hold a phone number. */
+export function threadKey(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** `${at}:${suffix}`: ids sort like the thread (bot/careTeam/threadMessage.ts). */
-export function threadMessageId(at: string, key: string): string {
-  return `${at}:${hash(key).slice(0, 16)}`;
+/** Digits of a place: ids compare as strings in the order of their places. */
+const PLACE = /^\d{12}$/;
+
+function placeId(place: number): string {
+  return String(place).padStart(12, '0');
 }
+
+/** Before place 1. */
+const BEGINNING = placeId(0);
+
+/** Writers that reach for the same place at once: each conflict is one more message ahead of ours. */
+const APPEND_ATTEMPTS = 50;
 
 /**
  * The one door to the threadMessages and threadSends collections. A thread is
- * one partition (pk = participantId) read by `at`, paged with keyset tokens
- * (the last message's at and id), so a page costs the same however long the
- * thread and the last page's token keeps working as "anything newer?".
+ * one partition (pk = participantId) of messages whose ids are their places
+ * 1, 2, 3, … in order of arrival, within one millisecond too. A place is taken
+ * by a conditional create only after the place before it was seen stored, so
+ * no reader sees a place while an earlier one is still to come: the keyset
+ * token (the last id read) is exact, and the last page's token keeps working
+ * as "anything newer?".
  */
 export class ThreadRepository {
   constructor(private readonly store: DocumentStore) {}
 
-  /** Stores a message; a message with that id already stored is returned as it is (a re-run turn), `created` false. */
-  async add(message: ThreadMessage): Promise<{ doc: Stored<ThreadMessage>; created: boolean }> {
-    try {
-      return { doc: await this.store.create<ThreadMessage>(THREAD_MESSAGES, message), created: true };
-    } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-      const existing = await this.get(message.participantId, message.id);
-      if (!existing) throw err;
-      return { doc: existing, created: false };
+  /**
+   * Stores a message in the next place; a message of that key already stored
+   * is returned as it is (a re-run turn, a retried send), `created` false.
+   */
+  async add(message: NewThreadMessage, key: string): Promise<{ doc: Stored<ThreadMessage>; created: boolean }> {
+    const { participantId } = message;
+    // The last place before the key: a twin stored in between is found by the key, or met at the next place.
+    let place = (await this.lastPlace(participantId)) + 1;
+    const twin = await this.byKey(participantId, key);
+    if (twin) return { doc: twin, created: false };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const doc = await this.store.create<ThreadMessage>(THREAD_MESSAGES, { ...message, id: placeId(place), pk: participantId, key });
+        return { doc, created: true };
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= APPEND_ATTEMPTS) throw err;
+        const taken = await this.get(participantId, placeId(place));
+        if (taken?.key === key) return { doc: taken, created: false };
+        place++;
+      }
     }
   }
 
   async get(participantId: string, id: string): Promise<Stored<ThreadMessage> | undefined> {
     return this.store.get<ThreadMessage>(THREAD_MESSAGES, participantId, id);
+  }
+
+  async byKey(participantId: string, key: string): Promise<Stored<ThreadMessage> | undefined> {
+    const page = await this.store.query<ThreadMessage>(THREAD_MESSAGES, { pk: participantId, where: [{ field: 'key', op: '=', value: key }], limit: 1 });
+    return page.items[0];
   }
 
   /** Records what the channel did with a message to the participant. */
@@ -72,56 +96,45 @@ export class ThreadRepository {
     return result?.doc;
   }
 
-  /**
-   * Claims the sending of one staff message: true for the first caller, false
-   * (with the message id the first caller chose) for a retry.
-   */
-  async claimSend(participantId: string, staffId: string, requestKey: string, messageId: string, at: string): Promise<{ first: boolean; messageId: string }> {
-    const id = hash(`${staffId}:${requestKey}`);
+  /** Claims the sending of the staff message of `key`: true for the first caller, false for a retry. */
+  async claimSend(participantId: string, key: string, at: string): Promise<boolean> {
     try {
-      await this.store.create<ThreadSend>(THREAD_SENDS, { id, pk: participantId, messageId, createdAt: at });
-      return { first: true, messageId };
+      await this.store.create<ThreadSend>(THREAD_SENDS, { id: key, pk: participantId, createdAt: at });
+      return true;
     } catch (err) {
-      if (!(err instanceof ConflictError)) throw err;
-      const claim = await this.store.get<ThreadSend>(THREAD_SENDS, participantId, id);
-      if (!claim) throw err;
-      return { first: false, messageId: claim.messageId };
+      if (err instanceof ConflictError) return false;
+      throw err;
     }
   }
 
   /** A page of the thread, oldest first, starting after `continuation` (from the beginning without one). */
   async page(participantId: string, limit: number, continuation?: string): Promise<ThreadPage> {
-    const after = continuation ? decodeCursor(continuation) : undefined;
-    // `>=` then dropping what the cursor already covered: messages of the same millisecond are not skipped.
+    const after = continuation === undefined ? BEGINNING : decodeCursor(continuation);
     const page = await this.store.query<ThreadMessage>(THREAD_MESSAGES, {
       pk: participantId,
-      where: [{ field: 'participantId', op: '=', value: participantId }, ...(after ? [{ field: 'at', op: '>=' as const, value: after.at }] : [])],
-      orderBy: [{ field: 'at', dir: 'asc' }],
-      limit: limit + 1 + (after ? SAME_INSTANT_SLACK : 0),
+      where: [{ field: 'id', op: '>', value: after }],
+      orderBy: [{ field: 'id', dir: 'asc' }],
+      // One more than asked: whether more follow is known, not guessed.
+      limit: limit + 1,
     });
-    const fresh = page.items.filter((m) => !after || m.at > after.at || (m.at === after.at && m.id > after.id)).sort(byThreadOrder);
-    const items = fresh.slice(0, limit);
-    const last = items.at(-1);
-    return { items, more: fresh.length > limit, continuation: last ? encodeCursor({ at: last.at, id: last.id }) : (continuation ?? encodeCursor(BEGINNING)) };
+    const items = page.items.slice(0, limit);
+    return { items, more: page.items.length > limit, continuation: encodeCursor(items.at(-1)?.id ?? after) };
+  }
+
+  private async lastPlace(participantId: string): Promise<number> {
+    const page = await this.store.query<ThreadMessage>(THREAD_MESSAGES, { pk: participantId, orderBy: [{ field: 'id', dir: 'desc' }], limit: 1 });
+    return page.items.length ? Number(page.items[0].id) : 0;
   }
 }
 
-/** Messages of one millisecond a page may have to step over (several staff and the participant at once). */
-const SAME_INSTANT_SLACK = 8;
-const BEGINNING: Cursor = { at: '', id: '' };
-
-function byThreadOrder(a: ThreadMessage, b: ThreadMessage): number {
-  return a.at === b.at ? a.id.localeCompare(b.id) : a.at.localeCompare(b.at);
+function encodeCursor(id: string): string {
+  return Buffer.from(JSON.stringify({ after: id })).toString('base64url');
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(token: string): Cursor {
+function decodeCursor(token: string): string {
   try {
-    const value = JSON.parse(Buffer.from(token, 'base64url').toString()) as Partial<Cursor>;
-    if (typeof value.at === 'string' && typeof value.id === 'string' && value.at.length <= 40 && value.id.length <= 200) return { at: value.at, id: value.id };
+    const value = JSON.parse(Buffer.from(token, 'base64url').toString()) as { after?: unknown };
+    if (typeof value.after === 'string' && PLACE.test(value.after)) return value.after;
   } catch {
     // fall through to the error below
   }

@@ -65,6 +65,7 @@ export class FlagQueue {
     const counts = await this.counts(filter);
     const base = this.conditions(filter);
     const rows: QueueRow[] = [];
+    let last: Cursor | undefined;
     const groups = new Map<string, Promise<Stored<Flag>[]>>();
     const groupOf = (participantId: string) => {
       let group = groups.get(participantId);
@@ -82,14 +83,13 @@ export class FlagQueue {
         const batch = await this.flags.oldestFirst(where, SCAN_BATCH, token);
         token = batch.continuation;
         const fresh = after ? batch.items.filter((f) => isAfter(f, after)) : batch.items;
-        for (let i = 0; i < fresh.length; i++) {
-          const flag = fresh[i];
+        for (const flag of fresh) {
           const group = await groupOf(flag.participantId);
-          if (group[0]?.id === flag.id) rows.push({ participantId: flag.participantId, flags: group });
-          if (rows.length === limit) {
-            const more = i < fresh.length - 1 || token !== undefined || severities.slice(s + 1).some((sev) => counts[sev] > 0);
-            return more ? { rows, counts, continuation: encode({ s, createdAt: flag.createdAt, pk: flag.pk, id: flag.id }) } : { rows, counts };
-          }
+          if (group[0]?.id !== flag.id) continue;
+          // A continuation only once a row past the page is found: flags still unread may all be grouped in rows already shown.
+          if (rows.length === limit) return { rows, counts, continuation: encode(last!) };
+          rows.push({ participantId: flag.participantId, flags: group });
+          last = { s, createdAt: flag.createdAt, pk: flag.pk, id: flag.id };
         }
       } while (token);
     }

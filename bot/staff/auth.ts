@@ -40,7 +40,8 @@ export class StaffAuth {
     if (state.delayMs > 0) await this.sleep(state.delayMs);
 
     const account = await this.accounts.byEmail(email);
-    const hash = account && !account.disabledAt ? account.passwordHash : await this.dummy();
+    // An account without a password takes as long to refuse as one that is missing.
+    const hash = account && !account.disabledAt && account.passwordHash ? account.passwordHash : await this.dummy();
     const matches = await verifyPassword(password, hash);
     if (!account || account.disabledAt || !matches) {
       const after = await this.guard.recordFailure(email, source);

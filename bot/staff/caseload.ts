@@ -1,5 +1,6 @@
 import { Participant } from '../domain/participant';
 import { Participants } from '../domain/participants';
+import { InvalidInputError } from '../errors';
 import { FlagRepository } from '../flags/repository';
 import { Stored } from '../store/port';
 import { ParticipantActionError } from './participantAdmin';
@@ -31,7 +32,7 @@ export class Caseload {
   /** Assigns the counsellor with this email (an active account), or nobody for null. */
   async assign(participantId: string, email: string | null): Promise<Assignment> {
     const staff = email === null ? null : await this.accounts.byEmail(email);
-    if (email !== null && (!staff || staff.disabledAt)) throw new ParticipantActionError('invalid', 'no active staff account with that email');
+    if (email !== null && (!staff || staff.disabledAt)) throw new InvalidInputError('unknown_staff', 'email', 'no active staff account with that email');
     const current = await this.participants.get(participantId);
     if (!current) throw new ParticipantActionError('not_found', 'no such participant');
     const id = staff ? staffId(staff.email) : null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { invalidInput } from '../inputProblem';
 import { Participant, ParticipantStatus, TRACKS, Track } from '../domain/participant';
 import { participantFieldsSchema } from '../domain/participantInput';
 import { Participants } from '../domain/participants';
@@ -29,7 +30,7 @@ export interface ParticipantSummary {
 
 export class ParticipantActionError extends AppError {
   constructor(
-    readonly reason: 'not_found' | 'invalid_state' | 'invalid',
+    readonly reason: 'not_found' | 'invalid_state',
     message: string,
   ) {
     super(reason, message);
@@ -72,7 +73,7 @@ export class ParticipantAdmin {
   /** Creates the record and its one-time enrollment code (shown to staff once, never stored in the clear elsewhere). */
   async enroll(input: unknown): Promise<{ participant: ParticipantSummary; enrollmentCode: string; expiresInDays: number }> {
     const parsed = participantFieldsSchema(this.quietHours).safeParse(input);
-    if (!parsed.success) throw new ParticipantActionError('invalid', parsed.error.issues[0].message);
+    if (!parsed.success) throw invalidInput(parsed.error, input);
     const created = await this.participants.add({ ...parsed.data, reminders: { enabled: true, leadMinutes: 60 } });
     const enrollmentCode = await this.participants.issueEnrollmentCode(created.id, this.enrollmentCodeDays);
     await this.reschedule?.(created.id);
@@ -94,7 +95,7 @@ export class ParticipantAdmin {
       .partial()
       .strict();
     const parsed = schema.safeParse(input);
-    if (!parsed.success) throw new ParticipantActionError('invalid', parsed.error.issues[0].message);
+    if (!parsed.success) throw invalidInput(parsed.error, input);
     const current = await this.participants.get(id);
     if (!current) throw new ParticipantActionError('not_found', 'no such participant');
     const changes = Object.entries(parsed.data).filter(([k, v]) => v !== undefined && current[k as keyof Participant] !== v);

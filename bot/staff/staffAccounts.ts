@@ -19,6 +19,7 @@ export interface StaffAccount extends DocBase {
   /** Lower-cased; what the dashboard and the audit log show as "who". */
   email: string;
   role: StaffRole;
+  /** Empty for an account added while password sign-in was off: it signs in with Microsoft only. */
   passwordHash: string;
   aadObjectId: string | null;
   /** How the person signs messages to participants ("Maria"); absent: from the email (displayNameOf). */
@@ -33,7 +34,8 @@ export interface StaffAccount extends DocBase {
 export interface NewStaffAccount {
   email: string;
   role: StaffRole;
-  password: string;
+  /** Null: no password (password sign-in is off; the identity provider signs them in). */
+  password: string | null;
   aadObjectId?: string | null;
   displayName?: string | null;
   language?: Language;
@@ -71,7 +73,7 @@ export class StaffAccounts {
   /** Creates an account; ConflictError when the email is taken. */
   async add(input: NewStaffAccount): Promise<Stored<StaffAccount>> {
     if (!isEmail(input.email)) throw new Error('email is not valid');
-    const problem = passwordProblem(input.password);
+    const problem = input.password === null ? undefined : passwordProblem(input.password);
     if (problem) throw new Error(problem);
     const email = normalizeEmail(input.email);
     const now = this.clock().toISOString();
@@ -81,7 +83,7 @@ export class StaffAccounts {
       pk: id,
       email,
       role: input.role,
-      passwordHash: await hashPassword(input.password, this.kdf),
+      passwordHash: input.password === null ? '' : await hashPassword(input.password, this.kdf),
       aadObjectId: input.aadObjectId ?? null,
       displayName: input.displayName?.trim() || null,
       language: input.language ?? 'en',

@@ -9,6 +9,7 @@ import { AdminContext, UsageError, parseFlags } from './context';
 
 const USAGE = `usage:
   npm run admin -- staff add --email a@clinic.org --role clinician|admin --password-stdin [--language en|es] [--aad-object-id ID] [--name "Maria"]
+      (with STAFF_PASSWORD_SIGNIN=false: no --password-stdin; the account signs in with Microsoft)
   npm run admin -- staff list [--json]
   npm run admin -- staff link-teams --email a@clinic.org --aad-object-id ID   (map a Teams user for card actions)
   npm run admin -- staff unlock --email a@clinic.org                          (clear failed sign-ins)
@@ -35,8 +36,7 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
     if (!values.email || !isEmail(values.email)) throw new UsageError(`refused: --email must be an email address\n${USAGE}`);
     if (!STAFF_ROLES.includes(values.role as StaffRole)) throw new UsageError(`refused: --role must be one of ${STAFF_ROLES.join(', ')}`);
     if (!isLanguage(values.language)) throw new UsageError('refused: --language must be en or es');
-    if (!values['password-stdin']) throw new UsageError('refused: pass the password on standard input with --password-stdin (never as an argument)');
-    const password = await readPassword(stdin);
+    const password = await passwordOf(ctx, values['password-stdin'], stdin);
     try {
       const account = await accounts.add({
         email: values.email,
@@ -89,6 +89,16 @@ export async function staffCommand(ctx: AdminContext, args: string[], stdin: Nod
     return;
   }
   throw new UsageError(USAGE);
+}
+
+/** The new account's password from stdin; none when password sign-in is off (nobody could use it). */
+async function passwordOf(ctx: AdminContext, fromStdin: boolean, stdin: NodeJS.ReadableStream): Promise<string | null> {
+  if (!ctx.config.staff.passwordSignIn) {
+    if (fromStdin) throw new UsageError('refused: password sign-in is off (STAFF_PASSWORD_SIGNIN=false): staff sign in with Microsoft, so drop --password-stdin');
+    return null;
+  }
+  if (!fromStdin) throw new UsageError('refused: pass the password on standard input with --password-stdin (never as an argument)');
+  return readPassword(stdin);
 }
 
 /** The whole of standard input, less one trailing newline (echo and heredocs add one). */

@@ -90,10 +90,40 @@ for (const factory of STORE_FACTORIES) {
       const stop = (await w.h.say(user, 'STOP')).map((a) => String(a.text));
       assert.deepEqual(stop, [t('es', 'safety:optOut.confirmed')]);
       assert.ok((await w.h.app.services.participants.get(p.id))?.optedOutAt);
+      assert.equal((await w.thread(p.id)).handoff, null, 'STOP ended the hand-off');
       const refused = await w.write(p.id, '¿Sigue ahí?', 'c2');
       assert.equal(refused.status, 409);
       assert.equal(((await refused.json()) as any).error, 'opted_out');
     });
+
+    for (const c of [
+      { language: 'en', channel: 'msteams', word: 'STOP' },
+      { language: 'es', channel: 'sms', word: 'BAJA' },
+      { language: 'es', channel: 'msteams', word: 'parar' },
+    ] as const) {
+      it(`${c.word} during the hand-off (${c.language} on ${c.channel}) opts out and ends it: the next message is refused, the dashboard shows it ended`, async () => {
+        w = await CareTeamWorld.start(factory);
+        const { p, user } = await w.participant(c.language, c.channel);
+        assert.equal((await w.write(p.id, 'How are you today?', 'h1')).status, 201);
+        assert.notEqual((await w.thread(p.id)).handoff, null);
+
+        w.clock.advance(60_000);
+        assert.deepEqual((await w.h.say(user, c.word)).map((a) => String(a.text)), [t(c.language, 'safety:optOut.confirmed')]);
+        assert.ok((await w.h.app.services.participants.get(p.id))?.optedOutAt, 'opted out');
+        assert.equal(await w.h.app.services.careTeam.handoffOf(p.id), undefined, 'the hand-off ended at once, not after the quiet time');
+
+        const thread = await w.thread(p.id);
+        assert.deepEqual([thread.handoff, thread.optedOut], [null, true], 'what the dashboard shows');
+        assert.deepEqual(thread.items.map((m: any) => m.text), ['How are you today?', c.word], 'the counsellor sees the STOP');
+
+        const before = w.received(user).length;
+        const refused = await w.write(p.id, 'Are you still there?', 'h2');
+        assert.deepEqual([refused.status, ((await refused.json()) as any).error], [409, 'opted_out']);
+        assert.deepEqual(await w.staff.json('POST', `/api/staff/participants/${p.id}/handoff/end`, {}), { ended: false }, 'nothing left to end');
+        assert.equal(w.received(user).length, before, 'nothing more went out');
+        assert.equal((await w.thread(p.id)).items.length, 2, 'the refused message is not stored');
+      });
+    }
 
     it('the counsellor ends the conversation: the participant is told, and the bot answers again', async () => {
       w = await CareTeamWorld.start(factory);

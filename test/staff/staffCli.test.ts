@@ -27,9 +27,9 @@ describe('npm run admin -- staff …', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  function admin(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  function admin(args: string[], stdin = '', childEnv = env): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'staff', ...args], { env });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/admin.ts', 'staff', ...args], { env: childEnv });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => (stdout += d));
@@ -103,6 +103,38 @@ describe('npm run admin -- staff …', () => {
       assert.equal(await auth.authenticate(signedIn.token), undefined, 'the session ended');
       assert.deepEqual(await auth.signIn('nurse@clinic.org', PASSWORD, '10.0.0.1').then((r) => !r.ok && r.reason), 'invalid');
       assert.equal((await admin(['unlock', '--email', 'ghost@clinic.org'])).code, 2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('with password sign-in off (Microsoft sign-in only), adds an account without asking for a password', async () => {
+    const oidcOnly = {
+      ...env,
+      SQLITE_PATH: join(dir, 'oidc-only.db'),
+      STAFF_PASSWORD_SIGNIN: 'false',
+      STAFF_OIDC_ISSUER: 'https://login.microsoftonline.com/tenant/v2.0',
+      STAFF_OIDC_CLIENT_ID: 'puente-dashboard',
+      STAFF_OIDC_CLIENT_SECRET: 'not-a-real-secret',
+    };
+    const run = (args: string[], stdin = '') => admin(args, stdin, oidcOnly);
+    // Nothing on stdin and no --password-stdin: the command does not wait for a password that nobody could use.
+    const added = await run(['add', '--email', 'Maria@Clinic.org', '--role', 'clinician', '--language', 'es']);
+    assert.equal(added.code, 0, added.stderr);
+    assert.equal(added.stdout.trim(), 'staff maria@clinic.org (clinician) added');
+    const asked = await run(['add', '--email', 'ben@clinic.org', '--role', 'admin', '--password-stdin'], PASSWORD);
+    assert.equal(asked.code, 2);
+    assert.match(asked.stderr, /password sign-in is off/);
+
+    const store = new SqliteStore(oidcOnly.SQLITE_PATH, COLLECTIONS);
+    await store.init();
+    try {
+      const accounts = new StaffAccounts(store, systemClock);
+      assert.deepEqual((await accounts.list()).map((a) => [a.email, a.role, a.language, a.passwordHash]), [['maria@clinic.org', 'clinician', 'es', '']]);
+      // Were password sign-in turned on later, no password opens this account.
+      const guard = new SignInGuard(store, systemClock, { maxFailures: 5, lockMinutes: 15, baseDelayMs: 0, maxDelayMs: 0 }, silentLogger());
+      const auth = new StaffAuth(accounts, new StaffSessions(store, systemClock, 15), guard, async () => undefined);
+      for (const password of ['', PASSWORD]) assert.deepEqual(await auth.signIn('maria@clinic.org', password, '10.0.0.1').then((r) => !r.ok && r.reason), 'invalid');
     } finally {
       await store.close();
     }

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { InvalidInputError } from '../../errors';
 import { AUDIT_ACTIONS, csvHeader, csvRow } from '../audit';
 import { StaffCore } from '../staffCore';
 import { StaffGuard } from './guard';
@@ -30,8 +30,8 @@ export function registerAuditRoutes(guard: StaffGuard, core: StaffCore): void {
     const q = parse(auditQuery, auditRange(req));
     const from = DateTime.fromISO(q.from, { zone }).startOf('day');
     const to = DateTime.fromISO(q.to, { zone }).plus({ days: 1 }).startOf('day');
-    if (!from.isValid || !to.isValid || to <= from) throw new AppError('invalid', 'from must be a date on or before to');
-    if (to.diff(from, 'days').days > 366) throw new AppError('invalid', 'the range may span at most a year');
+    if (!from.isValid || !to.isValid || to <= from) throw new InvalidInputError('bad_range', 'from', 'from must be a date on or before to');
+    if (to.diff(from, 'days').days > 366) throw new InvalidInputError('too_large', 'to', 'the range may span at most a year (366 days)', 366);
     return { from: from.toJSDate(), to: to.toJSDate(), action: q.action, label: `${q.from}_${q.to}` };
   };
 

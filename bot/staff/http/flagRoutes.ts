@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AppError } from '../../errors';
 import { FlagOutcome, isUnknownParticipant, SEVERITIES } from '../../flags/flag';
 import { releaseOutreach } from '../../safety/episodeHold';
 import { FlagActionError, MAX_NOTE_LENGTH, OUTCOMES } from '../../flags/review';
@@ -75,9 +74,8 @@ export function registerFlagRoutes(guard: StaffGuard, core: StaffCore): void {
 
   guard.api('post', '/api/staff/flags/:participantId/:flagId/notes', false, async (a) => {
     const { participantId, flagId } = flagParams(a);
-    const parsed = noteBody.safeParse(bodyOf(a.req));
-    if (!parsed.success) throw new AppError('invalid', 'text must be 1 to 2000 characters');
-    const { flag } = await core.review.addNote(participantId, flagId, a.viewer.email, parsed.data.text);
+    const { text } = parse(noteBody, bodyOf(a.req));
+    const { flag } = await core.review.addNote(participantId, flagId, a.viewer.email, text);
     await a.audit({ action: 'flag.note', recordType: 'flag', recordId: flagId, participantId, detail: { notes: flag.notes.length } });
     a.res.send(201, { notes: flag.notes });
   });
@@ -95,10 +93,9 @@ export function registerFlagRoutes(guard: StaffGuard, core: StaffCore): void {
 
   guard.api('post', '/api/staff/flags/:participantId/:flagId/resolve', false, async (a) => {
     const { participantId, flagId } = flagParams(a);
-    const parsed = resolveBody.safeParse(bodyOf(a.req));
-    if (!parsed.success) throw new AppError('invalid', `outcome must be one of ${OUTCOMES.join(', ')}`);
-    const { flag } = await core.review.resolve(participantId, flagId, a.viewer.email, parsed.data.outcome, parsed.data.note || undefined);
-    await a.audit({ action: 'flag.resolve', recordType: 'flag', recordId: flagId, participantId, detail: { outcome: parsed.data.outcome } });
+    const { outcome, note } = parse(resolveBody, bodyOf(a.req));
+    const { flag } = await core.review.resolve(participantId, flagId, a.viewer.email, outcome, note || undefined);
+    await a.audit({ action: 'flag.resolve', recordType: 'flag', recordId: flagId, participantId, detail: { outcome } });
     await core.flagEvents.emit('changed', flag);
     a.res.send(200, { status: flag.status, outcome: flag.outcome, resolvedAt: flag.resolvedAt, resolvedBy: flag.resolvedBy });
   });

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Request, Response, Server } from 'restify';
-import { AppError } from '../../errors';
+import { AppError, InvalidInputError } from '../../errors';
 import { AuditInput } from '../audit';
 import { Signedin } from '../auth';
 import { StaffCore } from '../staffCore';
@@ -51,7 +51,7 @@ export class StaffGuard {
         if (method !== 'get' && !this.csrfOk(a)) throw new AppError('csrf');
         // A body, when sent, is a JSON object: a string, array or number is not an empty change.
         if (req.body !== undefined && (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body))) {
-          throw new AppError('invalid', 'the body must be a JSON object');
+          throw new InvalidInputError('not_json_object', null, 'the body must be a JSON object');
         }
         if (adminOnly && a.viewer.role !== 'admin') {
           await a.audit({ action: 'access.denied', detail: { route: path, method } });

@@ -1,6 +1,7 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
-import { AppError } from '../../errors';
+import { InvalidInputError } from '../../errors';
+import { invalidInput } from '../../inputProblem';
 
 const DEFAULT_PAGE = 25;
 export const MAX_PAGE = 100;
@@ -15,16 +16,13 @@ export const pageQuery = z.object({
 /** A path parameter; a missing one is the client's mistake (400). */
 export function param(req: Request, name: string): string {
   const value = (req.params as Record<string, unknown> | undefined)?.[name];
-  if (typeof value !== 'string' || value === '') throw new AppError('invalid', `${name} is missing`);
+  if (typeof value !== 'string' || value === '') throw new InvalidInputError('required', name, `${name} is missing`);
   return value;
 }
 
-/** Query or body through a zod schema: the first problem, named by its field, as a 400. */
+/** Query or body through a zod schema: the first problem, by code and field, as a 400. */
 export function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('invalid', `${issue.path.join('.') || 'query'}: ${issue.message}`);
-  }
+  if (!parsed.success) throw invalidInput(parsed.error, value);
   return parsed.data;
 }

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { AppError, ERROR_STATUS } from '../../errors';
+import { invalidInput } from '../../inputProblem';
 import { isLanguage, Language, languageOf, LANGUAGES } from '../../i18n';
 import { StaffCore } from '../staffCore';
 import { Authorized, COOKIE_PATH, StaffGuard } from './guard';
@@ -152,7 +153,7 @@ export function registerSignInRoutes(guard: StaffGuard, core: StaffCore): void {
 
   guard.api('patch', '/api/staff/me', false, async (a) => {
     const parsed = z.object({ language: z.enum(LANGUAGES) }).strict().safeParse(bodyOf(a.req));
-    if (!parsed.success) throw new AppError('invalid', parsed.error.issues[0].message);
+    if (!parsed.success) throw invalidInput(parsed.error, bodyOf(a.req));
     await setLanguage(a, parsed.data.language);
     a.res.send(200, { language: parsed.data.language });
   });

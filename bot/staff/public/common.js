@@ -182,9 +182,18 @@ export function notice(text, kind = 'info') {
 }
 
 export function failureText(err) {
-  if (err instanceof ApiError && err.status === 403) return t('app.forbidden');
+  if (err instanceof ApiError && err.status === 403 && err.body?.error !== 'csrf') return t('app.forbidden');
   if (err instanceof ApiError && err.status === 404) return t('app.notFound');
+  const code = err instanceof ApiError ? err.body?.error : undefined;
+  if (code === 'invalid') return invalidText(err.body);
+  if (code && has(`app.errorCode.${code}`)) return t(`app.errorCode.${code}`);
   return t('app.failed', { reason: err.message });
+}
+
+/** A refused input in the page's language, from the API's stable problem code (never its English message). */
+function invalidText({ problem, field, limit }) {
+  const text = has(`app.invalid.${problem}`) ? t(`app.invalid.${problem}`, { limit }) : t('app.invalid.other');
+  return field && has(`app.field.${field}`) ? t('app.invalidField', { field: t(`app.field.${field}`), problem: text }) : text;
 }
 
 export function loaded(ok, emptyKey) {

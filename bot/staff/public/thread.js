@@ -93,7 +93,8 @@ export async function threadSection(participantId) {
       count.classList.toggle('error', over);
       send.disabled = over;
     } catch (err) {
-      if (err instanceof ApiError && err.body?.error) count.textContent = t(`thread.error.${err.body.error}`);
+      const code = err instanceof ApiError ? err.body?.error : undefined;
+      if (code) count.textContent = ['opted_out', 'unreachable', 'too_long'].includes(code) ? t(`thread.error.${code}`) : failureText(err);
     }
   }
 

@@ -4,6 +4,7 @@ import { MAX_MESSAGE_LENGTH } from '../../careTeam/staffMessages';
 import { Flag, FlagReason } from '../../flags/flag';
 import { Track } from '../../domain/participant';
 import { flagPath } from '../http/pages';
+import { senderRef } from '../views';
 
 /** What a card's Acknowledge button sends back (Action.Execute data, or the Action.Submit value). */
 export const ACK_VERB = 'ack';
@@ -86,7 +87,7 @@ export interface AlertCard {
 export interface AlertCardInput {
   flag: Pick<
     Flag,
-    'id' | 'participantId' | 'severity' | 'reasons' | 'createdAt' | 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'escalatedAt' | 'messages'
+    'id' | 'participantId' | 'severity' | 'reasons' | 'createdAt' | 'status' | 'acknowledgedAt' | 'acknowledgedBy' | 'resolvedAt' | 'resolvedBy' | 'escalatedAt' | 'messages' | 'sender'
   >;
   /** Initials only: the channel is not the place for names. Null for someone not enrolled. */
   initials: string | null;
@@ -105,10 +106,19 @@ export function reasonLabel(reason: FlagReason, t: TFunction): string {
   return kind ? t('staff:reasonWithKind', { reason: label, kind: t(`staff:kind.${kind}`, { defaultValue: String(kind) }) }) : label;
 }
 
+/** Who the flag is about: initials, or for someone not enrolled their channel and masked address, as the dashboard shows them. */
+function whoOf(input: AlertCardInput): string {
+  const { t } = input;
+  if (input.initials !== null) return input.initials;
+  const sender = senderRef(input.flag);
+  if (!sender) return t('staff:app.unknownSender', { channel: t('staff:app.empty') });
+  return t('staff:stranger', { channel: t(`staff:channelName.${sender.channel}`, { defaultValue: sender.channel }), masked: sender.masked });
+}
+
 /**
- * The staff channel's alert: severity, reason labels, initials and track, the
- * time, a link to the flag in the dashboard, and Acknowledge while the flag is
- * open. Minimum necessary: no names, no free text, no answer values.
+ * The staff channel's alert: severity, reason labels, initials (a stranger's
+ * channel and masked address) and track, the time, a link to the flag in the
+ * dashboard, and Acknowledge while the flag is open. Minimum necessary: no names, no free text, no answer values.
  */
 export function alertCard(input: AlertCardInput): AlertCard {
   const { flag, t } = input;
@@ -124,7 +134,7 @@ export function alertCard(input: AlertCardInput): AlertCard {
     {
       type: 'FactSet',
       facts: [
-        { title: t('staff:teams.participant'), value: input.initials ?? t('staff:app.unknownSender', { channel: '?' }) },
+        { title: t('staff:teams.participant'), value: whoOf(input) },
         { title: t('staff:teams.track'), value: input.track ? t(`staff:track.${input.track}`) : t('staff:track.none') },
         { title: t('staff:teams.raised'), value: when(flag.createdAt) },
         { title: t('staff:teams.reasons'), value: reasons },

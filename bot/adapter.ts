@@ -32,14 +32,15 @@ export class PuenteAdapter extends CloudAdapter {
     return this.processActivity(authHeader, activity, logic);
   }
 
-  /** Every activity this adapter sends to a channel (turn replies, proactive sends, alerts) first waits for `pace`. */
+  /** Every activity this adapter sends to a channel (turn replies, proactive sends, alerts) is sent through `pace`. */
   paceWith(pace: SendPacer): void {
     this.pace = pace;
   }
 
   /**
    * The one way out to the channel. Paced activities go one at a time, each
-   * when its slot comes: a turn's three replies are three slots, not one burst.
+   * in its own slot, held until it is sent: a turn's three replies are three
+   * slots, not one burst.
    */
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
     const pace = this.pace;
@@ -47,17 +48,16 @@ export class PuenteAdapter extends CloudAdapter {
     const responses: ResourceResponse[] = [];
     for (const activity of activities) {
       // An invoke response answers the HTTP request and a trace goes to the Emulator only: neither reaches the channel.
-      if (activity.type !== 'invokeResponse' && activity.type !== 'trace') {
-        await pace(activity.channelId ?? context.activity.channelId, activity.conversation?.id ?? context.activity.conversation.id);
-      }
-      responses.push(...(await super.sendActivities(context, [activity])));
+      const send = () => super.sendActivities(context, [activity]);
+      const paced = activity.type !== 'invokeResponse' && activity.type !== 'trace';
+      responses.push(...(await (paced ? pace(activity.channelId ?? context.activity.channelId, activity.conversation?.id ?? context.activity.conversation.id, send) : send())));
     }
     return responses;
   }
 }
 
-/** Waits until a message may go to this destination (bot/outreach/rateLimiter.ts). */
-export type SendPacer = (channelId: string, conversationId: string) => Promise<void>;
+/** Runs a send when a message may go to this destination, holding it until the send ends (bot/outreach/rateLimiter.ts). */
+export type SendPacer = <T>(channelId: string, conversationId: string, send: () => Promise<T>) => Promise<T>;
 
 export function createAdapter(
   config: Config,

@@ -79,7 +79,8 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
     participants,
     checkins,
     measures: new Measures(store, clock),
-    flags: new FlagService(new FlagRepository(store), clock, flagEvents, participants),
+    // With a staff Teams channel, a flag's alerts are queued with it (bot/flags/alertOutbox.ts).
+    flags: new FlagService(new FlagRepository(store), clock, flagEvents, participants, config.staff.teams !== undefined),
     flagEvents,
     flagRules,
     tips: createTips(store, clock),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Track } from '../domain/participant';
 import { linkId } from '../domain/participants';
 import { DocBase } from '../store/port';
+import type { AlertOutbox } from './alertOutbox';
 
 /** The flags collection. Only FlagRepository (./repository.ts) reads or writes it. */
 export const FLAGS = 'flags';
@@ -83,6 +84,12 @@ export interface Flag extends DocBase {
   outcome: FlagOutcome | null;
   notes: FlagNote[];
   escalatedAt: string | null;
+  /** Teams alerts not posted yet, written with the flag (./alertOutbox.ts); absent on flags that never had one. */
+  alertOutbox?: AlertOutbox;
+  /** When a tick should post what is pending (null: nothing is): the outbox's query field. */
+  alertDueAt?: string | null;
+  /** The last attempt at a pending alert failed: what /readyz counts. */
+  alertFailing?: boolean;
 }
 
 export interface RaiseFlag {

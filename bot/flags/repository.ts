@@ -110,6 +110,21 @@ export class FlagRepository {
     );
   }
 
+  /** Flags whose Teams alerts are due at `now` (bot/flags/alertOutbox.ts), soonest first. */
+  async alertsDue(now: string, limit: number): Promise<Stored<Flag>[]> {
+    const page = await this.store.query<Flag>(FLAGS, { where: [{ field: 'alertDueAt', op: '<=', value: now }], orderBy: [{ field: 'alertDueAt' }], limit });
+    return page.items;
+  }
+
+  /** How many flags have Teams alerts pending, and how many of those failed their last attempt. */
+  async alertFigures(): Promise<{ pending: number; failing: number }> {
+    const [pending, failing] = await Promise.all([
+      this.store.count(FLAGS, { where: [{ field: 'alertDueAt', op: '!=', value: null }] }),
+      this.store.count(FLAGS, { where: [{ field: 'alertFailing', op: '=', value: true }] }),
+    ]);
+    return { pending, failing };
+  }
+
   private async openUrgent(where: Condition[], limit: number): Promise<Stored<Flag>[]> {
     const page = await this.store.query<Flag>(FLAGS, {
       where: [{ field: 'status', op: '=', value: 'open' }, { field: 'severityRank', op: '=', value: SEVERITY_RANK.urgent }, ...where],

@@ -2,6 +2,7 @@ import { recordAcknowledged } from '../telemetry/flagTelemetry';
 import { Clock } from '../clock';
 import { AppError } from '../errors';
 import { Stored } from '../store/port';
+import { AlertKind, queueAlert } from './alertOutbox';
 import { Flag, FlagOutcome } from './flag';
 import { FlagRepository } from './repository';
 
@@ -23,12 +24,15 @@ export interface FlagChange {
 /**
  * What staff do to a flag: acknowledge (take it), add a note, resolve with an
  * outcome. Each change carries who and when, and is written with the flag's
- * eTag, re-applied to the fresh flag if someone else wrote first.
+ * eTag, re-applied to the fresh flag if someone else wrote first. With
+ * `queueAlerts` (a staff Teams channel) a change the posted cards show
+ * queues their update in the same write, and the escalation its second post.
  */
 export class FlagReview {
   constructor(
     private readonly flags: FlagRepository,
     private readonly clock: Clock,
+    private readonly queueAlerts = false,
   ) {}
 
   async get(participantId: string, flagId: string): Promise<Stored<Flag> | undefined> {
@@ -37,7 +41,7 @@ export class FlagReview {
 
   /** Assigns an open flag to `by`. An acknowledged flag stays with whoever took it first. */
   async acknowledge(participantId: string, flagId: string, by: string): Promise<FlagChange> {
-    const result = await this.change(participantId, flagId, (flag, now) => {
+    const result = await this.change(participantId, flagId, 'changed', (flag, now) => {
       if (flag.status === 'resolved') throw new FlagActionError('resolved');
       if (flag.status === 'acknowledged') return false;
       Object.assign(flag, { status: 'acknowledged', assignee: by, acknowledgedAt: now, acknowledgedBy: by });
@@ -49,7 +53,7 @@ export class FlagReview {
   }
 
   async addNote(participantId: string, flagId: string, by: string, text: string): Promise<FlagChange> {
-    return this.change(participantId, flagId, (flag, now) => {
+    return this.change(participantId, flagId, undefined, (flag, now) => {
       flag.notes = [...flag.notes, { at: now, by, text }];
       return true;
     });
@@ -57,7 +61,7 @@ export class FlagReview {
 
   /** Resolves with an outcome (and an optional note); an open flag is acknowledged by the same person on the way. */
   async resolve(participantId: string, flagId: string, by: string, outcome: FlagOutcome, note?: string): Promise<FlagChange> {
-    return this.change(participantId, flagId, (flag, now) => {
+    return this.change(participantId, flagId, 'changed', (flag, now) => {
       if (flag.status === 'resolved') throw new FlagActionError('resolved');
       if (flag.status === 'open') Object.assign(flag, { assignee: by, acknowledgedAt: now, acknowledgedBy: by });
       Object.assign(flag, { status: 'resolved', resolvedAt: now, resolvedBy: by, outcome });
@@ -71,7 +75,7 @@ export class FlagReview {
    * episode ends at their next message (it reads this), the flag stays as it is.
    */
   async safeToResume(participantId: string, flagId: string, by: string): Promise<FlagChange> {
-    return this.change(participantId, flagId, (flag, now) => {
+    return this.change(participantId, flagId, 'changed', (flag, now) => {
       if (flag.safeToResumeAt) return false;
       Object.assign(flag, { safeToResumeAt: now, safeToResumeBy: by });
       return true;
@@ -80,15 +84,20 @@ export class FlagReview {
 
   /** Marks an open urgent flag escalated, once across every process (the eTag decides who). */
   async markEscalated(participantId: string, flagId: string): Promise<FlagChange> {
-    return this.change(participantId, flagId, (flag, now) => {
+    return this.change(participantId, flagId, 'escalated', (flag, now) => {
       if (flag.status !== 'open' || flag.escalatedAt) return false;
       flag.escalatedAt = now;
       return true;
     });
   }
 
-  private async change(participantId: string, flagId: string, apply: (flag: Flag, now: string) => boolean): Promise<FlagChange> {
-    const result = await this.flags.update(participantId, flagId, (next) => (apply(next, this.clock().toISOString()) ? next : undefined));
+  /** Applies `apply` with the flag's eTag; a change that wrote queues the `alert` it makes due. */
+  private async change(participantId: string, flagId: string, alert: AlertKind | undefined, apply: (flag: Flag, now: string) => boolean): Promise<FlagChange> {
+    const result = await this.flags.update(participantId, flagId, (next) => {
+      const now = this.clock().toISOString();
+      if (!apply(next, now)) return undefined;
+      return alert && this.queueAlerts ? queueAlert(next, alert, now) : next;
+    });
     if (!result) throw new FlagActionError('not_found');
     return { flag: result.doc, changed: result.changed };
   }

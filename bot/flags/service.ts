@@ -1,17 +1,24 @@
 import { Clock } from '../clock';
 import { Participants } from '../domain/participants';
 import { Stored } from '../store/port';
+import { queueAlert } from './alertOutbox';
 import { FlagEvents } from './events';
 import { Flag, FlagMessage, FlagReason, highestSeverity, isUnknownParticipant, messagesOf, RaiseFlag, SEVERITY_RANK } from './flag';
 import { FlagRepository } from './repository';
 
-/** Raises flags from turns and outreach, and tells the care team (FlagEvents 'raised') about new or newly worse ones. */
+/**
+ * Raises flags from turns and outreach, and tells the care team (FlagEvents
+ * 'raised') about new or newly worse ones. With `queueAlerts` (a staff Teams
+ * channel is configured) the Teams alert each of those needs is queued on
+ * the flag in the same write (./alertOutbox.ts).
+ */
 export class FlagService {
   constructor(
     private readonly flags: FlagRepository,
     private readonly clock: Clock,
     private readonly events: FlagEvents,
     private readonly participants: Participants,
+    private readonly queueAlerts = false,
   ) {}
 
   /**
@@ -31,9 +38,9 @@ export class FlagService {
       (existing) => {
         const merged = mergeInto(existing, input.reasons, input.message ?? null, input.checkinId ?? null);
         news = merged?.news ?? false;
-        return merged?.flag;
+        return merged && news ? this.withAlert(merged.flag, 'raised') : merged?.flag;
       },
-      () => fresh,
+      () => this.withAlert({ ...fresh }, 'raised'),
     );
     if (result.created || (result.changed && news)) await this.events.emit('raised', result.doc);
     return result.doc;
@@ -59,7 +66,7 @@ export class FlagService {
       const severity = highestSeverity(all);
       Object.assign(flag, { messages: [...messages, message], message: flag.message ?? message.text, reasons: all, severity, severityRank: SEVERITY_RANK[severity] });
       if (flag.status === 'resolved') Object.assign(flag, { status: 'open', resolvedAt: null, resolvedBy: null, outcome: null });
-      return flag;
+      return this.withAlert(flag, 'message');
     });
     if (result?.changed) await this.events.emit('message', result.doc);
     return result?.doc;
@@ -78,6 +85,10 @@ export class FlagService {
   /** A participant's flags, newest first. */
   async listForParticipant(participantId: string, limit?: number): Promise<Stored<Flag>[]> {
     return this.flags.listForParticipant(participantId, limit);
+  }
+
+  private withAlert(flag: Flag, kind: 'raised' | 'message'): Flag {
+    return this.queueAlerts ? queueAlert(flag, kind, this.clock().toISOString()) : flag;
   }
 
   private async newFlag(input: RaiseFlag): Promise<Flag> {

@@ -49,9 +49,15 @@ export interface OutreachFeature extends Feature, OutreachService {
 export function createOutreachFeature(services: OutreachServices, adapter: PuenteAdapter, options: OutreachFeatureOptions = {}): OutreachFeature {
   const { config, log, clock } = services;
   const instanceId = options.instanceId ?? randomUUID();
-  const limiter = new RateLimiter(services.store, options.rates ?? config.outreach.rates, options.sleep, options.monotonic);
+  const limiter = new RateLimiter(services.store, options.rates ?? config.outreach.rates, {
+    sleep: options.sleep,
+    now: options.monotonic,
+    // A send that hangs ends at the outbound timeout; only a holder that died keeps its key longer.
+    holdMs: config.outboundTimeoutMs + 5000,
+    log,
+  });
   // Every send of this adapter is paced, replies to incoming messages as much as outreach.
-  adapter.paceWith((channelId, conversationId) => limiter.acquire(channelId, conversationId));
+  adapter.paceWith((channelId, conversationId, send) => limiter.run(channelId, conversationId, send));
   const sender = new ProactiveSender(adapter, botIdentity(config.bot.appId), limiter, { maxAttempts: config.outreach.maxAttempts, sleep: options.sleep }, log);
   const scheduler = new OutreachScheduler({
     store: services.store,

@@ -140,7 +140,8 @@ interface PipelineLike {
 
 /**
  * Two adjustments to the ConnectorClient CloudAdapter makes for each
- * continueConversationAsync call (inbound turns keep the SDK defaults):
+ * continueConversationAsync call (inbound turns keep the SDK defaults; staff
+ * alerts, which retry through their outbox, take the first only):
  * - its own retries go: core-rest-pipeline's defaultRetryPolicy retries 429
  *   and 5xx (3 more tries, waits up to 64 s) without the rate limiter hearing
  *   of it; the proactive path retries itself, so pacing, the attempt limit and
@@ -150,9 +151,10 @@ interface PipelineLike {
  * Should the SDK's internals move, both simply stay at the SDK defaults (a
  * test counts attempts and would tell).
  */
-function tuneConnectorClient(connectorClient: unknown, agents: { http: HttpAgent; https: HttpsAgent }): void {
+export function tuneConnectorClient(connectorClient: unknown, agents?: { http: HttpAgent; https: HttpsAgent }): void {
   const pipeline = (connectorClient as { client?: { pipeline?: PipelineLike } } | undefined)?.client?.pipeline;
   pipeline?.removePolicy?.({ name: 'defaultRetryPolicy' });
+  if (!agents) return;
   pipeline?.addPolicy?.({
     name: 'puenteSharedAgent',
     sendRequest: (request, next) => {

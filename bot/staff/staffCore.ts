@@ -109,7 +109,7 @@ export function createStaffCore(deps: StaffCoreDeps): StaffCore {
     audit: new AuditLog(store, clock),
     flags,
     queue: new FlagQueue(flags),
-    review: new FlagReview(flags, clock),
+    review: new FlagReview(flags, clock, config.staff.teams !== undefined),
     flagEvents: deps.flagEvents,
     participantAdmin: new ParticipantAdmin(deps.participants, config.quietHours, config.enrollmentCodeDays, deps.reschedule),
     caseload: new Caseload(deps.participants, flags, accounts),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { MinuteTask, scheduleEveryMinute } from '../cron';
 import type { Feature, FeatureContext } from '../features';
@@ -6,6 +7,7 @@ import { Sleep } from './auth';
 import { StaffRoutes } from './http/routes';
 import { ScryptParams } from './password';
 import { createEscalationCheck, createStaffCore, StaffCore } from './staffCore';
+import { AlertDelivery } from './teams/alertDelivery';
 import { ReplyNotices } from './teams/replyNotices';
 import { StaffChannelTurns } from './teams/staffChannelTurns';
 import { TeamsAlerts } from './teams/teamsAlerts';
@@ -23,8 +25,8 @@ export interface StaffFeature extends Feature {
   readonly core: StaffCore;
   /** Set once registered when STAFF_TEAMS_* is configured. */
   readonly teams: TeamsAlerts | undefined;
-  /** What the cron task does each minute: escalate overdue urgent flags, drop expired sessions. */
-  tick(at?: Date): Promise<{ escalated: number; sessionsSwept: number }>;
+  /** What the cron task does each minute: escalate overdue urgent flags, post Teams alerts left pending, drop expired sessions. */
+  tick(at?: Date): Promise<{ escalated: number; alertsPosted: number; alertsFailed: number; sessionsSwept: number }>;
   /** Staff-channel turns (app.ts runs this before the participant bot); true when handled. */
   handleTurn(context: TurnContext): Promise<boolean>;
 }
@@ -40,21 +42,25 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
   const core = createStaffCore({ ...services, reschedule, sleep: options.sleep, kdf: options.kdf });
   const { log, config } = services;
   let teams: TeamsAlerts | undefined;
+  let alerts: AlertDelivery | undefined;
   let channelTurns: StaffChannelTurns | undefined;
   const unsubscribe: Array<() => void> = [];
   let task: MinuteTask | undefined;
   let lastTick: { at: string; escalated: number } | undefined;
 
+  // The escalation queued its louder post on the flag: posted at once here, else by a tick.
   const escalation = createEscalationCheck(core, async (flag) => {
-    await teams?.post(flag, true);
+    await alerts?.deliver(flag.participantId, flag.id);
   });
 
   const tick = async (at: Date = services.clock()) => {
     const escalated = await escalation.run(at);
+    const { posted: alertsPosted, failed: alertsFailed } = (await alerts?.sweep(at)) ?? { posted: 0, failed: 0 };
     const sessionsSwept = (await core.sessions.sweep()) + ((await core.oidc?.flows.sweep()) ?? 0);
     lastTick = { at: at.toISOString(), escalated };
     if (escalated > 0) log.info({ escalated }, 'urgent flags escalated');
-    return { escalated, sessionsSwept };
+    if (alertsPosted + alertsFailed > 0) log.info({ alertsPosted, alertsFailed }, 'pending staff alerts delivered');
+    return { escalated, alertsPosted, alertsFailed, sessionsSwept };
   };
 
   return {
@@ -73,14 +79,24 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
       new StaffRoutes(core).register(server);
       const channel = config.staff.teams;
       if (channel) {
-        const alerts = new TeamsAlerts(core, adapter, channel, config.bot.appId);
-        teams = alerts;
-        channelTurns = new StaffChannelTurns(core, alerts, channel.conversationId);
-        const notices = new ReplyNotices(core, alerts);
+        const poster = new TeamsAlerts(core, adapter, channel, config.bot.appId);
+        teams = poster;
+        const delivery = new AlertDelivery({
+          flags: core.flags,
+          clock: core.clock,
+          log,
+          perform: (flag, kind) => poster.perform(flag, kind),
+          owner: randomUUID(),
+          // One entry is a post or a few card updates, each ending at the outbound timeout.
+          leaseMs: Math.max(60_000, 4 * config.outboundTimeoutMs),
+        });
+        alerts = delivery;
+        const deliver = (participantId: string, flagId: string) => delivery.deliver(participantId, flagId);
+        channelTurns = new StaffChannelTurns(core, poster, channel.conversationId, deliver);
+        const notices = new ReplyNotices(core, poster);
+        // Each of these writes queued its alert on the flag: post it now (the tick posts whatever this misses).
         unsubscribe.push(
-          services.flagEvents.on('raised', (flag) => alerts.onFlag(flag)),
-          services.flagEvents.on('changed', (flag) => alerts.refresh(flag)),
-          services.flagEvents.on('message', (flag) => alerts.onMessage(flag)),
+          ...(['raised', 'changed', 'message'] as const).map((event) => services.flagEvents.on(event, (flag) => deliver(flag.participantId, flag.id).then(() => undefined))),
           services.careTeam.onParticipantMessage((event) => notices.onParticipantMessage(event)),
         );
       }
@@ -96,8 +112,10 @@ export function createStaffFeature(services: Services, options: StaffFeatureOpti
       task = undefined;
     },
 
-    readiness() {
-      return { staff: { teamsAlerts: teams !== undefined, escalationScheduled: task !== undefined, lastTick: lastTick ?? null } };
+    async readiness() {
+      // Across every instance (from the store): alerts not posted yet, and how many of those failed their last try.
+      const alertFigures = teams ? await core.flags.alertFigures() : null;
+      return { staff: { teamsAlerts: teams !== undefined, alerts: alertFigures, escalationScheduled: task !== undefined, lastTick: lastTick ?? null } };
     },
   };
 }

@@ -45,10 +45,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'checkins', indexes: [['localDate']] },
   // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
   // by (status, severityRank, createdAt), a counsellor's caseload by (assignedStaffId, status, severityRank, createdAt),
-  // a participant's view by (participantId, createdAt), the program report by createdAt.
+  // a participant's view by (participantId, createdAt), the program report by createdAt, the Teams alert outbox's tick
+  // by alertDueAt (bot/flags/alertOutbox.ts: null once nothing is pending).
   {
     name: 'flags',
-    indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt'], ['assignedStaffId', 'status', 'severityRank', 'createdAt']],
+    indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt'], ['assignedStaffId', 'status', 'severityRank', 'createdAt'], ['alertDueAt']],
   },
   // Teams alert posts per flag, pk = id = flag id: the card to update when the flag is acknowledged.
   { name: 'staffAlerts', indexes: [] },

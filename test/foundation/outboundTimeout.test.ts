@@ -76,8 +76,10 @@ test('a Teams alert into a staff channel that never answers gives up within the 
   t.after(() => s.stop());
   s.teams!.hold = never;
   const participant = await s.participant();
-  const flag = await s.flag(participant.id, 'checkin:hang', URGENT);
-  // raise() posted the alert already (into the held connector); post it again, as the escalation would.
-  await within(5000, s.staff.teams!.post(flag, true));
+  // raise() posts the alert at once (into the held connector): it fails at the timeout and stays in the outbox.
+  await within(5000, s.flag(participant.id, 'checkin:hang', URGENT));
   assert.ok(s.teams!.arrivals >= 1);
+  const flag = await s.services.flags.get(participant.id, 'checkin:hang');
+  assert.equal(flag!.alertFailing, true);
+  assert.equal(flag!.alertOutbox!.pending.length, 1);
 });

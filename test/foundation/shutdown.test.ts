@@ -128,7 +128,9 @@ test('SIGTERM with 10 turns held on a slow connector: new requests 503, all 10 r
   const slow = await connector(t);
   const open = signal();
   slow.hold = () => open.promise;
-  const proc = new PuenteProcess(t, { SQLITE_PATH: join(tempDir(t), 'p.db') });
+  // SMS pacing holds the sending number through each send, so a held connector would see one SMS reply at a time:
+  // unpaced here, all ten replies are in flight at once when SIGTERM comes (pacing has its own test).
+  const proc = new PuenteProcess(t, { SQLITE_PATH: join(tempDir(t), 'p.db'), OUTREACH_SMS_PER_SECOND: '0' });
   const url = await proc.url();
 
   const turns = Array.from({ length: 10 }, (_, i) => post(url, activity(slow.url, i)));

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BotHarness } from '../helpers/botHarness';
 
-for (const [paced, perTurn] of [['0', 1], ['1', 2]] as const) {
-  test(`a check-in answer turn costs one store read and one store write${paced === '1' ? ', plus one of each for the SMS pacing record of its reply' : ' (SMS unpaced)'}`, async () => {
+for (const [paced, reads, writes] of [['0', 1, 1], ['1', 2, 3]] as const) {
+  test(`a check-in answer turn costs one store read and one store write${paced === '1' ? ', plus a read and two writes (hold, release) of the SMS pacing record for its reply' : ' (SMS unpaced)'}`, async () => {
     const h = await BotHarness.start({ env: { OUTREACH_SMS_PER_SECOND: paced } });
     try {
       const { participants, clock } = h.app.services;
@@ -17,12 +17,12 @@ for (const [paced, perTurn] of [['0', 1], ['1', 2]] as const) {
 
       await h.say(user, 'check in');
       for (const answer of ['7', '3', 'no', '8']) {
-        const { reads, writes, queries } = { ...h.app.services.store.stats };
+        const before = { ...h.app.services.store.stats };
         const replies = await h.say(user, answer);
         assert.equal(replies.length, 1, `one question follows ${answer}`);
         const s = h.app.services.store.stats;
-        // Conversation state once; a paced reply reserves its send slot on the shared pacing record (bot/outreach/rateLimiter.ts).
-        assert.deepEqual([s.reads - reads, s.writes - writes, s.queries - queries], [perTurn, perTurn, 0], `answer ${answer}`);
+        // Conversation state once; a paced reply holds the shared pacing record through its send (bot/outreach/rateLimiter.ts).
+        assert.deepEqual([s.reads - before.reads, s.writes - before.writes, s.queries - before.queries], [reads, writes, 0], `answer ${answer}`);
       }
     } finally {
       await h.stop();

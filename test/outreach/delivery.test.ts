@@ -145,7 +145,8 @@ describe('delivery', () => {
     await a.outreach.tick(PROMPT_AT);
     const smsWaits = [...a.sleeps].sort((x, y) => x - y);
     assert.equal(smsWaits.length, 2, 'the first goes at once, the next two wait');
-    assert.ok(smsWaits[0] > 900 && smsWaits[0] <= 1000 && smsWaits[1] > 1900 && smsWaits[1] <= 2000, smsWaits.join(', '));
+    // Each waits one interval from the end of the send before it (which took a few ms here).
+    assert.ok(smsWaits.every((ms) => ms > 800 && ms <= 1001), smsWaits.join(', '));
 
     a.sleeps.length = 0;
     for (let i = 0; i < 3; i++) await enroll(a, w.connector.url, { channels: ['msteams'], checkinTime: '10:00' });
@@ -191,36 +192,108 @@ for (const factory of STORE_FACTORIES) {
     });
     afterEach(() => h.cleanup());
 
-    test('reserves consecutive slots per key and honours a back-off', async () => {
-      let now = 0;
+    /** A limiter whose clock moves only by the waits it asks for (each recorded) and by `spend` inside a send. */
+    const timed = (limits: { smsPerSecond: number; teamsPerSecondPerConversation: number }, holdMs?: number) => {
+      const clock = { now: 0 };
       const waits: number[] = [];
-      const limiter = new RateLimiter(h.store, { smsPerSecond: 2, teamsPerSecondPerConversation: 0 }, async (ms) => {
+      const sleep = async (ms: number) => {
         waits.push(ms);
-      }, () => now);
-      await Promise.all([limiter.acquire('sms', 'a'), limiter.acquire('sms', 'b'), limiter.acquire('sms', 'c')]);
-      assert.deepEqual(waits, [500, 1000]);
+        clock.now += ms;
+      };
+      const limiter = new RateLimiter(h.store, limits, { sleep, now: () => clock.now, holdMs });
+      const spend = (ms: number) => async () => {
+        clock.now += ms;
+      };
+      return { limiter, waits, clock, spend };
+    };
+
+    test('each send starts one interval after the previous one ended, and a back-off holds the key', async () => {
+      const { limiter, waits, clock, spend } = timed({ smsPerSecond: 2, teamsPerSecondPerConversation: 0 });
+      const starts: number[] = [];
+      const send = (ms: number) => async () => {
+        starts.push(clock.now);
+        await spend(ms)();
+      };
+      // The first takes 300 ms: the second may start only at 300 + 500.
+      await Promise.all([limiter.run('sms', 'a', send(300)), limiter.run('sms', 'b', send(0)), limiter.run('sms', 'c', send(0))]);
+      assert.deepEqual(starts, [0, 800, 1300]);
+      assert.deepEqual(waits, [500, 500]);
       waits.length = 0;
-      await limiter.acquire('msteams', 'x');
-      await limiter.acquire('msteams', 'x');
+      await limiter.run('msteams', 'x', spend(0));
+      await limiter.run('msteams', 'x', spend(0));
       assert.deepEqual(waits, [], 'Teams limit 0 = none');
       assert.equal(await limiter.backOff('msteams', 'x', 3000), false, 'an unpaced destination: the caller waits itself');
       assert.equal(await limiter.backOff('sms', 'x', 3000), true);
-      await limiter.acquire('sms', 'd');
+      await limiter.run('sms', 'd', spend(0));
       assert.deepEqual(waits, [3000]);
-      now = 10_000;
+      clock.now += 10_000;
       waits.length = 0;
-      await limiter.acquire('sms', 'e');
+      await limiter.run('sms', 'e', spend(0));
       assert.deepEqual(waits, []);
     });
 
+    test('a send that fails still lets go of the key, one interval after it ended', async () => {
+      const { limiter, waits } = timed({ smsPerSecond: 1, teamsPerSecondPerConversation: 0 });
+      await assert.rejects(
+        limiter.run('sms', 'a', async () => {
+          throw new Error('500');
+        }),
+        /500/,
+      );
+      await limiter.run('sms', 'b', async () => undefined);
+      assert.deepEqual(waits, [1000]);
+    });
+
+    test('two limiters (instances) on one store: a send never starts while the other holds the key, nor within an interval of its end', async () => {
+      const clock = { now: 0 };
+      const events: string[] = [];
+      const sleep = async (ms: number) => {
+        clock.now += ms;
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      const limits = { smsPerSecond: 0.5, teamsPerSecondPerConversation: 0 };
+      const [one, two] = [0, 1].map(() => new RateLimiter(h.store, limits, { sleep, now: () => clock.now }));
+      const windows: Array<[number, number]> = [];
+      const send = (name: string) => async () => {
+        const start = clock.now;
+        events.push(`start ${name}`);
+        await sleep(700);
+        windows.push([start, clock.now]);
+        events.push(`end ${name}`);
+      };
+      await Promise.all([one.run('sms', 'a', send('a')), two.run('sms', 'b', send('b')), one.run('sms', 'c', send('c')), two.run('sms', 'd', send('d'))]);
+      assert.equal(windows.length, 4);
+      windows.sort((x, y) => x[0] - y[0]);
+      for (let i = 1; i < windows.length; i++) {
+        assert.ok(windows[i][0] >= windows[i - 1][1] + 2000, `send ${i} started ${windows[i][0] - windows[i - 1][1]} ms after the previous ended: ${events.join(', ')}`);
+      }
+    });
+
+    test('a holder that died lets go when its lease runs out; its late release does not free the new holder', async () => {
+      const { limiter, clock } = timed({ smsPerSecond: 1, teamsPerSecondPerConversation: 0 }, 20_000);
+      const dead = new RateLimiter(h.store, { smsPerSecond: 1, teamsPerSecondPerConversation: 0 }, { now: () => clock.now, holdMs: 20_000 });
+      let lateRelease: (() => void) | undefined;
+      // The dead instance takes the key and never ends its send (until the test lets it, late).
+      const hung = dead.run('sms', 'a', () => new Promise<void>((resolve) => (lateRelease = resolve)));
+      while (!lateRelease) await new Promise((resolve) => setImmediate(resolve));
+      let during: Promise<void> | undefined;
+      await limiter.run('sms', 'b', async () => {
+        assert.ok(clock.now >= 20_000, `taken over at ${clock.now}, after the lease`);
+        // The dead holder's release comes now: the key stays held by this send.
+        lateRelease!();
+        await hung;
+        during = limiter.run('sms', 'c', async () => undefined);
+      });
+      const ended = clock.now;
+      await during;
+      assert.ok(clock.now >= ended + 1000, `c started ${clock.now - ended} ms after b ended: it waited for b, not for the dead holder`);
+    });
+
     test('Teams is paced per conversation', async () => {
-      const waits: number[] = [];
-      const limiter = new RateLimiter(h.store, { smsPerSecond: 1, teamsPerSecondPerConversation: 4 }, async (ms) => {
-        waits.push(ms);
-      }, () => 0);
-      await Promise.all([limiter.acquire('msteams', 'x'), limiter.acquire('msteams', 'y'), limiter.acquire('msteams', 'x')]);
+      const { limiter, waits, spend } = timed({ smsPerSecond: 1, teamsPerSecondPerConversation: 4 });
+      await Promise.all([limiter.run('msteams', 'x', spend(0)), limiter.run('msteams', 'y', spend(0)), limiter.run('msteams', 'x', spend(0))]);
       assert.deepEqual(waits, [250]);
-      await limiter.acquire('webchat', 'z');
+      await limiter.run('webchat', 'z', spend(0));
       assert.deepEqual(waits, [250], 'other channels are not limited');
     });
   });

@@ -17,7 +17,7 @@ const INTERVAL_MS = 2000;
  * to 1 message per 2 s: ten check-in prompts come due at once, both instances
  * tick, and a stranger's message to one of them is answered meanwhile. The
  * connector (the carrier's side) must never see two messages closer than the
- * limit. Real time: about (DUE) × 2 s per store.
+ * limit, by its own arrival times. Real time: a little over (DUE) × 2 s per store.
  */
 for (const db of DATABASES) {
   describe(`SMS pacing across instances on ${db.name}`, () => {
@@ -88,12 +88,9 @@ for (const db of DATABASES) {
       assert.equal(arrivals.length, DUE + 1);
       const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]);
       const closest = Math.min(...gaps);
-      // Slots are reserved 2000 ms apart on the wall clock and each send starts at its slot. What arrives differs from
-      // that by each delivery's own latency, which a loaded machine stretches (up to ~0.6 s seen under the whole
-      // suite), so arrivals are held to half the interval: two instances sharing a slot would arrive ~0 ms apart.
-      assert.ok(closest >= INTERVAL_MS / 2, `closest two messages ${closest.toFixed(0)} ms apart (gaps ${gaps.map((g) => g.toFixed(0)).join(', ')})`);
-      const span = arrivals[arrivals.length - 1] - arrivals[0];
-      assert.ok(span >= (DUE - 0.5) * INTERVAL_MS, `${DUE + 1} messages over ${span.toFixed(0)} ms: the slots add up to the limit`);
+      // Measured where the carrier sees them: each send holds the number until its answer is back and the next may
+      // start only an interval after that, so no latency, however stretched, brings two arrivals closer.
+      assert.ok(closest >= INTERVAL_MS, `closest two messages ${closest.toFixed(0)} ms apart (gaps ${gaps.map((g) => g.toFixed(0)).join(', ')})`);
     });
   });
 }

@@ -26,6 +26,8 @@ export class StaffChannelTurns {
     private readonly core: StaffCore,
     private readonly alerts: TeamsAlerts,
     private readonly channelId: string,
+    /** Posts what the acknowledgement queued on the flag (the cards' update) at once (./alertDelivery.ts). */
+    private readonly deliver: (participantId: string, flagId: string) => Promise<unknown>,
   ) {}
 
   /** True when the activity belongs to the staff channel and was handled here. */
@@ -65,7 +67,7 @@ export class StaffChannelTurns {
     }
     const escalated = await this.alerts.isEscalatedPost(data.flagId, context.activity.replyToId);
     const card = await this.alerts.cardFor(outcome.flag, escalated);
-    await this.alerts.refresh(outcome.flag, context.activity.replyToId);
+    await this.deliver(data.participantId, data.flagId);
     await this.invokeResponse(context, { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card });
   }
 
@@ -78,7 +80,7 @@ export class StaffChannelTurns {
       return;
     }
     // Every card of the flag, the pressed one included (its id is the message's replyToId).
-    await this.alerts.refresh(outcome.flag);
+    await this.deliver(data.participantId, data.flagId);
   }
 
   private async acknowledge(

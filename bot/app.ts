@@ -34,7 +34,7 @@ import { assessRisk } from './safety/risk';
 import { createPlaygroundFeature } from './playground/feature';
 import { createOutreachFeature } from './outreach/feature';
 import { createCareTeam } from './careTeam/careTeam';
-import { createStaffFeature } from './staff/staffFeature';
+import { createStaffFeature, StaffFeatureOptions } from './staff/staffFeature';
 
 export interface AppOptions {
   config: Config;
@@ -47,6 +47,8 @@ export interface AppOptions {
   startBackground?: boolean;
   /** Further Bot Framework authentication settings (tests: a local OpenID metadata endpoint). */
   botAuthentication?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** Tests: the staff feature's sign-in waits and password KDF. */
+  staff?: StaffFeatureOptions;
 }
 
 /**
@@ -102,7 +104,7 @@ export async function createApp(options: AppOptions): Promise<PuenteApp> {
   const drain = new RequestDrain();
   const server = createServer(log, drain);
   // The care team's dashboard, Teams alerts and staff-channel turns.
-  const staff = createStaffFeature(services);
+  const staff = createStaffFeature(services, options.staff);
   const features: Feature[] = [outreach, staff, createPlaygroundFeature(services)];
 
   server.post(

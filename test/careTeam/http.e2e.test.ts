@@ -68,7 +68,7 @@ for (const factory of STORE_FACTORIES) {
         assert.equal((await w.thread(p.id)).handoff, null);
         assert.notDeepEqual(await w.h.say(user, c.language === 'en' ? 'tip' : 'consejo'), [], 'the bot answers again');
 
-        const audit = await w.h.app.staff.core.audit.page({ from: new Date(0), to: new Date('2100-01-01') }, 100);
+        const audit = await w.h.app.staff.core.audit.page({ from: new Date('2025-01-01'), to: new Date('2026-01-01') }, 100);
         const actions = audit.items.map((e: any) => e.action);
         for (const action of ['thread.send', 'thread.view', 'thread.receive']) assert.ok(actions.includes(action), `${action} audited: ${actions.join(' ')}`);
         assert.equal(actions.filter((a: string) => a === 'thread.send').length, 2, 'the retry is not a second send');

@@ -59,7 +59,7 @@ for (const factory of STORE_FACTORIES) {
 
       const thread = await w.thread(p.id);
       assert.deepEqual(thread.items.map((m: any) => [m.text, m.staffName, m.delivery]), [['¿Puede hablar ahora?', COUNSELLOR.name, 'sent']]);
-      const audit = await w.h.app.staff.core.audit.page({ from: new Date(0), to: new Date('2100-01-01'), action: 'teams.reply' }, 10);
+      const audit = await w.h.app.staff.core.audit.page({ from: new Date('2025-01-01'), to: new Date('2026-01-01'), action: 'teams.reply' }, 10);
       assert.deepEqual(audit.items.map((e) => [e.actor, e.channel]), [[COUNSELLOR.email, 'teams']]);
     });
 
@@ -72,7 +72,7 @@ for (const factory of STORE_FACTORIES) {
       assert.equal(body.value, t('en', 'staff:teams.replyUnmapped'));
       assert.deepEqual(w.received(user), []);
       assert.deepEqual((await w.thread(p.id)).items, []);
-      const audit = await w.h.app.staff.core.audit.page({ from: new Date(0), to: new Date('2100-01-01'), action: 'teams.unmapped' }, 10);
+      const audit = await w.h.app.staff.core.audit.page({ from: new Date('2025-01-01'), to: new Date('2026-01-01'), action: 'teams.unmapped' }, 10);
       assert.equal(audit.items.length, 1);
 
       // A mapped user with an empty box, or writing to someone who said STOP, is told why and nothing goes out.

@@ -1,28 +1,14 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { STORE_FACTORIES } from '../helpers/stores';
+import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn, watchedPage } from '../staff/browserSupport';
 import { PASSWORD } from '../staff/staffHarness';
 import { CareTeamWorld, COUNSELLOR, t } from './support';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SPANISH_CLINICIAN = 'lucia.gomez@clinic.example';
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
-}
-
-/** axe-core over the thread section (evaluate runs outside the page's CSP); serious and critical violations fail. */
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(context: string): Promise<unknown> } }).axe.run('#thread'))) as AxeResult;
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${label}: axe found serious violations`);
-}
 
 describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (apt-get install chromium)' }, () => {
   let w: CareTeamWorld;
@@ -39,7 +25,7 @@ describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'D
     participantId = made.p.id;
     user = made.user;
     await w.h.app.services.flags.raise({ id: 'checkin:urgent', participantId, source: 'checkin', reasons: [{ code: 'safety_yes', severity: 'urgent' }] });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -48,17 +34,8 @@ describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'D
   });
 
   async function signedInPage(email: string, path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-    });
-    await page.goto(`${w.h.baseUrl}${path}`);
-    await page.getByLabel(/Email|Correo/).fill(email);
-    await page.getByLabel(/Password|Contraseña/).fill(PASSWORD);
-    await page.getByLabel(/Password|Contraseña/).press('Enter');
-    await page.waitForURL(`${w.h.baseUrl}${path}`);
+    const page = await watchedPage(browser, problems);
+    await signIn(page, w.h.baseUrl, email, path);
     await page.locator('#thread-form').waitFor();
     return page;
   }
@@ -66,7 +43,7 @@ describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'D
   it('a clinician opens the urgent flag, writes, sees the reply appear without a reload, and ends the conversation', async () => {
     const page = await signedInPage(COUNSELLOR.email, `/staff/flags/${encodeURIComponent(participantId)}/checkin%3Aurgent`);
     assert.equal(await page.locator('#thread-messages li.empty').innerText(), t('en', 'staff:thread.empty'));
-    await assertAccessible(page, 'flag thread (en)');
+    await assertAccessible(page, 'flag thread (en)', '#thread');
 
     // The counter follows the text; over 2 segments the form refuses it.
     await page.locator('#thread-text').fill('¿Cómo está? '.repeat(14));
@@ -89,7 +66,7 @@ describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'D
     assert.deepEqual(await w.h.say(user, 'Estoy mejor, gracias'), []);
     await page.locator('#thread-messages li.from-participant', { hasText: 'Estoy mejor, gracias' }).waitFor({ timeout: 10_000 });
     assert.equal(page.url(), url, 'no reload');
-    await assertAccessible(page, 'flag thread with messages (en)');
+    await assertAccessible(page, 'flag thread with messages (en)', '#thread');
     await page.locator('#thread').screenshot({ path: join(ARTIFACTS, 'care-thread-en.png') });
 
     await page.getByRole('button', { name: t('en', 'staff:thread.end') }).click();
@@ -105,7 +82,7 @@ describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'D
     assert.match(await page.locator('#thread-messages').innerText(), /Maria \(equipo de atención\)[\s\S]*Participante/);
     await page.locator('#thread-text').fill('Hola');
     await page.getByText('1 de 2 mensajes de texto (SMS)').waitFor();
-    await assertAccessible(page, 'participant thread (es)');
+    await assertAccessible(page, 'participant thread (es)', '#thread');
     await page.locator('#thread').screenshot({ path: join(ARTIFACTS, 'care-thread-es.png') });
     assert.deepEqual(problems, []);
   });

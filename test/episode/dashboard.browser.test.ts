@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { Browser, chromium, Page } from 'playwright-core';
-import { PASSWORD, StaffHarness } from '../staff/staffHarness';
+import { Browser, Page } from 'playwright-core';
+import { assertAccessible, CHROMIUM, launchChromium, signIn, watchedPage } from '../staff/browserSupport';
+import { StaffHarness } from '../staff/staffHarness';
 
-const CHROMIUM = '/usr/bin/chromium';
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const EVIL = '<img src=x onerror="window.__pwned = 1"> no one can help';
 
 describe('a safety episode in the staff dashboard (Chromium)', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (apt-get install chromium)' }, () => {
@@ -22,7 +21,7 @@ describe('a safety episode in the staff dashboard (Chromium)', { skip: !existsSy
     const user = { id: '+15550100123', channelId: 'sms' };
     await s.services.participants.link(p.id, { channelId: 'sms', serviceUrl: s.h.connector.url, conversationId: `conv-${user.id}`, userId: user.id, botId: 'puente-bot' });
     for (const text of ['I want to kill myself', EVIL, 'help me']) await s.h.say(user, text);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -31,16 +30,8 @@ describe('a safety episode in the staff dashboard (Chromium)', { skip: !existsSy
   });
 
   async function signedInPage(): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    await page.goto(`${s.base}/staff`);
-    await page.getByLabel('Email').fill('clin@clinic.org');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByLabel('Password').press('Enter');
-    await page.waitForURL(`${s.base}/staff`);
+    const page = await watchedPage(browser, problems, { responses: true });
+    await signIn(page, s.base, 'clin@clinic.org');
     return page;
   }
 
@@ -59,11 +50,7 @@ describe('a safety episode in the staff dashboard (Chromium)', { skip: !existsSy
     assert.equal(await page.locator('#flag-messages img').count(), 0);
     assert.doesNotMatch(await page.locator('#flag-reasons').innerText(), /rule|lexicon/);
 
-    await page.evaluate(AXE);
-    const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as {
-      violations: Array<{ id: string; impact: string | null }>;
-    };
-    assert.deepEqual(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), []);
+    await assertAccessible(page, 'flag with crisis messages');
 
     await page.getByRole('button', { name: 'Safe to resume' }).click();
     await page.locator('#notice', { hasText: 'Saved.' }).waitFor();

@@ -18,7 +18,16 @@ export interface HarnessOptions {
   /** Default: silent. */
   logger?: AppOptions['logger'];
   botAuthentication?: AppOptions['botAuthentication'];
+  /** The staff feature's sign-in waits and KDF; the KDF defaults to TEST_KDF. */
+  staff?: AppOptions['staff'];
 }
+
+/**
+ * scrypt at N = 2^10 for the staff accounts tests create: the same code path
+ * as production's 2^15 (bot/staff/password.ts) at a thirtieth of the CPU,
+ * which every sign-in of every dashboard test would otherwise pay.
+ */
+export const TEST_KDF = { log2N: 10, r: 8, p: 1 };
 
 /**
  * A running Puente app on a free port with its own SQLite file (or the given
@@ -45,6 +54,7 @@ export class BotHarness {
         logger: options.logger ?? silentLogger(),
         bot: options.bot,
         botAuthentication: options.botAuthentication,
+        staff: { kdf: TEST_KDF, ...options.staff },
       });
       h.baseUrl = await h.app.listen(0);
     } catch (err) {

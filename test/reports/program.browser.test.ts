@@ -2,25 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { assertFitsPhone, PHONE } from '../helpers/phoneLayout';
-import { PASSWORD, StaffHarness } from '../staff/staffHarness';
+import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn, watchedPage } from '../staff/browserSupport';
+import { StaffHarness } from '../staff/staffHarness';
 import { RANGE, seedFixture } from './fixture';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
-}
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${label}: axe found serious violations`);
-}
 
 /** What each Tab press lands on: a chart (its figure's id), a table region (its table's id), or another control. */
 const FOCUSED = `(() => {
@@ -43,7 +29,7 @@ describe('Program page in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian ch
     await seedFixture(s.services.store);
     await s.account('director@clinic.org', 'admin', { language: 'en' });
     await s.account('directora@clinic.org', 'admin', { language: 'es' });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -52,21 +38,8 @@ describe('Program page in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian ch
   });
 
   async function openReport(email: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    const path = `/staff/reports?from=${RANGE.from}&to=${RANGE.to}`;
-    await page.goto(`${s.base}${path}`);
-    await page.getByLabel(/Email|Correo/).fill(email);
-    await page.getByLabel(/Password|Contraseña/).fill(PASSWORD);
-    await page.getByLabel(/Password|Contraseña/).press('Enter');
-    await page.waitForURL(`${s.base}${path}`);
+    const page = await watchedPage(browser, problems, { viewport, responses: true });
+    await signIn(page, s.base, email, `/staff/reports?from=${RANGE.from}&to=${RANGE.to}`);
     await page.locator('#report:not([hidden])').waitFor();
     return page;
   }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { Browser, Page } from 'playwright-core';
 import { emptyAnswers } from '../../bot/domain/checkins';
 import { Language } from '../../bot/i18n';
-import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn } from './browserSupport';
+import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn, watchedPage } from './browserSupport';
 import { HIGH, MODERATE, StaffHarness, URGENT } from './staffHarness';
 
 /**
@@ -61,15 +61,7 @@ describe('queue, participant list and participant page in Chromium', { skip: !ex
     await s?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-    });
-    return page;
-  }
+  const newPage = (): Promise<Page> => watchedPage(browser, problems);
 
   const WORDS: Record<Language, { ago: RegExp; later: RegExp; stranger: RegExp; reason: RegExp; missed: string; reveal: string }> = {
     en: { ago: /15 minutes ago/, later: /17 minutes ago/, stranger: /Not enrolled: SMS •••• 0999/, reason: /Crisis language in a message: overdose/, missed: 'Missed', reveal: 'Show the whole number' },

@@ -6,7 +6,7 @@ import { Browser, Page } from 'playwright-core';
 import { emptyAnswers } from '../../bot/domain/checkins';
 import { replyText } from '../helpers/botHarness';
 import { assertFitsPhone, PHONE } from '../helpers/phoneLayout';
-import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn as signInAt } from './browserSupport';
+import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn as signInAt, watchedPage } from './browserSupport';
 import { StaffHarness } from './staffHarness';
 
 const EVIL_NOTE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> long day';
@@ -65,18 +65,7 @@ describe('staff dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian
     await s?.stop();
   });
 
-  async function newPage(viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    return page;
-  }
+  const newPage = (viewport?: { width: number; height: number }): Promise<Page> => watchedPage(browser, problems, { viewport, responses: true });
 
   function signIn(page: Page, email: string, path = '/staff'): Promise<void> {
     return signInAt(page, s.base, email, path);

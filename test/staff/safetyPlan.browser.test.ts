@@ -1,26 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, Page } from 'playwright-core';
 import { replyText } from '../helpers/botHarness';
-import { PASSWORD, StaffHarness } from './staffHarness';
-
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts');
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeResult {
-  violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }>;
-}
-
-/** axe-core in the page; serious and critical violations fail. */
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run())) as AxeResult;
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${label}: axe found serious violations`);
-}
+import { ARTIFACTS, assertAccessible, CHROMIUM, launchChromium, signIn, watchedPage } from './browserSupport';
+import { StaffHarness } from './staffHarness';
 
 describe('safety plan on the dashboard in Chromium', { skip: !existsSync(CHROMIUM) && 'Debian chromium is not installed (apt-get install chromium)' }, () => {
   let s: StaffHarness;
@@ -51,7 +36,7 @@ describe('safety plan on the dashboard in Chromium', { skip: !existsSync(CHROMIU
       s.clock.advance(60_000);
     }
     assert.equal((await s.services.safetyPlan.plans.openSuggestions(p.id)).length, 2);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   after(async () => {
@@ -60,21 +45,8 @@ describe('safety plan on the dashboard in Chromium', { skip: !existsSync(CHROMIU
   });
 
   async function participantPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
-    });
-    page.on('response', (res) => {
-      if (res.status() >= 400) problems.push(`${res.status()} ${new URL(res.url()).pathname}`);
-    });
-    const path = `/staff/participants/${encodeURIComponent(participantId)}`;
-    await page.goto(`${s.base}${path}`);
-    await page.getByLabel(/Email|Correo/).fill(email);
-    await page.getByLabel(/Password|Contraseña/).fill(PASSWORD);
-    await page.getByLabel(/Password|Contraseña/).press('Enter');
-    await page.waitForURL(`${s.base}${path}`);
+    const page = await watchedPage(browser, problems, { responses: true });
+    await signIn(page, s.base, email, `/staff/participants/${encodeURIComponent(participantId)}`);
     await page.locator('#participant:not([hidden])').waitFor();
     return page;
   }

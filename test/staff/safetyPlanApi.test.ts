@@ -37,7 +37,7 @@ for (const factory of STORE_FACTORIES) {
       await store?.cleanup();
     });
 
-    const auditOf = async (action: string) => (await s.staff.core.audit.page({ from: new Date(0), to: new Date('2030-01-01'), action: action as never }, 100)).items;
+    const auditOf = async (action: string) => (await s.staff.core.audit.page({ from: new Date('2025-01-01'), to: new Date('2026-01-01'), action: action as never }, 100)).items;
 
     it('creates the plan, edits it as a new version, and audits every view and edit without the text', async () => {
       const empty = await clin.json('GET', api);

@@ -15,13 +15,15 @@ export const STAFF_CHANNEL = '19:staff-channel@thread.tacv2';
 /** A running app (BotHarness) with a movable clock, plus shortcuts to the staff feature. */
 export class StaffHarness {
   readonly clock = fixedClock(START);
+  /** The waits sign-in throttling asked for, in ms: recorded instead of slept, as the clock is fixed too. */
+  readonly signInWaits: number[] = [];
   h!: BotHarness;
   /** The staff channel's connector (withTeams only). */
   teams: CaptureConnector | undefined;
 
   static async start(env: Record<string, string> = {}, store?: DocumentStore): Promise<StaffHarness> {
     const s = new StaffHarness();
-    s.h = await BotHarness.start({ clock: s.clock, store, env });
+    s.h = await BotHarness.start({ clock: s.clock, store, env, staff: s.staffOptions() });
     return s;
   }
 
@@ -33,6 +35,7 @@ export class StaffHarness {
     try {
       s.h = await BotHarness.start({
         clock: s.clock,
+        staff: s.staffOptions(),
         env: { STAFF_TEAMS_CONVERSATION_ID: STAFF_CHANNEL, STAFF_TEAMS_SERVICE_URL: s.teams.url, PUBLIC_BASE_URL: 'https://puente.example.org', ...env },
       });
     } catch (err) {
@@ -40,6 +43,10 @@ export class StaffHarness {
       throw err;
     }
     return s;
+  }
+
+  private staffOptions() {
+    return { sleep: async (ms: number) => void this.signInWaits.push(ms) };
   }
 
   get base(): string {

@@ -65,7 +65,7 @@ export class SafetyPlanAddDialog extends ComponentDialog {
     if (answer.status !== 'answered' || !isSectionName(answer.value)) return this.nothingAdded(step, answer);
     step.values.section = answer.value;
     const { t } = turnFacts(step.context);
-    const spec: TextPromptSpec = { kind: 'text', id: 'safetyplan.text', textKey: 'safetyplan:add.text', vars: { section: t(`safetyplan:add.choice.${answer.value}`) } };
+    const spec: TextPromptSpec = { kind: 'text', id: 'safetyplan.text', safetyPlanEntry: true, textKey: 'safetyplan:add.text', vars: { section: t(`safetyplan:add.choice.${answer.value}`) } };
     return step.beginDialog(PROMPT, spec);
   }
 

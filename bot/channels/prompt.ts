@@ -60,6 +60,14 @@ export interface YesNoPromptSpec extends PromptBase {
 /** Free text; with allowSkip, skip words (skip, saltar, no, nada…) mean "skipped". */
 export interface TextPromptSpec extends PromptBase {
   kind: 'text';
+  /**
+   * The answer is an entry for the person's own safety plan (warning signs,
+   * reasons for living…), which goes to staff as a suggestion. Such words are
+   * expected to sound like risk ("I stop answering my phone"), so the screen's
+   * model alone does not interrupt them with the risk question; the crisis
+   * tier still opens an episode (bot/safety/gate.ts).
+   */
+  safetyPlanEntry?: boolean;
 }
 
 /** A message that expects no answer (confirmations, outreach texts). */

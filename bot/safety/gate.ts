@@ -3,6 +3,7 @@ import { renderPrompt } from '../channels/render';
 import { unknownParticipantId } from '../flags/flag';
 import { Language, LANGUAGES, translatorFor } from '../i18n';
 import { Services } from '../services';
+import { awaitedPrompt } from '../turn/awaitedPrompt';
 import { TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { turnFacts } from '../turn/turnFacts';
@@ -101,7 +102,7 @@ export class SafetyGate {
     const modelOnly = risk.tier === 'none' || (risk.tier === 'possible_risk' && risk.reason.startsWith('model:'));
     if (modelOnly && !keyword && !optedOut && (await this.reminderReplies.handle(context, profile))) return 'handled';
     // A request to stop or start messages is honoured as such: only the crisis tier outranks it.
-    if (risk.tier === 'possible_risk' && keyword?.kind !== 'opt_out' && keyword?.kind !== 'opt_in' && !this.answersOwnQuestion(text, risk)) {
+    if (risk.tier === 'possible_risk' && keyword?.kind !== 'opt_out' && keyword?.kind !== 'opt_in' && !this.answersOwnQuestion(text, risk, state)) {
       await this.question.ask(context, state, this.person(context, profile), risk);
       return 'handled';
     }
@@ -188,11 +189,13 @@ export class SafetyGate {
   /** The participant's language; for a stranger, the language of the keyword they used. */
   /**
    * A reply the bot itself offers — an answer option of its questionnaires (answerLabels.ts) or one of its
-   * commands ("add to my plan") — asked about on the model's score alone. A request for a person is not
-   * among them: whoever asks for someone may be asked how they are.
+   * commands ("add to my plan") — or an entry for the person's safety plan, asked about on the model's
+   * score alone. A request for a person is not among them: whoever asks for someone may be asked how they are.
    */
-  private answersOwnQuestion(text: string, risk: RiskAssessment): boolean {
+  private answersOwnQuestion(text: string, risk: RiskAssessment, state: TurnState): boolean {
     if (!risk.reason.startsWith('model:')) return false;
+    const awaited = awaitedPrompt(state);
+    if (awaited?.kind === 'text' && awaited.safetyPlanEntry) return true;
     const intent = recognizeIntent(text);
     const command = intent !== undefined && !(intent.kind === 'go' && intent.destination === 'contact');
     return command || this.answerLabels.isAnswerOption(text);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Activity } from 'botbuilder';
 import { AdaptiveCard } from '../../bot/channels/teamsRenderer';
 import { Language } from '../../bot/i18n';
+import { assessRisk } from '../../bot/safety/risk';
 import { SECTIONS } from '../../bot/safetyPlan/sections';
 import { DESTINATIONS } from '../../dialogs/mainIntents';
 import { buttonData, ChatHarness, visibleText } from '../main/chatHarness';
@@ -14,6 +15,10 @@ const PLAN = {
   professionals: [{ name: 'Clinic', phone: '555 010 0100' }, { name: '988 Lifeline', phone: '988' }],
   reasonsForLiving: ['My kids'],
 };
+
+/** Warning signs as a participant would write them, which the screen's model alone scores at the question tier. */
+const WARNING_SIGN: Record<Language, string> = { en: 'I stop answering my phone and sleep all day', es: 'Cuando me aíslo y dejo de comer' };
+const CRISIS: Record<Language, string> = { en: "I'm going to kill myself tonight", es: 'Me voy a matar esta noche' };
 
 const WORDS: Record<Language, { show: string[]; add: string }> = {
   en: { show: ['my plan', 'My safety plan', 'my plan!'], add: 'add to my plan' },
@@ -115,6 +120,35 @@ describe('safety plan in the conversation', () => {
           const shown = await chat.text(WORDS[language].show[0]);
           assert.ok(shown.includes(t('safetyplan:section.distractions')));
           assert.ok(shown.includes('- Ir al parque con mi perro'));
+        });
+
+        it('a warning sign that sounds like risk is stored, not questioned; a crisis statement still opens the episode', async () => {
+          const p = await h.participant(channel, { language });
+          const t = h.t(language);
+          const chat = h.chat(p, channel);
+          const sign = WARNING_SIGN[language];
+          const risk = assessRisk(sign);
+          assert.ok(risk.tier === 'possible_risk' && risk.reason.startsWith('model:'), `the entry must be one the model alone would question: ${risk.reason}`);
+
+          const ask = await chat.say(WORDS[language].add);
+          const pick = channel === 'sms' ? String(SECTIONS.indexOf('warningSigns') + 1) : { value: buttonData(ask, t('safetyplan:add.choice.warningSigns')) };
+          await chat.say(pick);
+          assert.equal(await chat.text(sign), t('safetyplan:add.thanks'));
+          assert.deepEqual((await h.services.safetyPlan.plans.openSuggestions(p.id)).map((x) => x.text), [sign]);
+
+          // Away from the plan the same words get the question.
+          assert.ok((await chat.text(sign)).includes('988'), 'outside the plan entry the model asks');
+        });
+
+        it('a crisis statement typed as a plan entry opens the episode instead', async () => {
+          const p = await h.participant(channel, { language });
+          const t = h.t(language);
+          const chat = h.chat(p, channel);
+          const ask = await chat.say(WORDS[language].add);
+          const pick = channel === 'sms' ? String(SECTIONS.indexOf('reasonsForLiving') + 1) : { value: buttonData(ask, t('safetyplan:add.choice.reasonsForLiving')) };
+          await chat.say(pick);
+          assert.ok((await chat.text(CRISIS[language])).includes('988'));
+          assert.deepEqual(await h.services.safetyPlan.plans.openSuggestions(p.id), [], 'not taken as an entry');
         });
 
         it('adds nothing when the participant leaves the question', async () => {

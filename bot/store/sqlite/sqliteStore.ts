@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -24,7 +25,11 @@ type Row = { doc: string; etag: string };
 /**
  * Embedded store: one SQLite file (WAL), one table per collection holding JSON
  * documents, with covering indexes over the fields the hot queries use (sqliteSchema.ts).
- * better-sqlite3 is synchronous; the async signatures keep the port uniform.
+ * better-sqlite3 is synchronous: each call runs its statement at once, then
+ * answers after one turn of the event loop (afterTurn). Without that turn a
+ * request made of many small queries would run as one unbroken stretch of
+ * microtasks, holding timers, sockets and every other conversation until it
+ * ends; with it, the loop waits at most for one statement.
  */
 export class SqliteStore implements DocumentStore {
   readonly stats: StoreStats = { reads: 0, writes: 0, queries: 0 };
@@ -67,20 +72,24 @@ export class SqliteStore implements DocumentStore {
     this.db = undefined;
   }
 
-  async get<T extends DocBase>(collection: string, pk: string, id: string): Promise<Stored<T> | undefined> {
-    this.stats.reads++;
-    const row = this.stmt(`SELECT doc, etag FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).get(pk, id) as
-      | Row
-      | undefined;
-    return row ? toStored<T>(row) : undefined;
+  get<T extends DocBase>(collection: string, pk: string, id: string): Promise<Stored<T> | undefined> {
+    return afterTurn(() => {
+      this.stats.reads++;
+      const row = this.stmt(`SELECT doc, etag FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).get(pk, id) as
+        | Row
+        | undefined;
+      return row ? toStored<T>(row) : undefined;
+    });
   }
 
-  async create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
-    this.stats.writes++;
-    const etag = randomUUID();
-    const info = this.stmt(`${this.insertSql(collection)} ON CONFLICT DO NOTHING`).run({ pk: doc.pk, id: doc.id, etag, doc: serialize(doc) });
-    if (info.changes === 0) throw new ConflictError(collection, doc.id);
-    return { ...doc, _etag: etag };
+  create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      const etag = randomUUID();
+      const info = this.stmt(`${this.insertSql(collection)} ON CONFLICT DO NOTHING`).run({ pk: doc.pk, id: doc.id, etag, doc: serialize(doc) });
+      if (info.changes === 0) throw new ConflictError(collection, doc.id);
+      return { ...doc, _etag: etag };
+    });
   }
 
   /**
@@ -96,32 +105,36 @@ export class SqliteStore implements DocumentStore {
     this.stats.writes += docs.length;
   }
 
-  async replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
-    this.stats.writes++;
-    const next = randomUUID();
-    const set = this.fieldColumns(collection).map((c, i) => `, ${c} = ${columnValues(this.columns.get(collection)!)[i]}`).join('');
-    const info = this.stmt(`UPDATE ${this.table(collection)} SET etag = @next, doc = @doc${set} WHERE pk = @pk AND id = @id AND etag = @etag`).run({
-      next,
-      doc: serialize(doc),
-      pk: doc.pk,
-      id: doc.id,
-      etag,
+  replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      const next = randomUUID();
+      const set = this.fieldColumns(collection).map((c, i) => `, ${c} = ${columnValues(this.columns.get(collection)!)[i]}`).join('');
+      const info = this.stmt(`UPDATE ${this.table(collection)} SET etag = @next, doc = @doc${set} WHERE pk = @pk AND id = @id AND etag = @etag`).run({
+        next,
+        doc: serialize(doc),
+        pk: doc.pk,
+        id: doc.id,
+        etag,
+      });
+      if (info.changes === 0) throw new PreconditionFailedError(collection, doc.id);
+      return { ...doc, _etag: next };
     });
-    if (info.changes === 0) throw new PreconditionFailedError(collection, doc.id);
-    return { ...doc, _etag: next };
   }
 
-  async upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
-    this.stats.writes++;
-    const etag = randomUUID();
-    const set = this.fieldColumns(collection).map((c) => `, ${c} = excluded.${c}`).join('');
-    this.stmt(`${this.insertSql(collection)} ON CONFLICT (pk, id) DO UPDATE SET etag = excluded.etag, doc = excluded.doc${set}`).run({
-      pk: doc.pk,
-      id: doc.id,
-      etag,
-      doc: serialize(doc),
+  upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      const etag = randomUUID();
+      const set = this.fieldColumns(collection).map((c) => `, ${c} = excluded.${c}`).join('');
+      this.stmt(`${this.insertSql(collection)} ON CONFLICT (pk, id) DO UPDATE SET etag = excluded.etag, doc = excluded.doc${set}`).run({
+        pk: doc.pk,
+        id: doc.id,
+        etag,
+        doc: serialize(doc),
+      });
+      return { ...doc, _etag: etag };
     });
-    return { ...doc, _etag: etag };
   }
 
   /** An insert of one document (named parameters pk, id, etag, doc) that also sets its field columns from it. */
@@ -136,32 +149,38 @@ export class SqliteStore implements DocumentStore {
     return [...this.columns.get(collection)!].map(columnOf);
   }
 
-  async delete(collection: string, pk: string, id: string, etag?: string): Promise<void> {
-    this.stats.writes++;
-    if (etag === undefined) {
-      this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).run(pk, id);
-      return;
-    }
-    const info = this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ? AND etag = ?`).run(
-      pk,
-      id,
-      etag,
-    );
-    if (info.changes === 0) throw new PreconditionFailedError(collection, id);
+  delete(collection: string, pk: string, id: string, etag?: string): Promise<void> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      if (etag === undefined) {
+        this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).run(pk, id);
+        return;
+      }
+      const info = this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ? AND etag = ?`).run(
+        pk,
+        id,
+        etag,
+      );
+      if (info.changes === 0) throw new PreconditionFailedError(collection, id);
+    });
   }
 
-  async query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
-    this.stats.queries++;
-    const page = this.page<Row>(collection, 'doc, etag', query);
-    return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+  query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      const page = this.page<Row>(collection, 'doc, etag', query);
+      return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+    });
   }
 
-  async project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
-    this.stats.queries++;
-    // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
-    const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
-    const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
-    return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+  project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
+      const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
+      const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
+      return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+    });
   }
 
   /** Rows of a query in its order, a page at a time when it has a limit. */
@@ -175,35 +194,43 @@ export class SqliteStore implements DocumentStore {
   }
 
   private pageSql(collection: string, columns: string, query: Query): { sql: string; params: unknown[]; offset: number } {
-    const { sql, params } = this.select(collection, columns, query);
     const order = (query.orderBy ?? [])
       .map((o) => `${this.field(collection, assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
       .concat(['pk', 'id']);
-    let full = `${sql} ORDER BY ${order.join(', ')}`;
     const offset = decodeOffsetToken(query.continuation);
-    if (query.limit !== undefined) {
+    if (query.limit === undefined || !this.searched.get(collection)?.size) {
+      const { sql, params } = this.select(collection, columns, query);
       // Fetch one more than asked to know whether a next page exists.
-      full += ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
+      const range = query.limit === undefined ? '' : ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
+      return { sql: `${sql} ORDER BY ${order.join(', ')}${range}`, params, offset };
     }
-    return { sql: full, params, offset };
+    const range = `ORDER BY ${order.join(', ')} LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
+    // A searched collection's matches (thousands for a common name) are ordered as rowids and sort keys only; the
+    // documents, a KB each, are read for the page alone.
+    const keys = this.select(collection, 'rowid', query);
+    return { sql: `SELECT ${columns} FROM ${this.table(collection)} WHERE rowid IN (${keys.sql} ${range}) ORDER BY ${order.join(', ')}`, params: keys.params, offset };
   }
 
-  async count(collection: string, query: Query): Promise<number> {
-    this.stats.queries++;
-    const { sql, params } = this.countSql(collection, query);
-    return (this.stmt(sql).get(...params) as { n: number }).n;
+  count(collection: string, query: Query): Promise<number> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      const { sql, params } = this.countSql(collection, query);
+      return (this.stmt(sql).get(...params) as { n: number }).n;
+    });
   }
 
   private countSql(collection: string, query: Query): { sql: string; params: unknown[] } {
     return this.select(collection, 'COUNT(*) AS n', query);
   }
 
-  async countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
-    this.stats.queries++;
-    const { sql, params } = this.countBySql(collection, query, field);
-    const rows = this.stmt(sql).all(...params) as Array<{ k: unknown; n: number }>;
-    const found = new Map(rows.map((r) => [r.k, r.n]));
-    return new Map(values.map((v) => [v, found.get(bindable(v)) ?? 0]));
+  countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      const { sql, params } = this.countBySql(collection, query, field);
+      const rows = this.stmt(sql).all(...params) as Array<{ k: unknown; n: number }>;
+      const found = new Map(rows.map((r) => [r.k, r.n]));
+      return new Map(values.map((v) => [v, found.get(bindable(v)) ?? 0]));
+    });
   }
 
   private countBySql(collection: string, query: Query, field: string): { sql: string; params: unknown[] } {
@@ -249,8 +276,11 @@ export class SqliteStore implements DocumentStore {
       if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
       const db = new Database(this.path);
       db.pragma('journal_mode = WAL');
-      // FULL: a committed answer survives power loss, not only a process crash.
-      db.pragma('synchronous = FULL');
+      // NORMAL: in WAL mode a commit is not fsynced (the WAL is, at each checkpoint). A committed write survives a
+      // crash of the process, and the file is never corrupted; only a power loss or OS crash may take back the last
+      // commits. FULL (an fsync per commit) cost each dashboard request its audit write's fsync — 10 ms and more on a
+      // busy disk — with the event loop blocked throughout, since better-sqlite3 is synchronous.
+      db.pragma('synchronous = NORMAL');
       // Several processes may share one file; wait for the writer instead of failing.
       db.pragma('busy_timeout = 5000');
       this.db = db;
@@ -313,6 +343,19 @@ function condition(c: Condition, expr: string, params: unknown[]): string {
 /** json_extract yields 1/0 for JSON booleans; SQLite has no boolean bind type. */
 function bindable(v: Scalar): unknown {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
+}
+
+/** The result (or error) of `run`, called now, delivered after the event loop has had a turn. */
+async function afterTurn<R>(run: () => R): Promise<R> {
+  let outcome: { ok: true; value: R } | { ok: false; error: unknown };
+  try {
+    outcome = { ok: true, value: run() };
+  } catch (error) {
+    outcome = { ok: false, error };
+  }
+  await nextTurn();
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 function serialize(doc: DocBase): string {

@@ -81,3 +81,32 @@ test('a search shorter than 3 characters walks the search-key index in order, no
     assert.doesNotMatch(steps, /VIRTUAL TABLE/);
   }
 });
+
+test('a common name walks the search-key index and stops at the page; a rare one is read from the trigram index', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
+  const store = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
+  t.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await store.init();
+  // 900 names, 598 of them holding 'garcia' (more than a page reads from the trigram index), 3 holding 'quinn'.
+  const name = (i: number) => (i < 3 ? `zoe quinn ${i}` : i % 3 ? `jose garcia ${String(i).padStart(3, '0')}` : `ana perez ${i}`);
+  store.createMany('participants', Array.from({ length: 900 }, (_, i) => ({ id: `p${i}`, pk: `p${i}`, searchName: name(i), status: 'active' })));
+  const page = (value: string) => ({ where: [{ field: 'searchName', op: 'contains' as const, value }], orderBy: [{ field: 'searchName' }], limit: 25 });
+
+  const common = store.queryPlan('query', 'participants', page('garcia')).join(' | ');
+  assert.match(common, /SCAN c_participants USING COVERING INDEX ixc_participants_searchName/);
+  assert.match(common, /VIRTUAL TABLE INDEX \d+:M/);
+  const rare = store.queryPlan('query', 'participants', page('quinn')).join(' | ');
+  assert.doesNotMatch(rare, /ixc_participants_searchName/);
+  assert.match(rare, /VIRTUAL TABLE INDEX \d+:M/);
+
+  // Either way the page is the same: the first matches in search-key order, and the next page continues it.
+  const expected = Array.from({ length: 900 }, (_, i) => name(i)).filter((n) => n.includes('garcia')).sort();
+  const first = await store.query<{ id: string; pk: string; searchName: string }>('participants', page('garcia'));
+  const second = await store.query<{ id: string; pk: string; searchName: string }>('participants', { ...page('garcia'), continuation: first.continuation });
+  assert.deepEqual([...first.items, ...second.items].map((p) => p.searchName), expected.slice(0, 50));
+  assert.equal(await store.count('participants', page('garcia')), expected.length);
+  assert.deepEqual((await store.query<{ id: string; pk: string; searchName: string }>('participants', page('quinn'))).items.map((p) => p.searchName), ['zoe quinn 0', 'zoe quinn 1', 'zoe quinn 2']);
+});

@@ -22,6 +22,9 @@ import { columnName, columnOf, columnValues, ensureCollection, searchTableName, 
 
 type Row = { doc: string; etag: string };
 
+/** Above this many trigram matches a searched page walks its order's index (see searchCondition). */
+const DENSE_MATCHES = 500;
+
 /**
  * Embedded store: one SQLite file (WAL), one table per collection holding JSON
  * documents, with covering indexes over the fields the hot queries use (sqliteSchema.ts).
@@ -207,7 +210,7 @@ export class SqliteStore implements DocumentStore {
     const range = `ORDER BY ${order.join(', ')} LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
     // A searched collection's matches (thousands for a common name) are ordered as rowids and sort keys only; the
     // documents, a KB each, are read for the page alone.
-    const keys = this.select(collection, 'rowid', query);
+    const keys = this.select(collection, 'rowid', query, true);
     return { sql: `SELECT ${columns} FROM ${this.table(collection)} WHERE rowid IN (${keys.sql} ${range}) ORDER BY ${order.join(', ')}`, params: keys.params, offset };
   }
 
@@ -249,7 +252,8 @@ export class SqliteStore implements DocumentStore {
     return (this.open().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
   }
 
-  private select(collection: string, columns: string, query: Query): { sql: string; params: unknown[] } {
+  /** `page`: the statement reads a limited page in an order (a walk in index order can stop early). */
+  private select(collection: string, columns: string, query: Query, page = false): { sql: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (query.pk !== undefined) {
@@ -258,10 +262,31 @@ export class SqliteStore implements DocumentStore {
     }
     for (const c of query.where ?? []) {
       const expr = this.field(collection, assertFieldName(c.field));
-      clauses.push(c.op === 'contains' && this.searched.get(collection)?.has(c.field) ? searchCondition(collection, c.field, expr, c.value, params) : condition(c, expr, params));
+      clauses.push(c.op === 'contains' && this.searched.get(collection)?.has(c.field) ? this.searchCondition(collection, c.field, expr, c.value, params, page) : condition(c, expr, params));
     }
     const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
     return { sql: `SELECT ${columns} FROM ${this.table(collection)}${where}`, params };
+  }
+
+  /**
+   * `contains` on a searched field: the trigram index finds the rows holding every trigram of the value in sequence,
+   * and instr keeps the match exact. A value under 3 characters has no trigram: it is matched on the field's column
+   * (in its index when ordered by it), where short values match most names and the page fills quickly.
+   *
+   * For a page, how to use the trigram matches depends on how many there are (counted in the trigram index, which
+   * costs little): a few hundred are read and sorted; more (a common name: thousands of rows spread over the table)
+   * are cheaper to meet while walking the index of the page's order, which stops at the page's end — a membership
+   * test there (`+rowid`: not a lookup) instead of reading and sorting every match.
+   */
+  private searchCondition(collection: string, field: string, expr: string, value: string, params: unknown[], page: boolean): string {
+    const exact = `typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0`;
+    params.push(value);
+    if ([...value].length < 3) return `(${exact})`;
+    const fts = searchTableName(collection, field);
+    const phrase = `"${value.replaceAll('"', '""')}"`;
+    const dense = page && (this.stmt(`SELECT COUNT(*) AS n FROM ${fts} WHERE ${fts} MATCH ?`).get(phrase) as { n: number }).n > DENSE_MATCHES;
+    params.push(phrase);
+    return `(${exact} AND ${dense ? '+rowid' : 'rowid'} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?))`;
   }
 
   /** The column of an indexed field, else the field read from the document. */
@@ -305,20 +330,6 @@ export class SqliteStore implements DocumentStore {
 
 function fieldExpr(field: string): string {
   return `json_extract(doc, '$.${field}')`;
-}
-
-/**
- * `contains` on a searched field: the trigram index finds the rows holding every trigram of the value in sequence,
- * and instr keeps the match exact. A value under 3 characters has no trigram: it is read from the field's column
- * (in its index when ordered by it), where short values match most names and the page fills quickly.
- */
-function searchCondition(collection: string, field: string, expr: string, value: string, params: unknown[]): string {
-  const exact = `typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0`;
-  params.push(value);
-  if ([...value].length < 3) return `(${exact})`;
-  const fts = searchTableName(collection, field);
-  params.push(`"${value.replaceAll('"', '""')}"`);
-  return `(${exact} AND rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?))`;
 }
 
 function condition(c: Condition, expr: string, params: unknown[]): string {

@@ -1,11 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   CollectionSpec,
-  Condition,
   ConflictError,
   DocBase,
   DocumentStore,
@@ -19,8 +17,7 @@ import {
 } from '../port';
 import { assertFieldName, assertPageSize, decodeOffsetToken, encodeOffsetToken } from '../queryFields';
 import { columnName, columnOf, columnValues, ensureCollection, searchTableName, tableName } from './sqliteSchema';
-
-type Row = { doc: string; etag: string };
+import { afterTurn, bindable, condition, fieldExpr, Row, serialize, toStored } from './sqliteSql';
 
 /** Above this many trigram matches a searched page walks its order's index (see searchCondition). */
 const DENSE_MATCHES = 500;
@@ -326,54 +323,4 @@ export class SqliteStore implements DocumentStore {
     if (!this.known.has(collection)) throw new Error(`unknown collection ${collection}`);
     return tableName(collection);
   }
-}
-
-function fieldExpr(field: string): string {
-  return `json_extract(doc, '$.${field}')`;
-}
-
-function condition(c: Condition, expr: string, params: unknown[]): string {
-  if (c.op === 'contains') {
-    params.push(c.value);
-    return `(typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0)`;
-  }
-  if (c.op === 'in') {
-    if (c.value.length === 0) return '0';
-    params.push(...c.value.map(bindable));
-    return `${expr} IN (${c.value.map(() => '?').join(', ')})`;
-  }
-  if (c.value === null) {
-    if (c.op === '=') return `${expr} IS NULL`;
-    if (c.op === '!=') return `${expr} IS NOT NULL`;
-    throw new Error(`cannot compare ${c.field} ${c.op} null`);
-  }
-  params.push(bindable(c.value));
-  return `${expr} ${c.op} ?`;
-}
-
-/** json_extract yields 1/0 for JSON booleans; SQLite has no boolean bind type. */
-function bindable(v: Scalar): unknown {
-  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
-}
-
-/** The result (or error) of `run`, called now, delivered after the event loop has had a turn. */
-async function afterTurn<R>(run: () => R): Promise<R> {
-  let outcome: { ok: true; value: R } | { ok: false; error: unknown };
-  try {
-    outcome = { ok: true, value: run() };
-  } catch (error) {
-    outcome = { ok: false, error };
-  }
-  await nextTurn();
-  if (!outcome.ok) throw outcome.error;
-  return outcome.value;
-}
-
-function serialize(doc: DocBase): string {
-  const { _etag, ...rest } = doc as DocBase & { _etag?: string };
-  return JSON.stringify(rest);
-}
-
-function toStored<T extends DocBase>(row: Row): Stored<T> {
-  return { ...(JSON.parse(row.doc) as T), _etag: row.etag };
 }

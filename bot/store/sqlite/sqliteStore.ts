@@ -4,7 +4,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
   CollectionSpec,
-  Condition,
   ConflictError,
   DocBase,
   DocumentStore,
@@ -17,21 +16,30 @@ import {
   StoreStats,
 } from '../port';
 import { assertFieldName, assertPageSize, decodeOffsetToken, encodeOffsetToken } from '../queryFields';
+import { columnName, columnOf, columnValues, ensureCollection, searchTableName, tableName } from './sqliteSchema';
+import { afterTurn, bindable, condition, fieldExpr, Row, serialize, toStored } from './sqliteSql';
 
-type Row = { doc: string; etag: string };
+/** Above this many trigram matches a searched page walks its order's index (see searchCondition). */
+const DENSE_MATCHES = 500;
 
 /**
  * Embedded store: one SQLite file (WAL), one table per collection holding JSON
- * documents, with expression indexes over the fields the hot queries use.
- * better-sqlite3 is synchronous; the async signatures keep the port uniform.
+ * documents, with covering indexes over the fields the hot queries use (sqliteSchema.ts).
+ * better-sqlite3 is synchronous: each call runs its statement at once, then
+ * answers after one turn of the event loop (afterTurn). Without that turn a
+ * request made of many small queries would run as one unbroken stretch of
+ * microtasks, holding timers, sockets and every other conversation until it
+ * ends; with it, the loop waits at most for one statement.
  */
 export class SqliteStore implements DocumentStore {
   readonly stats: StoreStats = { reads: 0, writes: 0, queries: 0 };
   private db: Database.Database | undefined;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly known = new Set<string>();
-  /** Per collection, the fields stored as generated columns (its indexed fields). */
+  /** Per collection, the fields that are also columns (its indexed and searched fields). */
   private readonly columns = new Map<string, Set<string>>();
+  /** Per collection, the fields with a trigram index (CollectionSpec.search). */
+  private readonly searched = new Map<string, Set<string>>();
 
   constructor(
     private readonly path: string,
@@ -42,23 +50,8 @@ export class SqliteStore implements DocumentStore {
     const db = this.open();
     db.transaction(() => {
       for (const spec of this.collections) {
-        const table = tableName(spec.name);
-        db.exec(
-          `CREATE TABLE IF NOT EXISTS ${table} (pk TEXT NOT NULL, id TEXT NOT NULL, etag TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pk, id)) WITHOUT ROWID`,
-        );
-        // Each indexed field is a virtual generated column: the planner treats it as a column, so an index on it
-        // covers counts, ordering and filters (an expression index over json_extract is re-evaluated on each document).
-        const columns = new Set(spec.indexes.flat().map(assertFieldName));
-        const present = new Set((db.prepare(`PRAGMA table_xinfo(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
-        for (const field of columns) {
-          if (!present.has(columnName(field))) db.exec(`ALTER TABLE ${table} ADD COLUMN "${columnName(field)}" GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) VIRTUAL`);
-        }
-        for (const fields of spec.indexes) {
-          // Indexes of earlier versions (over the expressions) give way to the column ones.
-          db.exec(`DROP INDEX IF EXISTS "ix_${spec.name}_${fields.join('_')}"`);
-          db.exec(`CREATE INDEX IF NOT EXISTS "ixc_${spec.name}_${fields.join('_')}" ON ${table} (${fields.map((f) => `"${columnName(f)}"`).join(', ')})`);
-        }
-        this.columns.set(spec.name, columns);
+        this.columns.set(spec.name, new Set(ensureCollection(db, spec)));
+        this.searched.set(spec.name, new Set(spec.search ?? []));
         this.known.add(spec.name);
       }
     })();
@@ -79,22 +72,24 @@ export class SqliteStore implements DocumentStore {
     this.db = undefined;
   }
 
-  async get<T extends DocBase>(collection: string, pk: string, id: string): Promise<Stored<T> | undefined> {
-    this.stats.reads++;
-    const row = this.stmt(`SELECT doc, etag FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).get(pk, id) as
-      | Row
-      | undefined;
-    return row ? toStored<T>(row) : undefined;
+  get<T extends DocBase>(collection: string, pk: string, id: string): Promise<Stored<T> | undefined> {
+    return afterTurn(() => {
+      this.stats.reads++;
+      const row = this.stmt(`SELECT doc, etag FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).get(pk, id) as
+        | Row
+        | undefined;
+      return row ? toStored<T>(row) : undefined;
+    });
   }
 
-  async create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
-    this.stats.writes++;
-    const etag = randomUUID();
-    const info = this.stmt(
-      `INSERT INTO ${this.table(collection)} (pk, id, etag, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ).run(doc.pk, doc.id, etag, serialize(doc));
-    if (info.changes === 0) throw new ConflictError(collection, doc.id);
-    return { ...doc, _etag: etag };
+  create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      const etag = randomUUID();
+      const info = this.stmt(`${this.insertSql(collection)} ON CONFLICT DO NOTHING`).run({ pk: doc.pk, id: doc.id, etag, doc: serialize(doc) });
+      if (info.changes === 0) throw new ConflictError(collection, doc.id);
+      return { ...doc, _etag: etag };
+    });
   }
 
   /**
@@ -103,108 +98,195 @@ export class SqliteStore implements DocumentStore {
    * fsyncs. Not on the port: request paths write one document at a time.
    */
   createMany<T extends DocBase>(collection: string, docs: T[]): void {
-    const insert = this.stmt(`INSERT INTO ${this.table(collection)} (pk, id, etag, doc) VALUES (?, ?, ?, ?)`);
+    const insert = this.stmt(this.insertSql(collection));
     this.open().transaction(() => {
-      for (const doc of docs) insert.run(doc.pk, doc.id, randomUUID(), serialize(doc));
+      for (const doc of docs) insert.run({ pk: doc.pk, id: doc.id, etag: randomUUID(), doc: serialize(doc) });
     })();
     this.stats.writes += docs.length;
   }
 
-  async replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
-    this.stats.writes++;
-    const next = randomUUID();
-    const info = this.stmt(
-      `UPDATE ${this.table(collection)} SET etag = ?, doc = ? WHERE pk = ? AND id = ? AND etag = ?`,
-    ).run(next, serialize(doc), doc.pk, doc.id, etag);
-    if (info.changes === 0) throw new PreconditionFailedError(collection, doc.id);
-    return { ...doc, _etag: next };
+  replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      const next = randomUUID();
+      const set = this.fieldColumns(collection).map((c, i) => `, ${c} = ${columnValues(this.columns.get(collection)!)[i]}`).join('');
+      const info = this.stmt(`UPDATE ${this.table(collection)} SET etag = @next, doc = @doc${set} WHERE pk = @pk AND id = @id AND etag = @etag`).run({
+        next,
+        doc: serialize(doc),
+        pk: doc.pk,
+        id: doc.id,
+        etag,
+      });
+      if (info.changes === 0) throw new PreconditionFailedError(collection, doc.id);
+      return { ...doc, _etag: next };
+    });
   }
 
-  async upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
-    this.stats.writes++;
-    const etag = randomUUID();
-    this.stmt(
-      `INSERT INTO ${this.table(collection)} (pk, id, etag, doc) VALUES (?, ?, ?, ?)
-       ON CONFLICT (pk, id) DO UPDATE SET etag = excluded.etag, doc = excluded.doc`,
-    ).run(doc.pk, doc.id, etag, serialize(doc));
-    return { ...doc, _etag: etag };
+  upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      const etag = randomUUID();
+      const set = this.fieldColumns(collection).map((c) => `, ${c} = excluded.${c}`).join('');
+      this.stmt(`${this.insertSql(collection)} ON CONFLICT (pk, id) DO UPDATE SET etag = excluded.etag, doc = excluded.doc${set}`).run({
+        pk: doc.pk,
+        id: doc.id,
+        etag,
+        doc: serialize(doc),
+      });
+      return { ...doc, _etag: etag };
+    });
   }
 
-  async delete(collection: string, pk: string, id: string, etag?: string): Promise<void> {
-    this.stats.writes++;
-    if (etag === undefined) {
-      this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).run(pk, id);
-      return;
-    }
-    const info = this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ? AND etag = ?`).run(
-      pk,
-      id,
-      etag,
-    );
-    if (info.changes === 0) throw new PreconditionFailedError(collection, id);
+  /** An insert of one document (named parameters pk, id, etag, doc) that also sets its field columns from it. */
+  private insertSql(collection: string): string {
+    const columns = this.fieldColumns(collection).map((c) => `, ${c}`).join('');
+    const values = columnValues(this.columns.get(collection)!).map((v) => `, ${v}`).join('');
+    return `INSERT INTO ${this.table(collection)} (pk, id, etag, doc${columns}) VALUES (@pk, @id, @etag, @doc${values})`;
   }
 
-  async query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
-    this.stats.queries++;
-    const page = this.page<Row>(collection, 'doc, etag', query);
-    return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+  private fieldColumns(collection: string): string[] {
+    this.table(collection);
+    return [...this.columns.get(collection)!].map(columnOf);
   }
 
-  async project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
-    this.stats.queries++;
-    // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
-    const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
-    const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
-    return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+  delete(collection: string, pk: string, id: string, etag?: string): Promise<void> {
+    return afterTurn(() => {
+      this.stats.writes++;
+      if (etag === undefined) {
+        this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ?`).run(pk, id);
+        return;
+      }
+      const info = this.stmt(`DELETE FROM ${this.table(collection)} WHERE pk = ? AND id = ? AND etag = ?`).run(
+        pk,
+        id,
+        etag,
+      );
+      if (info.changes === 0) throw new PreconditionFailedError(collection, id);
+    });
+  }
+
+  query<T extends DocBase>(collection: string, query: Query): Promise<Page<T>> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      const page = this.page<Row>(collection, 'doc, etag', query);
+      return { ...page, items: page.items.map((r) => toStored<T>(r)) };
+    });
+  }
+
+  project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
+      const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
+      const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
+      return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+    });
   }
 
   /** Rows of a query in its order, a page at a time when it has a limit. */
   private page<R>(collection: string, columns: string, query: Query): { items: R[]; continuation?: string } {
-    const { sql, params } = this.select(collection, columns, query);
-    const order = (query.orderBy ?? [])
-      .map((o) => `${this.field(collection, assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
-      .concat(['pk', 'id']);
-    let full = `${sql} ORDER BY ${order.join(', ')}`;
-    const offset = decodeOffsetToken(query.continuation);
-    if (query.limit !== undefined) {
-      // Fetch one more than asked to know whether a next page exists.
-      full += ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
-    }
-    const rows = this.stmt(full).all(...params) as R[];
+    const { sql, params, offset } = this.pageSql(collection, columns, query);
+    const rows = this.stmt(sql).all(...params) as R[];
     if (query.limit !== undefined && rows.length > query.limit) {
       return { items: rows.slice(0, query.limit), continuation: encodeOffsetToken(offset + query.limit) };
     }
     return { items: rows };
   }
 
-  async count(collection: string, query: Query): Promise<number> {
-    this.stats.queries++;
-    const { sql, params } = this.select(collection, 'COUNT(*) AS n', query);
-    return (this.stmt(sql).get(...params) as { n: number }).n;
+  private pageSql(collection: string, columns: string, query: Query): { sql: string; params: unknown[]; offset: number } {
+    const order = (query.orderBy ?? [])
+      .map((o) => `${this.field(collection, assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
+      .concat(['pk', 'id']);
+    const offset = decodeOffsetToken(query.continuation);
+    if (query.limit === undefined || !this.searched.get(collection)?.size) {
+      const { sql, params } = this.select(collection, columns, query);
+      // Fetch one more than asked to know whether a next page exists.
+      const range = query.limit === undefined ? '' : ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
+      return { sql: `${sql} ORDER BY ${order.join(', ')}${range}`, params, offset };
+    }
+    const range = `ORDER BY ${order.join(', ')} LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
+    // A searched collection's matches (thousands for a common name) are ordered as rowids and sort keys only; the
+    // documents, a KB each, are read for the page alone.
+    const keys = this.select(collection, 'rowid', query, true);
+    return { sql: `SELECT ${columns} FROM ${this.table(collection)} WHERE rowid IN (${keys.sql} ${range}) ORDER BY ${order.join(', ')}`, params: keys.params, offset };
   }
 
-  async countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
-    this.stats.queries++;
+  count(collection: string, query: Query): Promise<number> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      const { sql, params } = this.countSql(collection, query);
+      return (this.stmt(sql).get(...params) as { n: number }).n;
+    });
+  }
+
+  private countSql(collection: string, query: Query): { sql: string; params: unknown[] } {
+    return this.select(collection, 'COUNT(*) AS n', query);
+  }
+
+  countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
+    return afterTurn(() => {
+      this.stats.queries++;
+      const { sql, params } = this.countBySql(collection, query, field);
+      const rows = this.stmt(sql).all(...params) as Array<{ k: unknown; n: number }>;
+      const found = new Map(rows.map((r) => [r.k, r.n]));
+      return new Map(values.map((v) => [v, found.get(bindable(v)) ?? 0]));
+    });
+  }
+
+  private countBySql(collection: string, query: Query, field: string): { sql: string; params: unknown[] } {
     const expr = this.field(collection, assertFieldName(field));
     const { sql, params } = this.select(collection, `${expr} AS k, COUNT(*) AS n`, query);
-    const rows = this.stmt(`${sql} GROUP BY k`).all(...params) as Array<{ k: unknown; n: number }>;
-    const found = new Map(rows.map((r) => [r.k, r.n]));
-    return new Map(values.map((v) => [v, found.get(bindable(v)) ?? 0]));
+    return { sql: `${sql} GROUP BY k`, params };
   }
 
-  private select(collection: string, columns: string, query: Query): { sql: string; params: unknown[] } {
+  /**
+   * SQLite's plan for what `query`, `count` or `countBy` (with `field`) would run: one line per step
+   * (EXPLAIN QUERY PLAN). Not on the port: tests use it so a query that stops using its index fails.
+   */
+  queryPlan(kind: 'query' | 'count' | 'countBy', collection: string, query: Query, field?: string): string[] {
+    const { sql, params } =
+      kind === 'query' ? this.pageSql(collection, 'doc, etag', query) : kind === 'count' ? this.countSql(collection, query) : this.countBySql(collection, query, field!);
+    return (this.open().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+  }
+
+  /** `page`: the statement reads a limited page in an order (a walk in index order can stop early). */
+  private select(collection: string, columns: string, query: Query, page = false): { sql: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (query.pk !== undefined) {
       clauses.push('pk = ?');
       params.push(query.pk);
     }
-    for (const c of query.where ?? []) clauses.push(condition(c, this.field(collection, assertFieldName(c.field)), params));
+    for (const c of query.where ?? []) {
+      const expr = this.field(collection, assertFieldName(c.field));
+      clauses.push(c.op === 'contains' && this.searched.get(collection)?.has(c.field) ? this.searchCondition(collection, c.field, expr, c.value, params, page) : condition(c, expr, params));
+    }
     const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
     return { sql: `SELECT ${columns} FROM ${this.table(collection)}${where}`, params };
   }
 
-  /** The generated column of an indexed field, else the field read from the document. */
+  /**
+   * `contains` on a searched field: the trigram index finds the rows holding every trigram of the value in sequence,
+   * and instr keeps the match exact. A value under 3 characters has no trigram: it is matched on the field's column
+   * (in its index when ordered by it), where short values match most names and the page fills quickly.
+   *
+   * For a page, how to use the trigram matches depends on how many there are (counted in the trigram index, which
+   * costs little): a few hundred are read and sorted; more (a common name: thousands of rows spread over the table)
+   * are cheaper to meet while walking the index of the page's order, which stops at the page's end — a membership
+   * test there (`+rowid`: not a lookup) instead of reading and sorting every match.
+   */
+  private searchCondition(collection: string, field: string, expr: string, value: string, params: unknown[], page: boolean): string {
+    const exact = `typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0`;
+    params.push(value);
+    if ([...value].length < 3) return `(${exact})`;
+    const fts = searchTableName(collection, field);
+    const phrase = `"${value.replaceAll('"', '""')}"`;
+    const dense = page && (this.stmt(`SELECT COUNT(*) AS n FROM ${fts} WHERE ${fts} MATCH ?`).get(phrase) as { n: number }).n > DENSE_MATCHES;
+    params.push(phrase);
+    return `(${exact} AND ${dense ? '+rowid' : 'rowid'} IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?))`;
+  }
+
+  /** The column of an indexed field, else the field read from the document. */
   private field(collection: string, field: string): string {
     // The key columns hold the document's own pk and id: a range on them walks the primary key.
     if (field === 'pk' || field === 'id') return field;
@@ -216,8 +298,11 @@ export class SqliteStore implements DocumentStore {
       if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
       const db = new Database(this.path);
       db.pragma('journal_mode = WAL');
-      // FULL: a committed answer survives power loss, not only a process crash.
-      db.pragma('synchronous = FULL');
+      // NORMAL: in WAL mode a commit is not fsynced (the WAL is, at each checkpoint). A committed write survives a
+      // crash of the process, and the file is never corrupted; only a power loss or OS crash may take back the last
+      // commits. FULL (an fsync per commit) cost each dashboard request its audit write's fsync — 10 ms and more on a
+      // busy disk — with the event loop blocked throughout, since better-sqlite3 is synchronous.
+      db.pragma('synchronous = NORMAL');
       // Several processes may share one file; wait for the writer instead of failing.
       db.pragma('busy_timeout = 5000');
       this.db = db;
@@ -238,50 +323,4 @@ export class SqliteStore implements DocumentStore {
     if (!this.known.has(collection)) throw new Error(`unknown collection ${collection}`);
     return tableName(collection);
   }
-}
-
-function tableName(collection: string): string {
-  assertFieldName(collection);
-  return `"c_${collection}"`;
-}
-
-function fieldExpr(field: string): string {
-  return `json_extract(doc, '$.${field}')`;
-}
-
-function columnName(field: string): string {
-  return `f_${field}`;
-}
-
-function condition(c: Condition, expr: string, params: unknown[]): string {
-  if (c.op === 'contains') {
-    params.push(c.value);
-    return `(typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0)`;
-  }
-  if (c.op === 'in') {
-    if (c.value.length === 0) return '0';
-    params.push(...c.value.map(bindable));
-    return `${expr} IN (${c.value.map(() => '?').join(', ')})`;
-  }
-  if (c.value === null) {
-    if (c.op === '=') return `${expr} IS NULL`;
-    if (c.op === '!=') return `${expr} IS NOT NULL`;
-    throw new Error(`cannot compare ${c.field} ${c.op} null`);
-  }
-  params.push(bindable(c.value));
-  return `${expr} ${c.op} ?`;
-}
-
-/** json_extract yields 1/0 for JSON booleans; SQLite has no boolean bind type. */
-function bindable(v: Scalar): unknown {
-  return typeof v === 'boolean' ? (v ? 1 : 0) : v;
-}
-
-function serialize(doc: DocBase): string {
-  const { _etag, ...rest } = doc as DocBase & { _etag?: string };
-  return JSON.stringify(rest);
-}
-
-function toStored<T extends DocBase>(row: Row): Stored<T> {
-  return { ...(JSON.parse(row.doc) as T), _etag: row.etag };
 }

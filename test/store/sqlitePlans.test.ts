@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { runStore } from '../../bench/staffFlags';
+import { sizesAt } from '../../bench/staffDataset';
+import { COLLECTIONS } from '../../bot/store/collections';
+import { Query } from '../../bot/store/port';
+import { SqliteStore } from '../../bot/store/sqlite/sqliteStore';
+
+type Asked = { kind: 'query' | 'count' | 'countBy'; collection: string; query: Query; field?: string };
+
+/** The store, recording every query, count and grouped count it is asked for. */
+function recording(store: SqliteStore): { store: SqliteStore; asked: Asked[] } {
+  const asked: Asked[] = [];
+  const proxy = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if ((prop === 'query' || prop === 'project' || prop === 'count' || prop === 'countBy') && typeof value === 'function') {
+        return (collection: string, query: Query, field?: unknown, ...rest: unknown[]) => {
+          asked.push({ kind: prop === 'project' ? 'query' : prop, collection, query, field: prop === 'countBy' ? (field as string) : undefined });
+          return (value as (...a: unknown[]) => unknown).call(receiver, collection, query, field, ...rest);
+        };
+      }
+      return value;
+    },
+  });
+  return { store: proxy, asked };
+}
+
+// What makes the staff routes fast at 100,000 participants is that no query of theirs reads a whole table and the
+// counts read an index alone. SQLite's plan says so at any size, so a small program shows a regression to a scan.
+test('every query of the staff queue, search and participant page uses an index; counts read the index alone', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
+  const inner = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
+  t.after(async () => {
+    await inner.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const { store, asked } = recording(inner);
+  await runStore('sqlite', store, sizesAt(0.001), 5);
+
+  const plan = (a: Asked) => inner.queryPlan(a.kind, a.collection, a.query, a.field);
+  const staffCollections = ['flags', 'participants', 'checkins', 'threadMessages', 'safetyPlans'];
+  const hot = asked.filter((a) => staffCollections.includes(a.collection));
+  assert.ok(hot.length > 100, `the routes ran (${hot.length} queries)`);
+  for (const a of hot) {
+    const steps = plan(a);
+    assert.ok(!steps.some((s) => /^SCAN c_\w+$/.test(s)), `${a.kind} ${a.collection} ${JSON.stringify(a.query)} reads the whole table: ${steps.join(' | ')}`);
+  }
+
+  const grouped = hot.filter((a) => a.kind === 'countBy');
+  assert.ok(grouped.length > 0);
+  for (const a of grouped) assert.match(plan(a).join(' | '), /USING COVERING INDEX ixc_flags_/, 'the per-severity counts read no document');
+
+  const searches = hot.filter((a) => a.query.where?.some((c) => c.op === 'contains'));
+  assert.ok(searches.length > 0);
+  for (const a of searches) assert.match(plan(a).join(' | '), /VIRTUAL TABLE INDEX \d+:M/, 'a name of 3 characters or more is looked up in the trigram index');
+
+  const queue = hot.filter((a) => a.kind === 'query' && a.collection === 'flags' && a.query.pk === undefined);
+  assert.ok(queue.length > 0);
+  for (const a of queue) assert.match(plan(a).join(' | '), /SEARCH c_flags USING INDEX ixc_flags_(status|assignedStaffId)_/, 'the queue walks its index in order');
+});
+
+test('a search shorter than 3 characters walks the search-key index in order, not the table', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
+  const store = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
+  t.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await store.init();
+  for (const [value, caseload] of [['ez', undefined], ['a', 'staff-1']] as const) {
+    const where: Query['where'] = [{ field: 'searchName', op: 'contains', value }];
+    if (caseload) where.unshift({ field: 'assignedStaffId', op: '=', value: caseload });
+    const orderBy = caseload ? [{ field: 'assignedStaffId' }, { field: 'searchName' }] : [{ field: 'searchName' }];
+    const steps = store.queryPlan('query', 'participants', { where, orderBy, limit: 25 }).join(' | ');
+    // The keys come from the index alone, in its order; only the page's rows are then read (and put in order again).
+    assert.match(steps, caseload ? /SEARCH c_participants USING COVERING INDEX ixc_participants_assignedStaffId_searchName/ : /SCAN c_participants USING COVERING INDEX ixc_participants_searchName/);
+    assert.doesNotMatch(steps, /VIRTUAL TABLE/);
+  }
+});
+
+test('a common name walks the search-key index and stops at the page; a rare one is read from the trigram index', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
+  const store = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
+  t.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await store.init();
+  // 900 names, 598 of them holding 'garcia' (more than a page reads from the trigram index), 3 holding 'quinn'.
+  const name = (i: number) => (i < 3 ? `zoe quinn ${i}` : i % 3 ? `jose garcia ${String(i).padStart(3, '0')}` : `ana perez ${i}`);
+  store.createMany('participants', Array.from({ length: 900 }, (_, i) => ({ id: `p${i}`, pk: `p${i}`, searchName: name(i), status: 'active' })));
+  const page = (value: string) => ({ where: [{ field: 'searchName', op: 'contains' as const, value }], orderBy: [{ field: 'searchName' }], limit: 25 });
+
+  const common = store.queryPlan('query', 'participants', page('garcia')).join(' | ');
+  assert.match(common, /SCAN c_participants USING COVERING INDEX ixc_participants_searchName/);
+  assert.match(common, /VIRTUAL TABLE INDEX \d+:M/);
+  const rare = store.queryPlan('query', 'participants', page('quinn')).join(' | ');
+  assert.doesNotMatch(rare, /ixc_participants_searchName/);
+  assert.match(rare, /VIRTUAL TABLE INDEX \d+:M/);
+
+  // Either way the page is the same: the first matches in search-key order, and the next page continues it.
+  const expected = Array.from({ length: 900 }, (_, i) => name(i)).filter((n) => n.includes('garcia')).sort();
+  const first = await store.query<{ id: string; pk: string; searchName: string }>('participants', page('garcia'));
+  const second = await store.query<{ id: string; pk: string; searchName: string }>('participants', { ...page('garcia'), continuation: first.continuation });
+  assert.deepEqual([...first.items, ...second.items].map((p) => p.searchName), expected.slice(0, 50));
+  assert.equal(await store.count('participants', page('garcia')), expected.length);
+  assert.deepEqual((await store.query<{ id: string; pk: string; searchName: string }>('participants', page('quinn'))).items.map((p) => p.searchName), ['zoe quinn 0', 'zoe quinn 1', 'zoe quinn 2']);
+});

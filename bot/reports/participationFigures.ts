@@ -1,7 +1,7 @@
 import { addDays, localDateOf } from '../domain/localTime';
 import { Track } from '../domain/participant';
 import { ReportRange, weekStartOf } from './reportRange';
-import { DayRow, LessonRow, ParticipantRow } from './reportSource';
+import { DayRow, LessonCounts, ParticipantRow } from './reportSource';
 import { rate } from './reportStats';
 
 export interface ParticipantCounts {
@@ -91,7 +91,6 @@ export function promptResponse(prompts: readonly DayRow[], completed: readonly D
 }
 
 /** Lessons sent in the range (by their week), and those whose reflection was answered. */
-export function lessonCompletion(lessons: readonly LessonRow[]): Ratio {
-  const answered = lessons.filter((l) => l.reflectionAt !== null).length;
-  return { sent: lessons.length, completed: answered, rate: rate(answered, lessons.length) };
+export function lessonCompletion(lessons: LessonCounts): Ratio {
+  return { sent: lessons.sent, completed: lessons.answered, rate: rate(lessons.answered, lessons.sent) };
 }

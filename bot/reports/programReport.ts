@@ -47,7 +47,7 @@ export class ProgramReports {
       phq9: scoreChange(data.scores, 'phq9', range, ids),
       gad7: scoreChange(data.scores, 'gad7', range, ids),
       bam: bamTrend(data.bam, range, ids),
-      lessons: lessonCompletion(data.lessons.filter((l) => ids.has(l.participantId))),
+      lessons: lessonCompletion(data.lessons),
     };
   }
 }

@@ -65,7 +65,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'safetyPlans', indexes: [['version'], ['createdAt']] },
   // PHQ-9, GAD-7 and BAM administrations (bot/measures/measureRecord.ts), pk = participantId, id = instrument:localDate:
   // a participant's history is one partition; reports read across partitions by (instrument, localDate).
-  { name: 'measures', indexes: [['instrument', 'localDate'], ['participantId', 'localDate']] },
+  // The program report lists baselines and latest scores by (instrument, localDate, completedAt, total), keys only.
+  { name: 'measures', indexes: [['instrument', 'localDate'], ['participantId', 'localDate'], ['instrument', 'localDate', 'completedAt', 'total']] },
   // Lessons sent (bot/lessons/lessonRecord.ts), pk = participantId, id = weekStart:lessonId: exactly once per week;
   // reports count completion across partitions by (weekStart, reflectionAt), keys only.
   { name: 'lessonDeliveries', indexes: [['weekStart', 'reflectionAt']] },

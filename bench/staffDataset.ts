@@ -133,6 +133,13 @@ function message(p: number, k: number): ThreadMessage {
 
 const BATCH = 10_000;
 
+/** The document the seed writes last: when a file holds it, it holds the whole set. */
+export function lastDocument(sizes: Sizes): { collection: string; pk: string; id: string } {
+  const n = sizes.threadMessages - 1;
+  const m = message(n % sizes.participants, Math.floor(n / sizes.participants));
+  return { collection: THREAD_MESSAGES, pk: m.pk, id: m.id };
+}
+
 /** Every document of the set, in batches of one collection (a batch is one transaction on SQLite). */
 export function* staffDataset(sizes: Sizes): Generator<{ collection: string; docs: DocBase[] }> {
   function* batched(collection: string, count: number, make: (n: number) => DocBase) {

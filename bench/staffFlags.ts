@@ -13,9 +13,13 @@
  *
  *   npm run bench:staff
  *   BENCH_STAFF_SCALE=0.01 BENCH_STAFF_COSMOS_SCALE=0.002 BENCH_STAFF_REQUESTS=20 npm run bench:staff   (a smoke run)
+ *   BENCH_STAFF_DB=/tmp/staff.db npm run bench:staff   (seeds that SQLite file once, then reuses it: seeding full size takes minutes)
+ *
+ * A reused file is opened like any older database (init upgrades its schema) and must hold the data set of the
+ * same BENCH_STAFF_SCALE; the staff accounts and audit events of earlier runs stay in it (a few thousand small documents).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createApp } from '../bot/app';
@@ -24,15 +28,16 @@ import { loadConfig } from '../bot/config';
 import { silentLogger } from '../bot/log';
 import { COLLECTIONS } from '../bot/store/collections';
 import { CosmosStore } from '../bot/store/cosmos/cosmosStore';
-import { DocBase, DocumentStore } from '../bot/store/port';
+import { DocBase, DocumentStore, isWriteConflict } from '../bot/store/port';
 import { SqliteStore } from '../bot/store/sqlite/sqliteStore';
 import { startCosmosServer } from '../test/helpers/cosmosServer';
-import { BENCH_NOW, COUNSELLORS, Sizes, sizesAt, staffDataset } from './staffDataset';
+import { BENCH_NOW, COUNSELLORS, lastDocument, Sizes, sizesAt, staffDataset } from './staffDataset';
 
 const SCALE = Number(process.env.BENCH_STAFF_SCALE ?? '1');
 const COSMOS_SCALE = Number(process.env.BENCH_STAFF_COSMOS_SCALE ?? '0.01');
 const REQUESTS = Number(process.env.BENCH_STAFF_REQUESTS ?? '200');
 const COSMOS_REQUESTS = Number(process.env.BENCH_STAFF_COSMOS_REQUESTS ?? '30');
+const REUSE_DB = process.env.BENCH_STAFF_DB;
 const PASSWORD = 'benchmark password 1';
 
 export interface Figure {
@@ -49,6 +54,8 @@ export interface StoreRun {
   store: string;
   sizes: Sizes;
   seedSeconds: number;
+  /** The SQLite file of an earlier run was reused (seedSeconds is then only its opening and upgrade). */
+  reused: boolean;
   figures: Figure[];
 }
 
@@ -87,7 +94,8 @@ async function measure(name: string, requests: number, call: (i: number) => Prom
 export async function runStore(label: string, store: DocumentStore, sizes: Sizes, requests: number): Promise<StoreRun> {
   const t0 = performance.now();
   await store.init();
-  await seed(store, sizes);
+  const seeded = await isSeeded(store, sizes);
+  if (!seeded) await seed(store, sizes);
   const seedSeconds = (performance.now() - t0) / 1000;
 
   const config = loadConfig({ LOG_LEVEL: 'silent', SQLITE_PATH: ':memory:' });
@@ -95,7 +103,10 @@ export async function runStore(label: string, store: DocumentStore, sizes: Sizes
   const base = await app.listen(0);
   try {
     const cookieOf = async (email: string) => {
-      await app.staff.core.accounts.add({ email, role: 'clinician', password: PASSWORD });
+      // A reused file has the accounts of an earlier run.
+      await app.staff.core.accounts.add({ email, role: 'clinician', password: PASSWORD }).catch((err: unknown) => {
+        if (!isWriteConflict(err)) throw err;
+      });
       const res = await fetch(`${base}/api/staff/session`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -127,10 +138,16 @@ export async function runStore(label: string, store: DocumentStore, sizes: Sizes
         ]);
       }),
     ];
-    return { store: label, sizes, seedSeconds, figures };
+    return { store: label, sizes, seedSeconds, reused: seeded, figures };
   } finally {
     await app.close();
   }
+}
+
+/** A reused file already holds the data set: the seed's last document is there (batches commit in order). */
+async function isSeeded(store: DocumentStore, sizes: Sizes): Promise<boolean> {
+  const last = lastDocument(sizes);
+  return (await store.get(last.collection, last.pk, last.id)) !== undefined;
 }
 
 function sizesIds(sizes: Sizes) {
@@ -140,7 +157,7 @@ function sizesIds(sizes: Sizes) {
 export function printRun(run: StoreRun, out: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): void {
   const { sizes } = run;
   out(
-    `\n${run.store}: ${sizes.participants} participants, ${sizes.flags} flags (${sizes.openFlags} open), ${sizes.checkins} check-ins, ${sizes.threadMessages} thread messages; seeded in ${run.seedSeconds.toFixed(1)} s`,
+    `\n${run.store}: ${sizes.participants} participants, ${sizes.flags} flags (${sizes.openFlags} open), ${sizes.checkins} check-ins, ${sizes.threadMessages} thread messages; ${run.reused ? 'reused file opened' : 'seeded'} in ${run.seedSeconds.toFixed(1)} s; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`,
   );
   out('what                          requests       p50       p99       max   max loop delay');
   const ms = (v: number) => `${v.toFixed(1)} ms`.padStart(10);
@@ -150,7 +167,7 @@ export function printRun(run: StoreRun, out: (line: string) => void = (l) => pro
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'puente-bench-staff-'));
   try {
-    printRun(await runStore('sqlite', new SqliteStore(join(dir, 'bench.db'), COLLECTIONS), sizesAt(SCALE), REQUESTS));
+    printRun(await runStore('sqlite', new SqliteStore(REUSE_DB ?? join(dir, 'bench.db'), COLLECTIONS), sizesAt(SCALE), REQUESTS));
     if (COSMOS_SCALE > 0) {
       const cosmos = await startCosmosServer();
       try {

@@ -9,8 +9,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   // Bot Framework conversation state, pk = id = SHA-256 of the state key.
   { name: 'botstate', indexes: [] },
   // Participants, pk = id. The staff list reads across partitions ordered by the search key (searchName, lower case
-  // without accents), filtered on it with a substring match; a counsellor's caseload by (assignedStaffId, searchName).
-  { name: 'participants', indexes: [['status'], ['displayName'], ['searchName'], ['assignedStaffId', 'searchName']] },
+  // without accents), filtered on it with a substring match (a trigram index on SQLite); a counsellor's caseload by
+  // (assignedStaffId, searchName).
+  { name: 'participants', indexes: [['status'], ['displayName'], ['searchName'], ['assignedStaffId', 'searchName']], search: ['searchName'] },
   // Channel user → participant, pk = id = SHA-256 of "channelId:userId".
   { name: 'links', indexes: [] },
   // One-time enrollment codes, pk = id = the code.

@@ -29,7 +29,24 @@ interface Item extends DocBase {
 }
 
 const ITEMS: CollectionSpec = { name: 'items', indexes: [['group'], ['rank'], ['rank', 'label'], ['score']] };
-const TEST_COLLECTIONS: CollectionSpec[] = [COLLECTIONS.find((c) => c.name === STATE_COLLECTION)!, ITEMS];
+/** Searched names, normalised by the caller as participant.searchName is. */
+interface Name extends DocBase {
+  group: string;
+  name: string | number | null;
+}
+const NAMES: CollectionSpec = { name: 'names', indexes: [['name'], ['group', 'name']], search: ['name'] };
+const TEST_COLLECTIONS: CollectionSpec[] = [COLLECTIONS.find((c) => c.name === STATE_COLLECTION)!, ITEMS, NAMES];
+
+const NAME_FIXTURE: Name[] = [
+  { id: 'n1', pk: 'n1', group: 'a', name: 'maria nunez' },
+  { id: 'n2', pk: 'n2', group: 'b', name: 'jose garcia' },
+  { id: 'n3', pk: 'n3', group: 'a', name: 'ana maria perez' },
+  { id: 'n4', pk: 'n4', group: 'b', name: 'María Núñez' },
+  { id: 'n5', pk: 'n5', group: 'a', name: 'said "the" or *' },
+  { id: 'n6', pk: 'n6', group: 'b', name: 123 },
+  { id: 'n7', pk: 'n7', group: 'a', name: null },
+  { id: 'n8', pk: 'n8', group: 'b', name: 'zoe quinn' },
+];
 
 // Ten items over three partitions, with ties on rank and label, nulls in score.
 const FIXTURE: Item[] = [
@@ -405,6 +422,60 @@ for (const factory of STORE_FACTORIES) {
       });
     });
 
+    describe('searched fields', () => {
+      beforeEach(async () => {
+        for (const n of NAME_FIXTURE) await store.create('names', n);
+      });
+      const found = async (value: string, extra: Query = {}) =>
+        ids((await store.query<Name>('names', { ...extra, where: [...(extra.where ?? []), { field: 'name', op: 'contains', value }], orderBy: extra.orderBy ?? [{ field: 'name' }] })).items);
+
+      it('matches `contains` of 3 characters or more exactly: case, accents and spaces as stored', async () => {
+        assert.deepEqual(await found('maria'), ['n3', 'n1']);
+        assert.deepEqual(await found('María'), ['n4']);
+        assert.deepEqual(await found('MARIA'), []);
+        assert.deepEqual(await found('ia n'), ['n1']);
+        assert.deepEqual(await found('a maria p'), ['n3']);
+        assert.deepEqual(await found('no such name'), []);
+        assert.deepEqual(await found('123'), [], 'a number is not a string');
+      });
+
+      it('matches values shorter than 3 characters (no trigram) the same way', async () => {
+        assert.deepEqual((await found('ez')).sort(), ['n1', 'n3', 'n4']);
+        assert.deepEqual(await found('ez', { where: [{ field: 'group', op: '=', value: 'a' }] }), ['n3', 'n1']);
+        assert.deepEqual(await found('q'), ['n8']);
+        assert.deepEqual(await found('zq'), []);
+        assert.deepEqual((await found('')).sort(), ['n1', 'n2', 'n3', 'n4', 'n5', 'n8'], 'every string holds the empty string');
+      });
+
+      it('takes search syntax characters literally', async () => {
+        assert.deepEqual(await found('"the"'), ['n5']);
+        assert.deepEqual(await found('or *'), ['n5']);
+        assert.deepEqual(await found('maria OR jose'), []);
+        assert.deepEqual(await found('ana AND'), []);
+      });
+
+      it('combines with other conditions, order and pages, and counts', async () => {
+        assert.deepEqual(await found('ar', { where: [{ field: 'group', op: '=', value: 'a' }], orderBy: [{ field: 'group' }, { field: 'name', dir: 'desc' }] }), ['n1', 'n3']);
+        const pages = await allPages<Name>(store, 'names', { where: [{ field: 'name', op: 'contains', value: 'ia' }], orderBy: [{ field: 'name' }], limit: 1 });
+        assert.deepEqual(pages.flat().map((n) => n.id), ['n3', 'n2', 'n1']);
+        assert.equal(await store.count('names', { where: [{ field: 'name', op: 'contains', value: 'mar' }] }), 2);
+        const byGroup = await store.countBy('names', { where: [{ field: 'name', op: 'contains', value: 'nez' }] }, 'group', ['a', 'b']);
+        assert.deepEqual([...byGroup.entries()], [['a', 1], ['b', 0]], "'Núñez' holds 'ñez', not 'nez'");
+      });
+
+      it('follows replace, upsert and delete', async () => {
+        const n1 = (await store.get<Name>('names', 'n1', 'n1'))!;
+        await store.replace('names', { ...n1, name: 'rosa diaz' }, n1._etag);
+        await store.upsert('names', { id: 'n2', pk: 'n2', group: 'b', name: 'rosa lopez' });
+        await store.upsert('names', { id: 'n9', pk: 'n9', group: 'a', name: 'luis rosales' });
+        await store.delete('names', 'n3', 'n3');
+        assert.deepEqual(await found('maria'), []);
+        assert.deepEqual(await found('rosa'), ['n9', 'n1', 'n2'], 'luis rosales, rosa diaz, rosa lopez');
+        assert.deepEqual(await found('garcia'), []);
+        assert.deepEqual(await found('diaz'), ['n1']);
+      });
+    });
+
     describe('lifecycle', () => {
       it('answers ping', async () => {
         assert.equal(await store.ping(), true);
@@ -438,6 +509,17 @@ for (const factory of STORE_FACTORIES) {
         for (const item of FIXTURE) await reopened.upsert('items', item);
         const items = await reopened.query<Item>('items', { orderBy: [{ field: 'group' }, { field: 'score', dir: 'desc' }] });
         assert.deepEqual(ids(items.items), ['a3', 'a7', 'a1', 'b0', 'a5', 'a4', 'a9', 'a2', 'a8', 'a6']);
+      });
+
+      it('searches documents written before a field was declared searched', async () => {
+        await seed();
+        const grown: CollectionSpec[] = [...TEST_COLLECTIONS.filter((c) => c.name !== 'items'), { ...ITEMS, search: ['label'] }];
+        const reopened = await h.reopen(grown);
+        const items = await reopened.query<Item>('items', { where: [{ field: 'label', op: 'contains', value: 'b' }], orderBy: [{ field: 'rank' }, { field: 'label' }] });
+        assert.deepEqual(ids(items.items), ['a1', 'a9', 'b0', 'a6']);
+        await reopened.upsert('items', { ...FIXTURE[0], label: 'abc' });
+        assert.deepEqual(ids((await reopened.query('items', { where: [{ field: 'label', op: 'contains', value: 'abc' }] })).items), ['a1']);
+        assert.equal((await reopened.get<Item>('items', 'p3', 'a5'))?.label, 'a', 'documents kept');
       });
     });
 

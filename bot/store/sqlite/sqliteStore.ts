@@ -17,12 +17,13 @@ import {
   StoreStats,
 } from '../port';
 import { assertFieldName, assertPageSize, decodeOffsetToken, encodeOffsetToken } from '../queryFields';
+import { columnName, columnOf, columnValues, ensureCollection, searchTableName, tableName } from './sqliteSchema';
 
 type Row = { doc: string; etag: string };
 
 /**
  * Embedded store: one SQLite file (WAL), one table per collection holding JSON
- * documents, with expression indexes over the fields the hot queries use.
+ * documents, with covering indexes over the fields the hot queries use (sqliteSchema.ts).
  * better-sqlite3 is synchronous; the async signatures keep the port uniform.
  */
 export class SqliteStore implements DocumentStore {
@@ -30,8 +31,10 @@ export class SqliteStore implements DocumentStore {
   private db: Database.Database | undefined;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly known = new Set<string>();
-  /** Per collection, the fields stored as generated columns (its indexed fields). */
+  /** Per collection, the fields that are also columns (its indexed and searched fields). */
   private readonly columns = new Map<string, Set<string>>();
+  /** Per collection, the fields with a trigram index (CollectionSpec.search). */
+  private readonly searched = new Map<string, Set<string>>();
 
   constructor(
     private readonly path: string,
@@ -42,23 +45,8 @@ export class SqliteStore implements DocumentStore {
     const db = this.open();
     db.transaction(() => {
       for (const spec of this.collections) {
-        const table = tableName(spec.name);
-        db.exec(
-          `CREATE TABLE IF NOT EXISTS ${table} (pk TEXT NOT NULL, id TEXT NOT NULL, etag TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (pk, id)) WITHOUT ROWID`,
-        );
-        // Each indexed field is a virtual generated column: the planner treats it as a column, so an index on it
-        // covers counts, ordering and filters (an expression index over json_extract is re-evaluated on each document).
-        const columns = new Set(spec.indexes.flat().map(assertFieldName));
-        const present = new Set((db.prepare(`PRAGMA table_xinfo(${table})`).all() as Array<{ name: string }>).map((c) => c.name));
-        for (const field of columns) {
-          if (!present.has(columnName(field))) db.exec(`ALTER TABLE ${table} ADD COLUMN "${columnName(field)}" GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) VIRTUAL`);
-        }
-        for (const fields of spec.indexes) {
-          // Indexes of earlier versions (over the expressions) give way to the column ones.
-          db.exec(`DROP INDEX IF EXISTS "ix_${spec.name}_${fields.join('_')}"`);
-          db.exec(`CREATE INDEX IF NOT EXISTS "ixc_${spec.name}_${fields.join('_')}" ON ${table} (${fields.map((f) => `"${columnName(f)}"`).join(', ')})`);
-        }
-        this.columns.set(spec.name, columns);
+        this.columns.set(spec.name, new Set(ensureCollection(db, spec)));
+        this.searched.set(spec.name, new Set(spec.search ?? []));
         this.known.add(spec.name);
       }
     })();
@@ -90,9 +78,7 @@ export class SqliteStore implements DocumentStore {
   async create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
     this.stats.writes++;
     const etag = randomUUID();
-    const info = this.stmt(
-      `INSERT INTO ${this.table(collection)} (pk, id, etag, doc) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    ).run(doc.pk, doc.id, etag, serialize(doc));
+    const info = this.stmt(`${this.insertSql(collection)} ON CONFLICT DO NOTHING`).run({ pk: doc.pk, id: doc.id, etag, doc: serialize(doc) });
     if (info.changes === 0) throw new ConflictError(collection, doc.id);
     return { ...doc, _etag: etag };
   }
@@ -103,9 +89,9 @@ export class SqliteStore implements DocumentStore {
    * fsyncs. Not on the port: request paths write one document at a time.
    */
   createMany<T extends DocBase>(collection: string, docs: T[]): void {
-    const insert = this.stmt(`INSERT INTO ${this.table(collection)} (pk, id, etag, doc) VALUES (?, ?, ?, ?)`);
+    const insert = this.stmt(this.insertSql(collection));
     this.open().transaction(() => {
-      for (const doc of docs) insert.run(doc.pk, doc.id, randomUUID(), serialize(doc));
+      for (const doc of docs) insert.run({ pk: doc.pk, id: doc.id, etag: randomUUID(), doc: serialize(doc) });
     })();
     this.stats.writes += docs.length;
   }
@@ -113,9 +99,14 @@ export class SqliteStore implements DocumentStore {
   async replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
     this.stats.writes++;
     const next = randomUUID();
-    const info = this.stmt(
-      `UPDATE ${this.table(collection)} SET etag = ?, doc = ? WHERE pk = ? AND id = ? AND etag = ?`,
-    ).run(next, serialize(doc), doc.pk, doc.id, etag);
+    const set = this.fieldColumns(collection).map((c, i) => `, ${c} = ${columnValues(this.columns.get(collection)!)[i]}`).join('');
+    const info = this.stmt(`UPDATE ${this.table(collection)} SET etag = @next, doc = @doc${set} WHERE pk = @pk AND id = @id AND etag = @etag`).run({
+      next,
+      doc: serialize(doc),
+      pk: doc.pk,
+      id: doc.id,
+      etag,
+    });
     if (info.changes === 0) throw new PreconditionFailedError(collection, doc.id);
     return { ...doc, _etag: next };
   }
@@ -123,11 +114,26 @@ export class SqliteStore implements DocumentStore {
   async upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
     this.stats.writes++;
     const etag = randomUUID();
-    this.stmt(
-      `INSERT INTO ${this.table(collection)} (pk, id, etag, doc) VALUES (?, ?, ?, ?)
-       ON CONFLICT (pk, id) DO UPDATE SET etag = excluded.etag, doc = excluded.doc`,
-    ).run(doc.pk, doc.id, etag, serialize(doc));
+    const set = this.fieldColumns(collection).map((c) => `, ${c} = excluded.${c}`).join('');
+    this.stmt(`${this.insertSql(collection)} ON CONFLICT (pk, id) DO UPDATE SET etag = excluded.etag, doc = excluded.doc${set}`).run({
+      pk: doc.pk,
+      id: doc.id,
+      etag,
+      doc: serialize(doc),
+    });
     return { ...doc, _etag: etag };
+  }
+
+  /** An insert of one document (named parameters pk, id, etag, doc) that also sets its field columns from it. */
+  private insertSql(collection: string): string {
+    const columns = this.fieldColumns(collection).map((c) => `, ${c}`).join('');
+    const values = columnValues(this.columns.get(collection)!).map((v) => `, ${v}`).join('');
+    return `INSERT INTO ${this.table(collection)} (pk, id, etag, doc${columns}) VALUES (@pk, @id, @etag, @doc${values})`;
+  }
+
+  private fieldColumns(collection: string): string[] {
+    this.table(collection);
+    return [...this.columns.get(collection)!].map(columnOf);
   }
 
   async delete(collection: string, pk: string, id: string, etag?: string): Promise<void> {
@@ -160,6 +166,15 @@ export class SqliteStore implements DocumentStore {
 
   /** Rows of a query in its order, a page at a time when it has a limit. */
   private page<R>(collection: string, columns: string, query: Query): { items: R[]; continuation?: string } {
+    const { sql, params, offset } = this.pageSql(collection, columns, query);
+    const rows = this.stmt(sql).all(...params) as R[];
+    if (query.limit !== undefined && rows.length > query.limit) {
+      return { items: rows.slice(0, query.limit), continuation: encodeOffsetToken(offset + query.limit) };
+    }
+    return { items: rows };
+  }
+
+  private pageSql(collection: string, columns: string, query: Query): { sql: string; params: unknown[]; offset: number } {
     const { sql, params } = this.select(collection, columns, query);
     const order = (query.orderBy ?? [])
       .map((o) => `${this.field(collection, assertFieldName(o.field))} ${o.dir === 'desc' ? 'DESC' : 'ASC'}`)
@@ -170,26 +185,41 @@ export class SqliteStore implements DocumentStore {
       // Fetch one more than asked to know whether a next page exists.
       full += ` LIMIT ${assertPageSize(query.limit) + 1} OFFSET ${offset}`;
     }
-    const rows = this.stmt(full).all(...params) as R[];
-    if (query.limit !== undefined && rows.length > query.limit) {
-      return { items: rows.slice(0, query.limit), continuation: encodeOffsetToken(offset + query.limit) };
-    }
-    return { items: rows };
+    return { sql: full, params, offset };
   }
 
   async count(collection: string, query: Query): Promise<number> {
     this.stats.queries++;
-    const { sql, params } = this.select(collection, 'COUNT(*) AS n', query);
+    const { sql, params } = this.countSql(collection, query);
     return (this.stmt(sql).get(...params) as { n: number }).n;
+  }
+
+  private countSql(collection: string, query: Query): { sql: string; params: unknown[] } {
+    return this.select(collection, 'COUNT(*) AS n', query);
   }
 
   async countBy(collection: string, query: Query, field: string, values: readonly Scalar[]): Promise<Map<Scalar, number>> {
     this.stats.queries++;
-    const expr = this.field(collection, assertFieldName(field));
-    const { sql, params } = this.select(collection, `${expr} AS k, COUNT(*) AS n`, query);
-    const rows = this.stmt(`${sql} GROUP BY k`).all(...params) as Array<{ k: unknown; n: number }>;
+    const { sql, params } = this.countBySql(collection, query, field);
+    const rows = this.stmt(sql).all(...params) as Array<{ k: unknown; n: number }>;
     const found = new Map(rows.map((r) => [r.k, r.n]));
     return new Map(values.map((v) => [v, found.get(bindable(v)) ?? 0]));
+  }
+
+  private countBySql(collection: string, query: Query, field: string): { sql: string; params: unknown[] } {
+    const expr = this.field(collection, assertFieldName(field));
+    const { sql, params } = this.select(collection, `${expr} AS k, COUNT(*) AS n`, query);
+    return { sql: `${sql} GROUP BY k`, params };
+  }
+
+  /**
+   * SQLite's plan for what `query`, `count` or `countBy` (with `field`) would run: one line per step
+   * (EXPLAIN QUERY PLAN). Not on the port: tests use it so a query that stops using its index fails.
+   */
+  queryPlan(kind: 'query' | 'count' | 'countBy', collection: string, query: Query, field?: string): string[] {
+    const { sql, params } =
+      kind === 'query' ? this.pageSql(collection, 'doc, etag', query) : kind === 'count' ? this.countSql(collection, query) : this.countBySql(collection, query, field!);
+    return (this.open().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
   }
 
   private select(collection: string, columns: string, query: Query): { sql: string; params: unknown[] } {
@@ -199,12 +229,15 @@ export class SqliteStore implements DocumentStore {
       clauses.push('pk = ?');
       params.push(query.pk);
     }
-    for (const c of query.where ?? []) clauses.push(condition(c, this.field(collection, assertFieldName(c.field)), params));
+    for (const c of query.where ?? []) {
+      const expr = this.field(collection, assertFieldName(c.field));
+      clauses.push(c.op === 'contains' && this.searched.get(collection)?.has(c.field) ? searchCondition(collection, c.field, expr, c.value, params) : condition(c, expr, params));
+    }
     const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
     return { sql: `SELECT ${columns} FROM ${this.table(collection)}${where}`, params };
   }
 
-  /** The generated column of an indexed field, else the field read from the document. */
+  /** The column of an indexed field, else the field read from the document. */
   private field(collection: string, field: string): string {
     // The key columns hold the document's own pk and id: a range on them walks the primary key.
     if (field === 'pk' || field === 'id') return field;
@@ -240,17 +273,22 @@ export class SqliteStore implements DocumentStore {
   }
 }
 
-function tableName(collection: string): string {
-  assertFieldName(collection);
-  return `"c_${collection}"`;
-}
-
 function fieldExpr(field: string): string {
   return `json_extract(doc, '$.${field}')`;
 }
 
-function columnName(field: string): string {
-  return `f_${field}`;
+/**
+ * `contains` on a searched field: the trigram index finds the rows holding every trigram of the value in sequence,
+ * and instr keeps the match exact. A value under 3 characters has no trigram: it is read from the field's column
+ * (in its index when ordered by it), where short values match most names and the page fills quickly.
+ */
+function searchCondition(collection: string, field: string, expr: string, value: string, params: unknown[]): string {
+  const exact = `typeof(${expr}) = 'text' AND instr(${expr}, ?) > 0`;
+  params.push(value);
+  if ([...value].length < 3) return `(${exact})`;
+  const fts = searchTableName(collection, field);
+  params.push(`"${value.replaceAll('"', '""')}"`);
+  return `(${exact} AND rowid IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?))`;
 }
 
 function condition(c: Condition, expr: string, params: unknown[]): string {

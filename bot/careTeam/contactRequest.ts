@@ -13,7 +13,7 @@
  * "no quiero hablar con nadie" (refusals) are not requests. The safety gate
  * reads every message before this: a plea in crisis never lands here.
  *
- * Pure, no botbuilder: the main menu's intents ask it (dialogs/mainIntents.ts).
+ * Pure, no botbuilder: the command recogniser asks it (bot/turn/commands.ts).
  */
 
 /** Lower case, no accents or punctuation: "¿Puedo hablar con mi consejero(a)?" → "puedo hablar con mi consejero a". */

@@ -112,7 +112,7 @@ export const CRISIS_LEXICON: readonly CrisisLexiconEntry[] = [
       '(?:cant|can not|cannot) breathe',
       '(?:cant|can not|cannot|couldnt) wake (?:him|her|them|my [a-z]+) up',
       `${SUBJECT} ${GAP}(?:wont|isnt|is not|not) (?:wake|waking) up(?! for| on time| early| in time)`,
-      `(?:lips|face|skin) ${GAP}blue`,
+      `(?:lips|face|skin) ${GAP}blue(?! from (?:the |a |that |my )?(?:cold|slushie|popsicle|candy|freezing|water|pool|lake|snow|paint|marker|ink|raspberry|berries|blue))`,
       '(?:hes|shes|theyre|turned|turning|going|went|looks|looking) blue',
       `passed out (?:after|from) ${GAP}(?:used|using|taking|shooting|smoking|snorting|drinking|pills|dope|fent|fentanyl)`,
       '(?:he|hes|she|shes|theyre|friend|he is|she is) (?:is )?(?:unresponsive|not responding)',

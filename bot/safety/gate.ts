@@ -6,7 +6,7 @@ import { Services } from '../services';
 import { TurnState } from '../turn/conversationState';
 import { ProfileSnapshot } from '../turn/participantContext';
 import { turnFacts } from '../turn/turnFacts';
-import { recognizeIntent } from '../../dialogs/mainIntents';
+import { recognizeIntent } from '../turn/commands';
 import { AnswerLabels } from './answerLabels';
 import { EPISODE_KEY, SafetyEpisode } from './episode';
 import { EpisodeRequest } from './episodeSignals';

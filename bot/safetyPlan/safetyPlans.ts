@@ -89,7 +89,7 @@ export class SafetyPlans {
 
   /** Suggestions staff have not decided on, oldest first. */
   async openSuggestions(participantId: string): Promise<Stored<PlanSuggestion>[]> {
-    return queryAll<PlanSuggestion>(this.store, SAFETY_PLANS, {
+    const open = await queryAll<PlanSuggestion>(this.store, SAFETY_PLANS, {
       pk: participantId,
       where: [
         { field: 'pk', op: '=', value: participantId },
@@ -99,6 +99,9 @@ export class SafetyPlans {
       orderBy: [{ field: 'createdAt', dir: 'asc' }],
       limit: 100,
     });
+    const undecided: Stored<PlanSuggestion>[] = [];
+    for (const suggestion of open) if (!(await this.finishInterruptedAccept(suggestion))) undecided.push(suggestion);
+    return undecided;
   }
 
   /**
@@ -113,6 +116,8 @@ export class SafetyPlans {
     edited?: unknown,
   ): Promise<{ plan: Stored<PlanVersion>; suggestion: Stored<PlanSuggestion> }> {
     const suggestion = await this.openSuggestion(participantId, suggestionId);
+    const finished = await this.finishInterruptedAccept(suggestion);
+    if (finished) return { plan: (await this.current(participantId))!, suggestion: finished };
     const parsed = itemSchema(suggestion.section).safeParse(edited ?? suggestion.text);
     if (!parsed.success) throw invalid(parsed.error);
     const base = await this.base(participantId, etag);
@@ -126,7 +131,32 @@ export class SafetyPlans {
   }
 
   async dismiss(participantId: string, suggestionId: string, editor: string): Promise<Stored<PlanSuggestion>> {
-    return this.decide(await this.openSuggestion(participantId, suggestionId), 'dismissed', editor, null);
+    const suggestion = await this.openSuggestion(participantId, suggestionId);
+    if (await this.finishInterruptedAccept(suggestion)) throw new SafetyPlanError('stale', 'the suggestion was already accepted');
+    return this.decide(suggestion, 'dismissed', editor, null);
+  }
+
+  /**
+   * Accepting writes the new version first and marks the suggestion second, so
+   * a crash between the two leaves a version that took the suggestion in while
+   * the suggestion still reads "open". Found here, the acceptance is completed
+   * (as the version's editor, with its number) instead of the words going into
+   * the plan twice. Returns the completed suggestion, or undefined when no version took it in.
+   */
+  private async finishInterruptedAccept(suggestion: Stored<PlanSuggestion>): Promise<Stored<PlanSuggestion> | undefined> {
+    const taken = await this.store.query<PlanVersion>(SAFETY_PLANS, {
+      pk: suggestion.pk,
+      where: [
+        { field: 'pk', op: '=', value: suggestion.pk },
+        { field: 'kind', op: '=', value: 'version' },
+        { field: 'suggestionId', op: '=', value: suggestion.id },
+      ],
+      limit: 1,
+    });
+    const version = taken.items[0];
+    if (!version) return undefined;
+    // Two readers may complete it at once: whichever writes second finds it decided, which is the same outcome.
+    return (await this.markDecided(suggestion, 'accepted', version.editedBy, version.version))?.doc;
   }
 
   /** One page of the participant's versions, newest first (one partition, ordered by the `version` index). */
@@ -187,11 +217,15 @@ export class SafetyPlans {
 
   /** Marks an open suggestion decided; one decided by someone else in between is "stale". */
   private async decide(suggestion: Stored<PlanSuggestion>, status: SuggestionStatus, editor: string, version: number | null): Promise<Stored<PlanSuggestion>> {
-    const result = await updateDocument<PlanSuggestion>(this.store, SAFETY_PLANS, suggestion.pk, suggestion.id, (current) =>
-      current.status === 'open' ? { ...current, status, decidedAt: this.clock().toISOString(), decidedBy: editor, version } : undefined,
-    );
+    const result = await this.markDecided(suggestion, status, editor, version);
     if (!result?.changed) throw new SafetyPlanError('stale', 'the suggestion was decided by someone else');
     return result.doc;
+  }
+
+  private markDecided(suggestion: Stored<PlanSuggestion>, status: SuggestionStatus, editor: string, version: number | null) {
+    return updateDocument<PlanSuggestion>(this.store, SAFETY_PLANS, suggestion.pk, suggestion.id, (current) =>
+      current.status === 'open' ? { ...current, status, decidedAt: this.clock().toISOString(), decidedBy: editor, version } : undefined,
+    );
   }
 }
 

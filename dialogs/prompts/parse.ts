@@ -12,6 +12,7 @@ import {
   SKIP_FIELD,
   promptId,
 } from '../../bot/channels/prompt';
+import { normalizeReply } from '../../bot/channels/replyText';
 import { Lexicon, LEXICONS } from './lexicon';
 
 /** value null: the participant skipped (only when the spec allows it). */
@@ -29,22 +30,6 @@ export interface ParseContext {
   i18n: I18n;
   /** The participant's language: its labels win when a short prefix matches options in both. */
   language: Language;
-}
-
-/** Lower case, accents and punctuation gone, so "¡Sí!" and "si" compare equal; keeps 7.5, 7,5 and 7/10. */
-export function normalizeReply(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/(\d)\s*½/g, '$1.5')
-    .replace(/½/g, '0.5')
-    .replace(/['’]/g, '')
-    .replace(/(\p{L})-(?=\p{L})/gu, '$1 ')
-    .replace(/[^\p{L}\p{N}\s.,/-]/gu, ' ')
-    .replace(/(^|\s)[.,]+|[.,]+(?=\s|$)/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { COMMON_ZONES } from '../../bot/domain/timeZones';
-import { normalizeReply } from '../prompts/parse';
+import { normalizeReply } from '../../bot/channels/replyText';
 
 /**
  * Abbreviations people type. "EST" alone is also a legal zone name, but a

@@ -1,8 +1,13 @@
 /**
  * Multinomial logistic regression by stochastic gradient descent over hashed
- * features. Deterministic: a seeded shuffle, a fixed number of epochs, and
+ * features. Deterministic: seeded shuffles, a fixed number of epochs, and
  * weights rounded before they are written, so a run reproduces the committed
  * file byte for byte.
+ *
+ * One run per seed, weights averaged: the order SGD meets the examples in
+ * moved recall on unseen messages by about 2 points from one seed to the
+ * next; the average of several orders does not depend on any one of them,
+ * and scores exactly as fast as a single model.
  */
 import type { FeatureVector } from '../../bot/safety/risk/features';
 import type { ModelClass, ModelWeights } from '../../bot/safety/risk/model';
@@ -18,7 +23,8 @@ export interface TrainOptions {
   readonly epochs: number;
   readonly learningRate: number;
   readonly l2: number;
-  readonly seed: number;
+  /** One SGD run per seed; the weights are their average. */
+  readonly seeds: readonly number[];
 }
 
 /** Weights are written with this many decimals. */
@@ -42,8 +48,20 @@ export function train(examples: readonly Example[], options: TrainOptions): Omit
   const K = options.classes.length;
   const W = new Float64Array((1 << options.hashBits) * K);
   const bias = new Float64Array(K);
+  for (const seed of options.seeds) {
+    const run = fit(examples, options, seed);
+    for (let i = 0; i < W.length; i++) W[i] += run.W[i] / options.seeds.length;
+    for (let k = 0; k < K; k++) bias[k] += run.bias[k] / options.seeds.length;
+  }
+  return export_(W, bias, options);
+}
+
+function fit(examples: readonly Example[], options: TrainOptions, seed: number): { W: Float64Array; bias: Float64Array } {
+  const K = options.classes.length;
+  const W = new Float64Array((1 << options.hashBits) * K);
+  const bias = new Float64Array(K);
   const order = examples.map((_, i) => i);
-  const next = random(options.seed);
+  const next = random(seed);
   const logits = new Float64Array(K);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -68,7 +86,7 @@ export function train(examples: readonly Example[], options: TrainOptions): Omit
       }
     }
   }
-  return export_(W, bias, options);
+  return { W, bias };
 }
 
 function round(x: number): number {

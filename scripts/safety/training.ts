@@ -13,7 +13,7 @@ import { chooseThresholds } from './thresholds';
 import { Example, train, TrainOptions } from './trainer';
 
 const CLASSES: readonly ModelClass[] = ['benign', 'suicide', 'self_harm', 'overdose', 'danger_from_other', 'other_at_risk'];
-const OPTIONS: TrainOptions = { classes: CLASSES, hashBits: HASH_BITS, epochs: 12, learningRate: 2, l2: 1e-5, seed: 20261201 };
+export const OPTIONS: TrainOptions = { classes: CLASSES, hashBits: HASH_BITS, epochs: 12, learningRate: 2, l2: 1e-5, seeds: [20261201, 20261202, 20261203] };
 const FOLDS = 5;
 
 export interface TrainingRun {
@@ -23,20 +23,20 @@ export interface TrainingRun {
   readonly outOfFold: Outcome[];
 }
 
-export function trainWeights(): TrainingRun {
+export function trainWeights(options: TrainOptions = OPTIONS): TrainingRun {
   const rows = loadSplit('train');
   const readings = rows.map((r) => readMessage(r.text));
   const examples: Example[] = readings.map((reading, i) => ({ features: featuresOf(reading), y: CLASSES.indexOf(classOf(rows[i])) }));
 
   const outOfFold = new Array<ModelScore>(rows.length);
   for (let fold = 0; fold < FOLDS; fold++) {
-    const model = new RiskModel({ ...train(examples.filter((_, i) => i % FOLDS !== fold), OPTIONS), thresholds: { possibleRisk: 1, crisis: 1 } });
+    const model = new RiskModel({ ...train(examples.filter((_, i) => i % FOLDS !== fold), options), thresholds: { possibleRisk: { en: 1, es: 1 }, crisis: 1 } });
     readings.forEach((reading, i) => {
       if (i % FOLDS === fold) outOfFold[i] = model.score(reading);
     });
   }
   const thresholds = chooseThresholds(rows, readings, outOfFold);
-  const weights: ModelWeights = { ...train(examples, OPTIONS), thresholds };
+  const weights: ModelWeights = { ...train(examples, options), thresholds };
   const outcomes = rows.map((row, i) => ({ row, ...decideTier(readings[i], outOfFold[i], thresholds) }));
   return { outOfFold: outcomes, json: serialise(weights), summary: `${rows.length} training messages; thresholds ${JSON.stringify(thresholds)}; ${Object.keys(weights.rows).length} weight rows` };
 }

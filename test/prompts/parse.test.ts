@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Language } from '../../bot/i18n';
 import { QuestionSpec } from '../../bot/channels/prompt';
-import { normalizeReply, parseAnswer, cardSubmit } from '../../dialogs/prompts/parse';
+import { normalizeReply } from '../../bot/channels/replyText';
+import { parseAnswer, cardSubmit } from '../../dialogs/prompts/parse';
 import { fixtureI18n, mood, note, phqItem, safety, sleep, use } from '../channels/promptFixtures';
 
 const i18n = fixtureI18n();

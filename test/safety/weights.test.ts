@@ -8,7 +8,7 @@ import { trainWeights } from '../../scripts/safety/training';
 const WEIGHTS_FILE = join(__dirname, '..', '..', 'bot', 'safety', 'risk', 'weights.json');
 
 describe('the committed risk classifier', () => {
-  it('is exactly what `npm run safety:train` writes from the training split', { timeout: 120_000 }, () => {
+  it('is exactly what `npm run safety:train` writes from the training split', { timeout: 600_000 }, () => {
     assert.equal(readFileSync(WEIGHTS_FILE, 'utf8'), trainWeights().json, 'run `npm run safety:train` and commit bot/safety/risk/weights.json');
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../bot/clock';
-import { SafetyPlanError } from '../../bot/safetyPlan/records';
+import { PlanSuggestion, SafetyPlanError } from '../../bot/safetyPlan/records';
 import { SafetyPlans } from '../../bot/safetyPlan/safetyPlans';
 import { contactFromText, planSectionsSchema } from '../../bot/safetyPlan/sections';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
@@ -28,6 +28,15 @@ for (const factory of STORE_FACTORIES) {
       plans = new SafetyPlans(h.store, clock);
     });
     afterEach(() => h.cleanup());
+
+    /** Plans on a store whose every replace fails: the process dies after writing a version, before marking the suggestion. */
+    const plansDyingBeforeReplace = () =>
+      new SafetyPlans(
+        new Proxy(h.store, {
+          get: (target, prop, receiver) => (prop === 'replace' ? () => Promise.reject(new Error('process killed')) : Reflect.get(target, prop, receiver)),
+        }),
+        clock,
+      );
 
     it('keeps every edit as a version with who, when and what changed', async () => {
       assert.equal(await plans.current(P), undefined);
@@ -111,6 +120,34 @@ for (const factory of STORE_FACTORIES) {
       assert.equal(suggestion.version, 2);
       assert.deepEqual(await plans.openSuggestions(P), []);
       await assert.rejects(plans.accept(P, s.id, plan._etag, 'a@example.org'), rejects('stale'), 'accepted once only');
+    });
+
+    it('an accept cut short after the new version was written is completed, not applied twice', async () => {
+      const first = await plans.save(P, PLAN, null, 'a@example.org');
+      const s = await plans.suggest(P, { section: 'distractions', text: 'Call Rosa', channel: 'sms', dedupeKey: 'crash-1' });
+      const crashing = plansDyingBeforeReplace();
+      await assert.rejects(crashing.accept(P, s.id, first.plan._etag, 'clin@example.org'), /process killed/);
+      assert.equal((await plans.current(P))?.version, 2, 'the version was written');
+
+      assert.deepEqual(await plans.openSuggestions(P), [], 'the listing completes it instead of offering it again');
+      const decided = await h.store.get<PlanSuggestion>('safetyPlans', P, s.id);
+      assert.equal(decided?.status, 'accepted');
+      assert.equal(decided?.version, 2);
+      assert.equal(decided?.decidedBy, 'clin@example.org');
+      await assert.rejects(plans.accept(P, s.id, (await plans.current(P))!._etag, 'b@example.org'), rejects('stale'));
+      assert.equal((await plans.current(P))?.version, 2, 'still once in the plan');
+    });
+
+    it('a retried accept after the cut finishes the first one and adds nothing', async () => {
+      const first = await plans.save(P, PLAN, null, 'a@example.org');
+      const s = await plans.suggest(P, { section: 'distractions', text: 'Call Rosa', channel: 'sms', dedupeKey: 'crash-2' });
+      const crashing = plansDyingBeforeReplace();
+      await assert.rejects(crashing.accept(P, s.id, first.plan._etag, 'clin@example.org'), /process killed/);
+      const retried = await plans.accept(P, s.id, first.plan._etag, 'clin@example.org');
+      assert.equal(retried.plan.version, 2);
+      assert.deepEqual(retried.plan.sections.distractions, ['Call Rosa'], 'once, not twice');
+      assert.equal(retried.suggestion.status, 'accepted');
+      await assert.rejects(plans.dismiss(P, s.id, 'b@example.org'), rejects('stale'));
     });
 
     it('accepts a contact suggestion only as a name and a phone; dismissing leaves the plan as it was', async () => {

@@ -5,6 +5,7 @@
  * cross-validation on the training split) come from weights.json, which
  * `npm run safety:train` writes; nothing is fetched at run time.
  */
+import type { Language } from '../../i18n';
 import { featuresOf, FeatureVector } from './features';
 import type { GrammarReading } from './grammar';
 import type { DangerKind } from './types';
@@ -19,7 +20,8 @@ export interface ModelWeights {
   readonly bias: readonly number[];
   /** Bucket index → one weight per class. */
   readonly rows: Readonly<Record<string, readonly number[]>>;
-  readonly thresholds: { readonly possibleRisk: number; readonly crisis: number };
+  /** possibleRisk: the question tier's threshold per language (risk/language.ts); crisis: the model's own crisis calls. */
+  readonly thresholds: { readonly possibleRisk: Readonly<Record<Language, number>>; readonly crisis: number };
 }
 
 export interface ModelScore {

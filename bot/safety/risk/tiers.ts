@@ -6,7 +6,8 @@
  *   (score ≥ thresholds.crisis) and the message has a risk word (death,
  *   harm, means, danger: risk/meansWords.ts) — never when a context cue
  *   lowered a phrase (negation, recovered past, media or group topic).
- * - possible_risk: a weak cue; or a model score ≥ thresholds.possibleRisk.
+ * - possible_risk: a weak cue; or a model score ≥ the question threshold of
+ *   the message's language (thresholds.possibleRisk; risk/language.ts).
  *   A weak cue after a negation, in a recovered past or a film, and a single
  *   goodbye sign, are asked about only when the score is that high too.
  *   A lowered phrase (negation, recovered past, media or group topic,
@@ -26,6 +27,7 @@
  * false alarms on everyday messages low. See scripts/safety/thresholds.ts.
  */
 import type { GrammarReading } from './grammar';
+import { questionThreshold } from './language';
 import type { ModelScore, ModelWeights } from './model';
 import type { DangerKind, RiskTier } from './types';
 
@@ -44,7 +46,7 @@ export function decideTier(reading: GrammarReading, score: ModelScore, threshold
     return { tier: 'crisis', kind: reading.weak?.kind ?? score.kind, reason: scored };
   }
   if (reading.weak && !reading.weak.lowered) return { tier: 'possible_risk', kind: reading.weak.kind, reason: reading.weak.id };
-  if (score.risk >= thresholds.possibleRisk && (reading.weak || wordsIn(reading.folded) >= MIN_WORDS_FOR_SCORE)) {
+  if (score.risk >= questionThreshold(reading.folded, thresholds.possibleRisk) && (reading.weak || wordsIn(reading.folded) >= MIN_WORDS_FOR_SCORE)) {
     return reading.weak
       ? { tier: 'possible_risk', kind: reading.weak.kind, reason: `${reading.weak.id}:${reading.weak.lowered}+${scored}` }
       : { tier: 'possible_risk', kind: score.kind, reason: scored };

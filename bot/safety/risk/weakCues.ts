@@ -122,6 +122,9 @@ export const WEAK_CUES: readonly GrammarRule[] = [
       `(?:picked|chose|set) a (?:date|day)${NOT_AN_EVENT_EN}`,
       'ya tengo (?:la fecha|el dia|el plan)',
       'ya lo decidi',
+      `wish (?:a|the|some) (?:car|bus|truck|train|drunk driver) would (?:just )?(?:hit|run over|kill) me`,
+      `(?:ready for|want|need) (?:all of )?(?:it|this|everything) to (?:just )?(?:end|be over|stop)${END}`,
+      `(?:you|yall|you guys|nobody|no one|anyone) (?:wont|will not|wont ever|will never) (?:have|need) to worry about me`,
     ],
   },
   {
@@ -129,6 +132,9 @@ export const WEAK_CUES: readonly GrammarRule[] = [
     kind: 'suicide',
     strength: 'weak',
     patterns: [
+      `(?:dormir|dormirme|acostarme) y (?:ya )?no (?:despertar|volver a despertar|despertarme)`,
+      `(?:deje|escribi) (?:una )?(?:carta|cartas|nota|notas) (?:a cada uno|para cada uno|para todos|de despedida)`,
+      '(?:despidanme|despidame|despideme) de',
       // Not "ya no aguanto a mi suegra", "ya no aguanto esta tarea": someone or something everyday.
       `ya no (?:aguanto|puedo|soporto|doy mas)(?! (?:a|al|a la|a los|a las|a mi|a mis|con) )(?! (?:este|esta|estos|estas|el|la|los|las) (?!vida|dolor(?! de)|mundo)[a-z]+)`,
       'no (?:quiero|kiero|puedo) (?:seguir )?(?:vivir|viviendo|estar aqui) (?:asi|de esta manera|de este modo|como (?:estoy|vivo)|con (?:esta|este|tanta|tanto|el|la)|sin)',
@@ -220,6 +226,10 @@ export const WEAK_CUES: readonly GrammarRule[] = [
       `(?:hit|hitting|punched|punching|scratched|scratching|pinched|pinching|bit|biting) myself (?:until|til|till|so hard|again|on purpose)`,
       `(?:urge|urges|want|wanting|itching) to (?:cut|burn|hurt myself|hit myself)`,
       `(?:ganas|necesidad) de (?:cortarme|lastimarme|quemarme|pegarme|hacerme dano)`,
+      // Hurting oneself until it bleeds, whatever the verb.
+      `(?:till|until|til|hasta que) ${GAP}(?:bleed|bled|bleeds|bleeding|sangr[a-z]+)`,
+      `(?:burned|burnt) my (?:wrist|wrists|arm|arms|skin|thigh|thighs) ${GAP4}(?:lighter|spoon|cigarette|lighter|iron|on purpose|again)`,
+      `me queme ${GAP}(?:la muneca|las munecas|el brazo|los brazos|la piel|las piernas) ${GAP4}(?:cuchara|encendedor|cigarro|a proposito|otra vez)`,
     ],
   },
   {
@@ -238,6 +248,8 @@ export const WEAK_CUES: readonly GrammarRule[] = [
       'tengo miedo de (?:mi (?:ex|esposo|novio|pareja|papa|padrastro)|el|ella)',
       '(?:he|she|my ex|my husband|my boyfriend) (?:yells|screams|throws things|breaks things|grabbed me|pushed me)',
       '(?:me grita|me empuja|me jalo|me agarro|rompe cosas|avienta cosas)',
+      `(?:viene|vienen|va a venir|anda|andan) (?:por mi|a buscarme|buscandome)`,
+      `(?:rompio|tumbo|pateo) la puerta`,
     ],
   },
   {
@@ -493,6 +505,13 @@ export const SIGN_GROUPS: readonly SignGroup[] = [
           'me tiembla todo',
           'sudando frio',
           'no siento (?:mi|la|los|las|mis)',
+          '(?:legs|arms|body) (?:feel|feels) like (?:jelly|rubber|lead)',
+          '(?:whole body|all over) (?:is )?(?:numb|tingling)', 'numb all over',
+          '(?:feel like|going to|about to) faint', 'dizzy', 'nodding (?:off|out)',
+          'throat (?:feels |is )?(?:tight|closing)', 'breathing (?:feels|is) (?:off|weird|wrong)',
+          '(?:lips|face|skin) (?:look|looks|looking) (?:blue|purple|gray|grey)',
+          'mantener(?:me|se)? despiert[oa]', 'respir[a-z]* (?:muy |bien )?(?:lento|despacio|raro)',
+          '(?:muy|bien|super) (?:dormid[oa]|adormilad[oa]|somnolient[oa])(?! (?:hoy|en clase|en el trabajo))',
         ],
       },
     ],

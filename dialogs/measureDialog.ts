@@ -156,9 +156,13 @@ export class MeasureDialog extends ComponentDialog {
   }
 }
 
-/** What opens an administration: stepped ones follow the screen's stem; full ones and the BAM say their own. */
+/**
+ * What opens an administration: stepped ones follow the screen's stem; full
+ * ones, resumed ones and the BAM say their instrument's own (the PHQ-9's
+ * English stem reads "any of the following problems", the GAD-7's does not).
+ */
 function introOf(record: MeasureRecord, resumed: boolean): string[] {
-  const stem = record.instrument === 'bam' ? 'bam:stem' : 'screen:stem';
+  const stem = record.instrument === 'bam' ? 'bam:stem' : `screen:${record.instrument}.stem`;
   if (resumed) return [stem];
   if (record.instrument === 'bam') return ['screen:stepped.bamIntro', stem];
   if (record.source === 'stepped') return [`screen:stepped.${record.instrument}Intro`];

@@ -3,13 +3,11 @@ import { Instrument, MeasureRecord, MeasureSource } from '../bot/measures/measur
 import { ScreenPlan } from '../bot/measures/plan';
 import { DialogServices } from '../bot/services';
 
-/** PHQ-2 or GAD-2 of 3 or more is a positive screen (CONTENT.md): the rest of the PHQ-9 / GAD-7 follows. */
-export const STEP_AT = 3;
-
 /**
  * The administrations a finished check-in leads into, begun (stored) now:
- * the rest of the PHQ-9 and/or GAD-7 after a positive weekly screen (its two
- * items carried over), or the scheduled full PHQ-9 + GAD-7, or the BAM. An
+ * the rest of the PHQ-9 and/or GAD-7 after a positive weekly screen (PHQ-2 /
+ * GAD-2 at the clinic's stepping thresholds, 3 by default; its two items
+ * carried over), or the scheduled full PHQ-9 + GAD-7, or the BAM. An
  * instrument already begun today is not begun again (a check-in updated the
  * same day asks the screen again; its measures were already offered).
  */
@@ -18,10 +16,11 @@ export async function beginMeasures(services: DialogServices, checkIn: CheckIn, 
   if (plan === 'full') wanted.push({ instrument: 'phq9', source: 'scheduled' }, { instrument: 'gad7', source: 'scheduled' });
   if (plan === 'bam') wanted.push({ instrument: 'bam', source: 'scheduled' });
   const screen = checkIn.screen;
+  const stepAt = services.flagRules.stepping;
   if (plan === 'weekly' && screen) {
     const { littleInterest, feelingDown, nervous, cannotStopWorrying } = screen.items;
-    if ((screen.phq2 ?? 0) >= STEP_AT) wanted.push({ instrument: 'phq9', source: 'stepped', items: { item1: littleInterest, item2: feelingDown } });
-    if ((screen.gad2 ?? 0) >= STEP_AT) wanted.push({ instrument: 'gad7', source: 'stepped', items: { item1: nervous, item2: cannotStopWorrying } });
+    if ((screen.phq2 ?? 0) >= stepAt.phq2) wanted.push({ instrument: 'phq9', source: 'stepped', items: { item1: littleInterest, item2: feelingDown } });
+    if ((screen.gad2 ?? 0) >= stepAt.gad2) wanted.push({ instrument: 'gad7', source: 'stepped', items: { item1: nervous, item2: cannotStopWorrying } });
   }
   const begun: MeasureRecord[] = [];
   for (const w of wanted) {

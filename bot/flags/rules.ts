@@ -97,11 +97,23 @@ const signalSchema = z
   .object({ code: z.enum(MESSAGE_SIGNALS), severity: z.enum(SEVERITIES), description: z.string().optional() })
   .strict();
 
+/**
+ * Stepped screening: a PHQ-2 / GAD-2 at or above its threshold continues into
+ * the rest of the PHQ-9 / GAD-7. A clinical cut-off like the rules' (CONTENT.md:
+ * 3, the instruments' positive screen), so it lives in the same clinic file.
+ */
+const screenScore = (what: string) => z.number({ message: `${what} needs a whole number from 1 to 6` }).int(`${what} needs a whole number from 1 to 6`).min(1, `${what} needs a whole number from 1 to 6`).max(6, `${what} needs a whole number from 1 to 6`);
+const steppingSchema = z
+  .object({ description: z.string().optional(), phq2: screenScore('phq2').default(3), gad2: screenScore('gad2').default(3) })
+  .strict();
+export type SteppingThresholds = Omit<z.output<typeof steppingSchema>, 'description'>;
+
 const rulesFileSchema = z
   .object({
     description: z.string().optional(),
     rules: z.array(ruleSchema).min(1),
     signals: z.array(signalSchema).optional(),
+    stepping: steppingSchema.optional(),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -117,6 +129,8 @@ export interface FlagRules {
   rules: FlagRule[];
   /** The severity each message signal's flag reason carries. */
   signals: Readonly<Record<MessageSignal, Severity>>;
+  /** The PHQ-2 / GAD-2 scores that step into the PHQ-9 / GAD-7 (3 and 3 when the file says nothing). */
+  stepping: Readonly<SteppingThresholds>;
   /** Where they were read from (for the start-up log). */
   source: string;
 }
@@ -138,7 +152,8 @@ export function loadFlagRules(path: string = DEFAULT_FLAG_RULES_PATH): FlagRules
   }
   const signals = { ...SIGNAL_DEFAULTS };
   for (const signal of parsed.data.signals ?? []) signals[signal.code] = signal.severity;
-  return { rules: parsed.data.rules, signals, source: path };
+  const { phq2, gad2 } = steppingSchema.parse(parsed.data.stepping ?? {});
+  return { rules: parsed.data.rules, signals, stepping: { phq2, gad2 }, source: path };
 }
 
 export function checkInFacts(checkIn: Pick<CheckIn, 'answers' | 'screen' | 'unreadable'>): CheckInFacts {

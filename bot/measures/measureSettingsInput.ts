@@ -21,6 +21,21 @@ export const measureSettingsInputSchema = z
 
 export type MeasureSettingsInput = z.output<typeof measureSettingsInputSchema>;
 
+/**
+ * The same settings as the dashboard sends them (JSON, all three given): the
+ * form always shows every setting, so a save states them all.
+ */
+const WEEKS = 'a whole number of weeks from 1 to 52';
+const weeksNumber = z.number({ message: WEEKS }).int(WEEKS).min(1, WEEKS).max(52, WEEKS);
+
+export const measureSettingsBodySchema = z
+  .object({
+    substanceUse: z.boolean({ message: 'true or false' }),
+    fullEvery: z.union([z.literal('off'), z.literal('default'), weeksNumber], { message: `"off", "default" or ${WEEKS}` }),
+    bamEvery: z.union([z.literal('default'), weeksNumber], { message: `"default" or ${WEEKS}` }),
+  })
+  .strict() satisfies z.ZodType<MeasureSettingsInput>;
+
 /** Applies the given settings to a participant record (fields not given stay as they are). */
 export function applyMeasureSettings(participant: MeasurePlanFields, input: MeasureSettingsInput): void {
   if (input.substanceUse !== undefined) participant.substanceUse = input.substanceUse;

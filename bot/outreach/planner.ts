@@ -23,6 +23,8 @@ export type SkipReason =
   | 'expired'
   /** The check-in of that day was done (started or finished): no prompt, no follow-up. */
   | 'answered'
+  /** Lesson: this week's lesson was already delivered (asked for with "lesson" before its day): nothing to announce. */
+  | 'lessonRead'
   /** Reminder: the meeting was cancelled, removed, or the participant no longer attends it. Lesson: no longer assigned. */
   | 'cancelled'
   | 'remindersOff'

@@ -353,7 +353,9 @@ export class OutreachScheduler {
 
   /**
    * The week's lesson opener, on the track's lesson day at the check-in time,
-   * held like a check-in prompt (opt-out, pause, safety episode, quiet hours).
+   * held like a check-in prompt (opt-out, pause, safety episode, quiet hours),
+   * and skipped like a check-in already answered when the participant has
+   * already had this week's lesson (they wrote "lesson" before its day).
    * Whatever changed since the entry was placed (check-in time, track, the
    * plan) is judged against the participant's current lesson.
    */
@@ -367,13 +369,17 @@ export class OutreachScheduler {
     const to = reach(p);
     if (!to.ok) return { action: 'skip', reason: to.reason, next };
     if (heldForSafety(p, now)) return { action: 'skip', reason: 'safetyEpisode', next };
+    const { weekStart, lessonId } = current;
+    if (await this.lessonDeliveries.get(p.id, weekStart, lessonId)) {
+      this.deps.log.info({ participantId: p.id, weekStart, lessonId }, 'lesson already delivered this week; opener skipped');
+      return { action: 'skip', reason: 'lessonRead', next };
+    }
     if (localDateOf(now, p.timeZone) !== localDate) return { action: 'skip', reason: 'expired', next };
     if (inQuietHours(now, p.timeZone, this.deps.quietHours)) {
       const end = quietHoursEnd(now, p.timeZone, this.deps.quietHours);
       if (localDateOf(end, p.timeZone) !== localDate) return { action: 'skip', reason: 'quietHours', next };
       return { action: 'defer', next: { ...entry, dueAt: end.toISOString() } };
     }
-    const { weekStart, lessonId } = current;
     const onSent = async (at: Date) => {
       await this.lessonDeliveries.recordSent(p.id, weekStart, lessonId, at);
     };

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'lessons.view',
   'lessons.assign',
   'lessons.unassign',
+  'participant.measures_view',
+  'participant.measures_update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { DueEntry } from '../../bot/outreach/dueEntries';
 import { LedgerEntry } from '../../bot/outreach/ledger';
 import { rescheduleTrack } from '../../bot/outreach/reschedule';
 import { LessonAssignments } from '../../bot/lessons/assignments';
+import { LessonDeliveries } from '../../bot/lessons/deliveries';
 import { LESSON_DELIVERIES, LessonDelivery, lessonDeliveryId } from '../../bot/lessons/lessonRecord';
 import { createI18n } from '../../bot/i18n';
 import { DATABASES, enroll, Instance, OutreachWorld, texts } from '../outreach/outreachHarness';
@@ -91,6 +92,29 @@ for (const db of DATABASES) {
         assert.equal(await delivery(a, p.id), undefined);
         assert.equal((await lessonEntry(a, p.id))?.localDate, '2026-12-08');
       }
+    });
+
+    test('a lesson already read that week ("lesson" before its day) is not announced again; it is counted, and next week\'s goes out', async () => {
+      const readEarly = await enroll(a, w.connector.url, { language: 'es', checkinTime: '08:30' });
+      const notYet = await enroll(a, w.connector.url, { language: 'en', checkinTime: '08:30', channels: ['msteams'] });
+      // What the lesson dialog records when "lección" is typed on Monday.
+      const monday = at('2026-11-30T15:00:00Z');
+      await new LessonDeliveries(a.services.store).recordSent(readEarly.id, WEEK, 'halt', monday);
+
+      const dry = await a.outreach.tick(at(LESSON_AT), { dryRun: true });
+      assert.equal(dry.skipped.lessonRead, 1, 'a dry run counts it the same way');
+      const report = await a.outreach.tick(at(LESSON_AT));
+      await b.outreach.tick(at('2026-12-01T13:31:00Z'));
+      assert.equal(report.skipped.lessonRead, 1);
+      assert.equal(texts(w.received(readEarly.id)).filter((text) => text === opener('es')).length, 0);
+      assert.equal(texts(w.received(notYet.id, 'msteams')).filter((text) => text === opener('en')).length, 1, 'the others still get theirs');
+      assert.equal((await delivery(a, readEarly.id))?.sentAt, monday.toISOString(), 'the delivery stays as it was');
+      assert.equal(await a.services.store.get<LedgerEntry>('outreachLedger', readEarly.id, 'lesson:2026-12-01'), undefined, 'nothing claimed');
+
+      const next = await lessonEntry(a, readEarly.id);
+      assert.equal(next?.localDate, '2026-12-08', 'the chain moves on');
+      await a.outreach.tick(at(next!.dueAt));
+      assert.equal(texts(w.received(readEarly.id)).filter((text) => text === opener('es')).length, 1, 'next week\'s lesson is announced');
     });
 
     test('a check-in time in quiet hours sends the lesson when they end, the same day, once', async () => {

@@ -23,7 +23,7 @@ describe('a participant on full measures', () => {
       await chat.app.services.participants.update(chat.participant!.id, (p) => (p.fullMeasures = true));
       const opening = await dailyItems(chat, language);
       includes(opening, language, 'screen:stepped.fullIntro');
-      includes(opening, language, 'screen:stem');
+      includes(opening, language, 'screen:phq9.stem');
       includes(opening, language, 'screen:phq9.item1');
       const phq = await answerAll(chat, language, opening, [1, 1, 0, 0, 0, 0, 0, 0, 0]);
       includes(phq[8], language, 'screen:gad7.item1');

@@ -84,7 +84,7 @@ describe('a positive PHQ-2 steps into the PHQ-9', () => {
     const offer = await chat.say('hi');
     includes(offer, 'en', 'screen:stepped.offer');
     const resumed = await chat.say('yes');
-    includes(resumed, 'en', 'screen:stem');
+    includes(resumed, 'en', 'screen:gad7.stem');
     includes(resumed, 'en', 'screen:gad7.item3');
   });
 });
@@ -146,7 +146,7 @@ describe('stopping half-way and coming back', () => {
         assert.deepEqual((await measure(chat, 'phq9'))?.items, open?.items, 'a late reply is not an answer to the old question');
         const resumed = await chat.say(language === 'en' ? 'yes' : 'sí');
         includes(resumed, language, 'screen:stepped.resumed');
-        includes(resumed, language, 'screen:stem');
+        includes(resumed, language, 'screen:phq9.stem');
         includes(resumed, language, 'screen:phq9.item5');
         const replies = await answerAll(chat, language, resumed, [0, 0, 0, 0, 0]);
         includes(replies[4], language, 'screen:stepped.done');

@@ -9,6 +9,7 @@ import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
 import { participantProfileSections } from './participantPage';
 import { safetyPlanSection } from './safetyPlanPage';
+import { measureSettingsSection } from './measureSettingsPage';
 import { threadSection } from './threadPage';
 import { CSRF_FIELD } from './web';
 
@@ -302,6 +303,7 @@ export function participantBody(t: TFunction, viewer: Viewer): Html {
 <section aria-labelledby="details-title"><h2 id="details-title">${t('staff:participant.details')}</h2><dl id="participant-details" class="facts"></dl></section>
 ${participantProfileSections(t, viewer)}
 ${safetyPlanSection(t)}
+${measureSettingsSection(t)}
 ${
   viewer.role === 'admin'
     ? html`<section aria-labelledby="edit-title"><h2 id="edit-title">${t('staff:participant.edit')}</h2>

@@ -3,6 +3,7 @@ import { StaffCore } from '../staffCore';
 import { registerAuditRoutes } from './auditRoutes';
 import { registerFlagRoutes } from './flagRoutes';
 import { registerLessonRoutes } from './lessonRoutes';
+import { registerMeasureSettingsRoutes } from './measureSettingsRoutes';
 import { registerOidcRoutes } from './oidcRoutes';
 import { StaffGuard } from './guard';
 import { registerParticipantRoutes } from './participantRoutes';
@@ -31,5 +32,6 @@ export class StaffRoutes {
     registerAuditRoutes(guard, this.core);
     registerReportRoutes(guard, this.core);
     registerLessonRoutes(guard, this.core);
+    registerMeasureSettingsRoutes(guard, this.core);
   }
 }

@@ -1,5 +1,6 @@
 import { answerText, api, channelText, clear, dataOf, dl, el, failureText, formatDate, loadRecord, notice, renderFlagRows, t, timeElement } from './common.js';
 import { renderChart } from './chart.js';
+import { measureSettingsSection } from './measureSettings.js';
 import { showCode } from './participants.js';
 import { safetyPlanSection } from './safetyPlan.js';
 import { threadSection } from './thread.js';
@@ -11,7 +12,7 @@ export async function participantPage() {
   bindAdmin();
   bindAssign();
   await load();
-  await Promise.all([safetyPlanSection(base), threadSection(id)]);
+  await Promise.all([safetyPlanSection(base), threadSection(id), measureSettingsSection(base)]);
 }
 
 function load() {

@@ -1,7 +1,8 @@
 import { addDays, localDateOf } from '../domain/localTime';
 import { Track } from '../domain/participant';
 import { ReportRange, weekStartOf } from './reportRange';
-import { DayRow, LessonRow, ParticipantRow } from './reportSource';
+import { CheckinCounts } from './checkinCounts';
+import { LessonCounts, ParticipantRow } from './reportSource';
 import { rate } from './reportStats';
 
 export interface ParticipantCounts {
@@ -30,25 +31,12 @@ export interface Ratio {
   rate: number | null;
 }
 
-/** Participant → the local dates of their rows. */
-function datesByParticipant(rows: readonly DayRow[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let dates = out.get(r.pk);
-    if (!dates) out.set(r.pk, (dates = new Set()));
-    dates.add(r.localDate);
-  }
-  return out;
-}
-
 /** The first local date the 7-day activity window covers: 6 days before `to`. */
 export function activeWindowStart(range: Pick<ReportRange, 'to'>): string {
   return addDays(range.to, -6);
 }
 
-export function participantCounts(scope: readonly ParticipantRow[], completed: readonly DayRow[], range: ReportRange): ParticipantCounts {
-  const windowStart = activeWindowStart(range);
-  const recent = new Set(completed.filter((c) => c.localDate >= windowStart && c.localDate <= range.to).map((c) => c.pk));
+export function participantCounts(scope: readonly ParticipantRow[], recent: ReadonlySet<string>, range: ReportRange): ParticipantCounts {
   const enrolled = scope.filter((p) => p.createdAt < range.end.toISOString());
   return {
     enrolled: enrolled.length,
@@ -59,39 +47,38 @@ export function participantCounts(scope: readonly ParticipantRow[], completed: r
 }
 
 /** Completed check-ins over expected participant-days, per track and week (weeks Monday to Sunday, clipped to the range). */
-export function adherence(scope: readonly ParticipantRow[], completed: readonly DayRow[], range: ReportRange, tracks: readonly Track[]): AdherenceCell[] {
-  const done = datesByParticipant(completed);
+export function adherence(scope: readonly ParticipantRow[], checkins: CheckinCounts, range: ReportRange, tracks: readonly Track[]): AdherenceCell[] {
   // The range's days and their weeks, worked out once: the loop below runs once per participant and day.
   const days: string[] = [];
   for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
   const weeks = days.map(weekStartOf);
   const cells = new Map<string, AdherenceCell>();
+  const cell = (track: Track, week: string) => cells.get(`${track}|${week}`)!;
   for (const week of new Set(weeks)) {
     for (const track of tracks) cells.set(`${track}|${week}`, { track, weekStart: week, expected: 0, completed: 0, rate: null });
   }
+  const enrolledOn = new Map<string, { track: Track; day: string }>();
   for (const p of scope) {
     if (p.status !== 'active') continue;
-    const enrolledOn = localDateOf(new Date(p.createdAt), p.timeZone);
-    const mine = done.get(p.id);
-    for (let i = 0; i < days.length; i++) {
-      if (days[i] < enrolledOn) continue;
-      const cell = cells.get(`${p.track}|${weeks[i]}`)!;
-      cell.expected++;
-      if (mine?.has(days[i])) cell.completed++;
-    }
+    const day = localDateOf(new Date(p.createdAt), p.timeZone);
+    enrolledOn.set(p.id, { track: p.track, day });
+    for (let i = 0; i < days.length; i++) if (days[i] >= day) cell(p.track, weeks[i]).expected++;
+  }
+  // Participants enrolled by the range's first day count every day of it; those who joined during it, from their day on.
+  for (const [track, byDay] of checkins.settledByDay) days.forEach((day, i) => (cell(track, weeks[i]).completed += byDay.get(day) ?? 0));
+  for (const c of checkins.joinerDays) {
+    const joined = enrolledOn.get(c.pk);
+    if (joined && c.localDate >= joined.day) cell(joined.track, weekStartOf(c.localDate)).completed++;
   }
   return [...cells.values()].map((c) => ({ ...c, rate: rate(c.completed, c.expected) }));
 }
 
 /** Check-in prompts sent, and how many of them were followed by a completed check-in the same local day. */
-export function promptResponse(prompts: readonly DayRow[], completed: readonly DayRow[]): Ratio {
-  const done = datesByParticipant(completed);
-  const answered = prompts.filter((p) => done.get(p.pk)?.has(p.localDate)).length;
-  return { sent: prompts.length, completed: answered, rate: rate(answered, prompts.length) };
+export function promptResponse(prompts: CheckinCounts['prompts']): Ratio {
+  return { sent: prompts.sent, completed: prompts.answered, rate: rate(prompts.answered, prompts.sent) };
 }
 
 /** Lessons sent in the range (by their week), and those whose reflection was answered. */
-export function lessonCompletion(lessons: readonly LessonRow[]): Ratio {
-  const answered = lessons.filter((l) => l.reflectionAt !== null).length;
-  return { sent: lessons.length, completed: answered, rate: rate(answered, lessons.length) };
+export function lessonCompletion(lessons: LessonCounts): Ratio {
+  return { sent: lessons.sent, completed: lessons.answered, rate: rate(lessons.answered, lessons.sent) };
 }

@@ -33,21 +33,20 @@ export class ProgramReports {
     const data = await readReportData(this.store, range, (p) => range.track === null || p.track === range.track, activeWindowStart(range));
     const scope = data.participants;
     const ids = new Set(scope.map((p) => p.id));
-    const completed = data.completedCheckins;
     // Flags about people not enrolled belong to no track: they count in the whole program's figures only.
     const flags = data.flags.filter((f) => (range.track === null ? true : ids.has(f.participantId) && !isUnknownParticipant(f.participantId)));
     return {
       from: range.from,
       to: range.to,
       track: range.track,
-      participants: participantCounts(scope, completed, range),
-      adherence: adherence(scope, completed, range, range.track ? [range.track] : TRACKS),
-      promptResponse: promptResponse(data.promptsSent, completed),
+      participants: participantCounts(scope, data.checkins.recent, range),
+      adherence: adherence(scope, data.checkins, range, range.track ? [range.track] : TRACKS),
+      promptResponse: promptResponse(data.checkins.prompts),
       flags: flagFigures(flags, range, this.hours),
       phq9: scoreChange(data.scores, 'phq9', range, ids),
       gad7: scoreChange(data.scores, 'gad7', range, ids),
       bam: bamTrend(data.bam, range, ids),
-      lessons: lessonCompletion(data.lessons.filter((l) => ids.has(l.participantId))),
+      lessons: lessonCompletion(data.lessons),
     };
   }
 }

@@ -1,12 +1,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { checkInId, CHECKINS } from '../domain/checkins';
 import { ParticipantStatus, Track } from '../domain/participant';
 import { FLAGS, Severity } from '../flags/flag';
 import { LESSON_DELIVERIES } from '../lessons/lessonRecord';
-import { BamScores, MEASURES, measureId } from '../measures/measureRecord';
-import { LEDGER, ledgerKey } from '../outreach/ledger';
-import { DocumentStore, Query } from '../store/port';
+import { BamScores, MEASURES } from '../measures/measureRecord';
+import { Condition, DocumentStore } from '../store/port';
+import { CheckinCounts, readCheckinCounts } from './checkinCounts';
 import { ReportRange } from './reportRange';
+import { readScoreRows } from './scoreRows';
 
 /** The few fields of each record a report reads (store projections: never names, notes or answers). */
 export interface ParticipantRow {
@@ -37,86 +37,32 @@ export interface BamRow {
   localDate: string;
   bam: BamScores | null;
 }
-export interface LessonRow {
-  participantId: string;
-  reflectionAt: string | null;
+export interface LessonCounts {
+  /** Lessons sent in the range (by their week). */
+  sent: number;
+  /** Of those, the ones whose reflection was answered. */
+  answered: number;
 }
 
 export interface ReportData {
   participants: ParticipantRow[];
-  /** Completed check-ins of the participants in scope from `activeFrom` (when before `from`) to `to`. */
-  completedCheckins: DayRow[];
-  /** Check-in prompts that went out to them in the range. */
-  promptsSent: DayRow[];
+  checkins: CheckinCounts;
   flags: FlagRow[];
-  /** Completed PHQ-9 and GAD-7 administrations up to `to`, in no particular order: baselines may predate the range. */
+  /** Each participant's baseline and latest PHQ-9 and GAD-7 in the range (scoreRows.ts), in no particular order. */
   scores: ScoreRow[];
   bam: BamRow[];
-  lessons: LessonRow[];
+  lessons: LessonCounts;
 }
 
-/** Participants read at once (Cosmos answers them in parallel; SQLite runs them one by one anyway). */
-const PARALLEL = 8;
-/** Participants between two yields to the event loop: a few milliseconds of store work on SQLite. */
-const YIELD_EVERY = 40;
-
 /**
- * Reads what a report needs, with projections of a few fields. Check-ins,
- * prompts and PHQ-9/GAD-7 scores are read per participant, as a range of ids
- * in that participant's partition: their ids sort by local date (checkInId,
- * ledgerKey, measureId), so a quarter is one contiguous run of the primary
- * key, not a thousand index hops across the table. Flags, BAM and lessons
- * are one range query each across partitions.
+ * Reads what a report needs. Check-ins, prompts and lessons — the bulk, a
+ * quarter is ~200,000 records for 1,000 participants — are counted
+ * (checkinCounts.ts); flags and measures are one range query each, projected
+ * to a few fields. Between queries the event loop runs.
  */
-export async function readReportData(store: DocumentStore, range: ReportRange, scope: (p: ParticipantRow) => boolean, activeFrom: string): Promise<ReportData> {
+export async function readReportData(store: DocumentStore, range: ReportRange, scope: (p: ParticipantRow) => boolean, windowStart: string): Promise<ReportData> {
   const participants = (await store.project<ParticipantRow>('participants', {}, ['id', 'track', 'status', 'createdAt', 'timeZone'])).items.filter(scope);
-  const first = activeFrom < range.from ? activeFrom : range.from;
-  const completedCheckins: DayRow[] = [];
-  const promptsSent: DayRow[] = [];
-  const scores: ScoreRow[] = [];
-  for (let i = 0; i < participants.length; i += PARALLEL) {
-    await Promise.all(
-      participants.slice(i, i + PARALLEL).map(async ({ id }) => {
-        const [checkins, prompts, measures] = await Promise.all([
-          store.project<DayRow>(
-            CHECKINS,
-            { pk: id, where: [...idRange(id, checkInId(id, first), checkInId(id, range.to)), { field: 'status', op: '=', value: 'complete' }] },
-            ['pk', 'localDate'],
-          ),
-          store.project<DayRow>(
-            LEDGER,
-            {
-              pk: id,
-              where: [
-                ...idRange(id, ledgerKey('checkin', range.from), ledgerKey('checkin', range.to)),
-                { field: 'kind', op: '=', value: 'checkin' },
-                { field: 'state', op: '=', value: 'sent' },
-              ],
-            },
-            ['pk', 'localDate'],
-          ),
-          // gad7:… then phq9:… ids sort together (bam:… before them), oldest first within each.
-          store.project<ScoreRow>(
-            MEASURES,
-            {
-              pk: id,
-              where: [
-                ...idRange(id, measureId('gad7', ''), measureId('phq9', range.to)),
-                { field: 'localDate', op: '<=', value: range.to },
-                { field: 'completedAt', op: '!=', value: null },
-              ],
-            },
-            ['participantId', 'instrument', 'localDate', 'total'],
-          ),
-        ]);
-        completedCheckins.push(...checkins.items);
-        promptsSent.push(...prompts.items);
-        scores.push(...measures.items);
-      }),
-    );
-    if ((i / PARALLEL) % (YIELD_EVERY / PARALLEL) === 0) await yieldToEventLoop();
-  }
-  await yieldToEventLoop();
+  const checkins = await readCheckinCounts(store, range, participants, windowStart);
   const flags = (
     await store.project<FlagRow>(
       FLAGS,
@@ -125,6 +71,7 @@ export async function readReportData(store: DocumentStore, range: ReportRange, s
     )
   ).items;
   await yieldToEventLoop();
+  const scores = await readScoreRows(store, range, new Set(participants.map((p) => p.id)));
   const bam = (
     await store.project<BamRow>(
       MEASURES,
@@ -141,24 +88,16 @@ export async function readReportData(store: DocumentStore, range: ReportRange, s
     )
   ).items;
   await yieldToEventLoop();
-  const lessons = (
-    await store.project<LessonRow>(
-      LESSON_DELIVERIES,
-      { where: [{ field: 'weekStart', op: '>=', value: range.from }, { field: 'weekStart', op: '<=', value: range.to }], orderBy: [{ field: 'weekStart' }] },
-      ['participantId', 'reflectionAt'],
-    )
-  ).items;
-  return { participants, completedCheckins, promptsSent, flags, scores, bam, lessons };
+  return { participants, checkins, flags, scores, bam, lessons: await lessonCounts(store, range, participants.map((p) => p.id)) };
 }
 
-/**
- * One participant's ids from `first` to `last`. The pk repeats as a condition
- * because the Cosmos emulator does not scope queries to a partition.
- */
-function idRange(participantId: string, first: string, last: string): NonNullable<Query['where']> {
-  return [
-    { field: 'pk', op: '=', value: participantId },
-    { field: 'id', op: '>=', value: first },
-    { field: 'id', op: '<=', value: last },
+/** Lessons of the participants in scope sent in the range (by their week), and those answered: two counts on the (weekStart, reflectionAt) index. */
+async function lessonCounts(store: DocumentStore, range: ReportRange, scope: string[]): Promise<LessonCounts> {
+  const where: Condition[] = [
+    { field: 'weekStart', op: '>=', value: range.from },
+    { field: 'weekStart', op: '<=', value: range.to },
+    { field: 'pk', op: 'in', value: scope },
   ];
+  const sent = await store.count(LESSON_DELIVERIES, { where });
+  return { sent, answered: await store.count(LESSON_DELIVERIES, { where: [...where, { field: 'reflectionAt', op: '!=', value: null }] }) };
 }

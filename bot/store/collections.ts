@@ -23,7 +23,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'outreachDue', indexes: [['dueAt']] },
   // Outreach ledger, pk = participantId, id = kind:localDate or reminder:occurrenceId: the exactly-once claim is a
   // conditional create; the missed-check-ins rule reads a participant's last prompts (one partition, by localDate).
-  { name: 'outreachLedger', indexes: [['localDate']] },
+  // The program report reads a quarter's sent check-in prompts across partitions by (kind, state, localDate), keys only.
+  { name: 'outreachLedger', indexes: [['localDate'], ['kind', 'state', 'localDate']] },
   // Cron slot elections, pk = id = SHA-256 of the slot key: one conditional create per instance per minute.
   { name: 'outreachRuns', indexes: [] },
   // Send pacing per sending number / Teams conversation, pk = id = SHA-256 of the limiter key: one point read and one
@@ -43,7 +44,8 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'audit', indexes: [['at']] },
   // Daily check-ins, pk = participantId: one partition holds a participant's history (a point read for today,
   // a single-partition range on localDate for history); id = `${participantId}:${localDate}` makes a day one record.
-  { name: 'checkins', indexes: [['localDate']] },
+  // The program report reads a quarter's completed check-ins across partitions by (status, localDate), keys only.
+  { name: 'checkins', indexes: [['localDate'], ['status', 'localDate']] },
   // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
   // by (status, severityRank, createdAt), a counsellor's caseload by (assignedStaffId, status, severityRank, createdAt),
   // a participant's view by (participantId, createdAt), the program report by createdAt, the Teams alert outbox's tick
@@ -65,10 +67,11 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'safetyPlans', indexes: [['version'], ['createdAt']] },
   // PHQ-9, GAD-7 and BAM administrations (bot/measures/measureRecord.ts), pk = participantId, id = instrument:localDate:
   // a participant's history is one partition; reports read across partitions by (instrument, localDate).
-  { name: 'measures', indexes: [['instrument', 'localDate'], ['participantId', 'localDate']] },
+  // The program report lists baselines and latest scores by (instrument, localDate, completedAt, total), keys only.
+  { name: 'measures', indexes: [['instrument', 'localDate'], ['participantId', 'localDate'], ['instrument', 'localDate', 'completedAt', 'total']] },
   // Lessons sent (bot/lessons/lessonRecord.ts), pk = participantId, id = weekStart:lessonId: exactly once per week;
-  // reports count completion across partitions by weekStart.
-  { name: 'lessonDeliveries', indexes: [['weekStart']] },
+  // reports count completion across partitions by (weekStart, reflectionAt), keys only.
+  { name: 'lessonDeliveries', indexes: [['weekStart', 'reflectionAt']] },
   // Each track's weekly lesson plan (bot/lessons/assignments.ts), pk = track, id = weekStart (a Monday): a track's plan
   // is one partition read in week order by the tick and reschedules; the dashboard lists every track (a few hundred docs).
   { name: 'lessonAssignments', indexes: [['weekStart']] },

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { claimAlerts, completeAlert, failAlert, headFor, queueAlert } from '../../bot/flags/alertOutbox';
-import { Flag, Severity, SEVERITY_RANK } from '../../bot/flags/flag';
+import { Flag, Severity } from '../../bot/flags/flag';
+import { flagDoc } from '../helpers/flags';
 
 const NOW = new Date('2026-12-01T15:00:00.000Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
 function flag(severity: Severity, status: Flag['status'] = 'open'): Flag {
-  return {
-    id: 'checkin:1', pk: 'p1', participantId: 'p1', checkinId: null, source: 'checkin', severity, severityRank: SEVERITY_RANK[severity],
-    reasons: [{ code: 'x', severity }], message: null, track: null, sender: null, status, createdAt: NOW.toISOString(), assignee: null,
-    acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, outcome: null, notes: [], escalatedAt: null,
-  };
+  return flagDoc('p1', 'checkin:1', severity, NOW.toISOString(), { status });
 }
 
 describe('the alert outbox on a flag', () => {

@@ -1,34 +1,13 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { Flag, FLAGS, Severity, SEVERITY_RANK } from '../../bot/flags/flag';
+import { Flag, FLAGS, Severity } from '../../bot/flags/flag';
 import { FlagQueue, QueuePage } from '../../bot/flags/queue';
 import { FlagRepository } from '../../bot/flags/repository';
+import { flagDoc } from '../helpers/flags';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 
 function flag(participantId: string, id: string, severity: Severity, minute: number): Flag {
-  return {
-    id,
-    pk: participantId,
-    participantId,
-    checkinId: null,
-    source: 'checkin',
-    severity,
-    severityRank: SEVERITY_RANK[severity],
-    reasons: [{ code: 'x', severity }],
-    message: null,
-    track: 'evening',
-    sender: null,
-    status: 'open',
-    createdAt: new Date(Date.UTC(2025, 2, 1, 0, minute)).toISOString(),
-    assignee: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    outcome: null,
-    notes: [],
-    escalatedAt: null,
-  };
+  return flagDoc(participantId, id, severity, new Date(Date.UTC(2025, 2, 1, 0, minute)).toISOString(), { track: 'evening' });
 }
 
 const rowsOf = (page: QueuePage) => page.rows.map((r) => r.participantId);

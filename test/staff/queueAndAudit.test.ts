@@ -1,39 +1,20 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fixedClock } from '../../bot/clock';
-import { Flag, FLAGS, Severity, SEVERITY_RANK } from '../../bot/flags/flag';
+import { Flag, FLAGS, Severity } from '../../bot/flags/flag';
 import { AuditLog, csvCell, csvRow } from '../../bot/staff/audit';
 import { FlagQueue } from '../../bot/flags/queue';
 import { FlagRepository } from '../../bot/flags/repository';
 import { FlagActionError, FlagReview } from '../../bot/flags/review';
+import { flagDoc } from '../helpers/flags';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 
 function flag(n: number, severity: Severity, overrides: Partial<Flag> = {}): Flag {
   const participantId = `p${n % 3}`;
-  return {
-    id: `f${String(n).padStart(3, '0')}`,
-    pk: participantId,
-    participantId,
-    checkinId: null,
-    source: 'checkin',
-    severity,
-    severityRank: SEVERITY_RANK[severity],
-    reasons: [{ code: 'x', severity }],
-    message: null,
+  return flagDoc(participantId, `f${String(n).padStart(3, '0')}`, severity, new Date(Date.UTC(2025, 2, 1, 0, n)).toISOString(), {
     track: n % 2 ? 'evening' : 'morning',
-    sender: null,
-    status: 'open',
-    createdAt: new Date(Date.UTC(2025, 2, 1, 0, n)).toISOString(),
-    assignee: null,
-    acknowledgedAt: null,
-    acknowledgedBy: null,
-    resolvedAt: null,
-    resolvedBy: null,
-    outcome: null,
-    notes: [],
-    escalatedAt: null,
     ...overrides,
-  };
+  });
 }
 
 for (const factory of STORE_FACTORIES) {

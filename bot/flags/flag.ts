@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Track } from '../domain/participant';
 import { linkId } from '../domain/participants';
 import { DocBase } from '../store/port';
-import type { AlertOutbox } from './alertOutbox';
+import type { AlertOutbox } from './alertOutboxRecord';
 
 /** The flags collection. Only FlagRepository (./repository.ts) reads or writes it. */
 export const FLAGS = 'flags';

@@ -2,7 +2,8 @@ import { recordAcknowledged } from '../telemetry/flagTelemetry';
 import { Clock } from '../clock';
 import { AppError } from '../errors';
 import { Stored } from '../store/port';
-import { AlertKind, queueAlert } from './alertOutbox';
+import { queueAlert } from './alertOutbox';
+import { AlertKind } from './alertOutboxRecord';
 import { Flag, FlagOutcome } from './flag';
 import { FlagRepository } from './repository';
 

@@ -4,7 +4,7 @@ import { addDays, localDateOf } from '../domain/localTime';
 import { Track } from '../domain/participant';
 import { LEDGER } from '../outreach/ledger';
 import { Condition, DocumentStore } from '../store/port';
-import type { DayRow, ParticipantRow } from './reportSource';
+import type { DayRow, ParticipantRow } from './reportRows';
 
 /**
  * What the participation figures need of a range's check-ins and check-in

@@ -2,7 +2,7 @@ import { addDays } from '../domain/localTime';
 import { ProgramHours, workingIntervals } from '../domain/programHours';
 import { SEVERITIES, Severity } from '../flags/flag';
 import { ReportRange } from './reportRange';
-import { BamRow, FlagRow, ScoreRow } from './reportSource';
+import { BamRow, FlagRow, ScoreRow } from './reportRows';
 import { mean, percentile, rate, round } from './reportStats';
 
 export interface AckTimes {

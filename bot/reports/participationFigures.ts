@@ -2,7 +2,7 @@ import { addDays, localDateOf } from '../domain/localTime';
 import { Track } from '../domain/participant';
 import { ReportRange, weekStartOf } from './reportRange';
 import { CheckinCounts } from './checkinCounts';
-import { LessonCounts, ParticipantRow } from './reportSource';
+import { LessonCounts, ParticipantRow } from './reportRows';
 import { rate } from './reportStats';
 
 export interface ParticipantCounts {

@@ -1,48 +1,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { ParticipantStatus, Track } from '../domain/participant';
-import { FLAGS, Severity } from '../flags/flag';
+import { FLAGS } from '../flags/flag';
 import { LESSON_DELIVERIES } from '../lessons/lessonRecord';
-import { BamScores, MEASURES } from '../measures/measureRecord';
+import { MEASURES } from '../measures/measureRecord';
 import { Condition, DocumentStore } from '../store/port';
 import { CheckinCounts, readCheckinCounts } from './checkinCounts';
 import { ReportRange } from './reportRange';
+import { BamRow, FlagRow, LessonCounts, ParticipantRow, ScoreRow } from './reportRows';
 import { readScoreRows } from './scoreRows';
-
-/** The few fields of each record a report reads (store projections: never names, notes or answers). */
-export interface ParticipantRow {
-  id: string;
-  track: Track;
-  status: ParticipantStatus;
-  createdAt: string;
-  timeZone: string;
-}
-export interface DayRow {
-  pk: string;
-  localDate: string;
-}
-export interface FlagRow {
-  participantId: string;
-  severity: Severity;
-  createdAt: string;
-  acknowledgedAt: string | null;
-}
-export interface ScoreRow {
-  participantId: string;
-  instrument: 'phq9' | 'gad7';
-  localDate: string;
-  total: number | null;
-}
-export interface BamRow {
-  participantId: string;
-  localDate: string;
-  bam: BamScores | null;
-}
-export interface LessonCounts {
-  /** Lessons sent in the range (by their week). */
-  sent: number;
-  /** Of those, the ones whose reflection was answered. */
-  answered: number;
-}
 
 export interface ReportData {
   participants: ParticipantRow[];

@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { MEASURES, MeasureRecord } from '../measures/measureRecord';
 import { DocumentStore } from '../store/port';
-import type { ScoreRow } from './reportSource';
+import type { ScoreRow } from './reportRows';
 
 /** Point reads between two yields to the event loop. */
 const BATCH = 200;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { readCheckinCounts } from '../../bot/reports/checkinCounts';
-import { ParticipantRow } from '../../bot/reports/reportSource';
+import { ParticipantRow } from '../../bot/reports/reportRows';
 import { STORE_FACTORIES, StoreHandle } from '../helpers/stores';
 
 const RANGE = { from: '2025-05-05', to: '2025-05-07' };

@@ -5,12 +5,12 @@ import { SEVERITIES } from '../../flags/flag';
 import { LANGUAGES, Language } from '../../i18n';
 import { AUDIT_ACTIONS } from '../audit';
 import { OUTCOMES } from '../../flags/review';
-import { StaffRole } from '../staffAccounts';
 import { Html, html, jsonData } from './html';
 import { participantProfileSections } from './participantPage';
 import { safetyPlanSection } from './safetyPlanPage';
 import { measureSettingsSection } from './measureSettingsPage';
 import { threadSection } from './threadPage';
+import { Viewer } from './viewer';
 import { CSRF_FIELD } from './web';
 
 /**
@@ -22,12 +22,6 @@ import { CSRF_FIELD } from './web';
 
 export type PageName = 'queue' | 'flag' | 'participants' | 'participant' | 'audit' | 'reports' | 'lessons' | 'error';
 
-export interface Viewer {
-  email: string;
-  role: StaffRole;
-  language: Language;
-  csrfToken: string;
-}
 
 export interface BannerFlag {
   participantId: string;

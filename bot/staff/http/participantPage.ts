@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { Html, html } from './html';
-import type { Viewer } from './pages';
+import type { Viewer } from './viewer';
 import { threadSection } from './threadPage';
 
 /**

@@ -1,5 +1,6 @@
 import { Clock } from '../../clock';
-import { AlertKind, claimAlerts, completeAlert, failAlert, headFor } from '../../flags/alertOutbox';
+import { claimAlerts, completeAlert, failAlert, headFor } from '../../flags/alertOutbox';
+import { AlertKind } from '../../flags/alertOutboxRecord';
 import { Flag } from '../../flags/flag';
 import { FlagRepository } from '../../flags/repository';
 import { Logger } from '../../log';

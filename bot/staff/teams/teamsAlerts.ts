@@ -2,7 +2,7 @@ import { inSpan } from '../../telemetry/telemetry';
 import { Activity, ActivityTypes, CardFactory, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, ClaimsIdentity } from 'botframework-connector';
 import { DateTime } from 'luxon';
-import { AlertKind } from '../../flags/alertOutbox';
+import { AlertKind } from '../../flags/alertOutboxRecord';
 import { Flag, isUnknownParticipant } from '../../flags/flag';
 import { tuneConnectorClient } from '../../outreach/sender';
 import { translatorFor } from '../../i18n';

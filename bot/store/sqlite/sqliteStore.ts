@@ -176,6 +176,8 @@ export class SqliteStore implements DocumentStore {
   project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
     return afterTurn(() => {
       this.stats.queries++;
+      // Keys alone (a report listing what to read) come straight from the key columns, no JSON either way.
+      if (fields.every((f) => f === 'pk' || f === 'id')) return this.page<T>(collection, fields.join(', '), query);
       // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
       const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
       const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);

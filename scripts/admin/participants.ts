@@ -6,6 +6,7 @@ import { FlagRepository } from '../../bot/flags/repository';
 import { AuditLog } from '../../bot/staff/audit';
 import { Caseload } from '../../bot/staff/caseload';
 import { ParticipantActionError } from '../../bot/staff/participantAdmin';
+import { InvalidInputError } from '../../bot/errors';
 import { normalizeEmail, StaffAccounts } from '../../bot/staff/staffAccounts';
 import { AdminContext, UsageError, parseFlags } from './context';
 
@@ -92,7 +93,8 @@ async function assign(ctx: AdminContext, args: string[]): Promise<void> {
   try {
     result = await caseload.assign(id, values.nobody ? null : normalizeEmail(values.counsellor!));
   } catch (err) {
-    if (err instanceof ParticipantActionError) throw new UsageError(`refused: ${err.message}`);
+    // An unknown counsellor is a refused input (InvalidInputError), a missing participant a refused action.
+    if (err instanceof ParticipantActionError || err instanceof InvalidInputError) throw new UsageError(`refused: ${err.message}`);
     throw err;
   }
   await new AuditLog(ctx.store, ctx.clock).record({

@@ -29,7 +29,7 @@ describe('questionnaire settings on the participant page in Chromium', { skip: !
       hint: "Blank: the program's default, 4 weeks.",
       saved: 'Questionnaire settings saved.',
       summary: 'Now: the full PHQ-9 and GAD-7 every 6 weeks. BAM every 4 weeks.',
-      refused: /bamEvery: .*whole number of weeks from 1 to 52/,
+      refused: /^Weeks between BAMs: This is too large \(at most 52\)\.$/,
     },
     es: {
       email: 'admin.es@clinic.org',
@@ -41,7 +41,7 @@ describe('questionnaire settings on the participant page in Chromium', { skip: !
       hint: 'En blanco: lo predeterminado del programa, 4 semanas.',
       saved: 'Configuración de cuestionarios guardada.',
       summary: 'Ahora: el PHQ-9 y el GAD-7 completos cada 6 semanas. BAM cada 4 semanas.',
-      refused: /bamEvery: .*whole number of weeks from 1 to 52/,
+      refused: /^Semanas entre BAM: Es demasiado grande \(como máximo 52\)\.$/,
     },
   };
   const ids: Partial<Record<Language, string>> = {};
@@ -93,7 +93,7 @@ describe('questionnaire settings on the participant page in Chromium', { skip: !
       assert.deepEqual([stored?.fullMeasures, stored?.fullMeasuresEveryWeeks, stored?.substanceUse, stored?.bamEveryWeeks ?? null], [true, 6, true, null]);
       await page.screenshot({ path: join(ARTIFACTS, `staff-measure-settings-${language}.png`), fullPage: true });
 
-      // Past the browser's own max check (the field's max is 52): the server refuses and names the reason.
+      // Past the browser's own max check (the field's max is 52): the server refuses, and the page names the field in its own language.
       await bamEvery.evaluate((input: HTMLInputElement) => input.removeAttribute('max'));
       await bamEvery.fill('60');
       await section.getByRole('button', { name: words.save }).click();

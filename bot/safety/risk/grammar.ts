@@ -5,7 +5,7 @@
  * and whether any risk word is present at all. Pure and synchronous.
  */
 import { CRISIS_LEXICON, IDIOMS, SPELLING_TOLERANCE } from '../crisisLexicon';
-import { BOUNDARY, foldForRisk, foldPatternForRisk } from '../normalize';
+import { BOUNDARY, foldForMatching, foldForRisk, foldPatternForRisk } from '../normalize';
 import { blankOut, compileGroups, compilePattern, spellingCorrector } from '../phraseMatcher';
 import * as cues from './contextCues';
 import { GRAMMAR_RULES } from './grammarRules';
@@ -174,8 +174,22 @@ function clausePrefix(folded: string, index: number): string {
   return folded.slice(folded.lastIndexOf(` ${BOUNDARY} `, index) + 1, index).replace(/^\. /, '');
 }
 
+/**
+ * A token that, leetspeak read, still alternates letters and numbers ("FMP57R9N", "Q8SH6SMH": an
+ * enrollment code; not "k1ll", "su1c1d3", "30pills" or "2am") is a code, not words. Split at its
+ * digits it would read as "fmp 57 are 9 and" or "q 8 self harm 6 smh": words for the classifier
+ * to score and slang for the lexicon to find, in a message that says nothing.
+ */
+function withoutCodes(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+/gu, (token) => (/\p{N}/u.test(token) && /\p{L}/u.test(token) && isCode(token) ? ' ' : token));
+}
+
+function isCode(token: string): boolean {
+  return foldForMatching(token).split(' ').length >= 3;
+}
+
 export function readMessage(text: string): GrammarReading {
-  const unblanked = foldForRisk(text, correctSpelling);
+  const unblanked = foldForRisk(withoutCodes(text), correctSpelling);
   const folded = blankOut(idioms, unblanked);
   const clauses = folded.split(` ${BOUNDARY} `);
   let crisis: PhraseHit | undefined;

@@ -18,7 +18,8 @@
  * - A score alone asks only of a message with words to read: a bare reply
  *   such as "n", "nothing" or "7 and a half" (an answer to a check-in
  *   question) carries too little for the score to mean anything, so it needs
- *   a cue of the grammar to be asked about.
+ *   a cue of the grammar to be asked about. A code ("JOIN FMP57R9N") is not
+ *   read at all (risk/grammar.ts).
  * - none otherwise.
  *
  * Both thresholds are chosen by `npm run safety:train` with cross-validation

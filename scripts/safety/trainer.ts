@@ -31,6 +31,7 @@ export interface TrainOptions {
 const DECIMALS = 2;
 /** Rows whose weights are all smaller than this are dropped: a smaller file, the same figures. */
 const PRUNE_BELOW = 0.05;
+const SKIP_BELOW = PRUNE_BELOW - 10 ** -DECIMALS;
 
 /** mulberry32: a small seeded generator, the same on every platform. */
 function random(seed: number): () => number {
@@ -63,6 +64,8 @@ function fit(examples: readonly Example[], options: TrainOptions, seed: number):
   const order = examples.map((_, i) => i);
   const next = random(seed);
   const logits = new Float64Array(K);
+  const gradient = new Float64Array(K);
+  const { l2 } = options;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(next() * (i + 1));
@@ -71,18 +74,26 @@ function fit(examples: readonly Example[], options: TrainOptions, seed: number):
     const lr = options.learningRate / (1 + epoch);
     for (const e of order) {
       const { features, y } = examples[e];
-      logits.set(bias);
-      for (const idx of features.indices) for (let k = 0; k < K; k++) logits[k] += W[idx * K + k] * features.value;
-      const max = Math.max(...logits);
+      const { indices, value } = features;
+      const n = indices.length;
+      for (let k = 0; k < K; k++) logits[k] = bias[k];
+      for (let f = 0; f < n; f++) {
+        const row = indices[f] * K;
+        for (let k = 0; k < K; k++) logits[k] += W[row + k] * value;
+      }
+      let max = -Infinity;
+      for (let k = 0; k < K; k++) if (logits[k] > max) max = logits[k];
       let sum = 0;
       for (let k = 0; k < K; k++) sum += (logits[k] = Math.exp(logits[k] - max));
       for (let k = 0; k < K; k++) {
-        const g = logits[k] / sum - (k === y ? 1 : 0);
-        bias[k] -= lr * g;
-        for (const idx of features.indices) {
-          const w = idx * K + k;
-          W[w] -= lr * (g * features.value + options.l2 * W[w]);
-        }
+        gradient[k] = logits[k] / sum - (k === y ? 1 : 0);
+        bias[k] -= lr * gradient[k];
+      }
+      // Row by row rather than class by class: the same updates (each weight once per
+      // example, as the indices are distinct), in an order the CPU's cache likes.
+      for (let f = 0; f < n; f++) {
+        const row = indices[f] * K;
+        for (let k = 0; k < K; k++) W[row + k] -= lr * (gradient[k] * value + l2 * W[row + k]);
       }
     }
   }
@@ -98,6 +109,8 @@ function export_(W: Float64Array, bias: Float64Array, options: TrainOptions): Om
   const K = options.classes.length;
   const rows: Record<string, number[]> = {};
   for (let idx = 0; idx < W.length / K; idx++) {
+    // Most of the 2^hashBits rows are (near) zero: below SKIP_BELOW no weight can round up to PRUNE_BELOW.
+    if (!W.subarray(idx * K, idx * K + K).some((w) => Math.abs(w) >= SKIP_BELOW)) continue;
     const row = Array.from(W.subarray(idx * K, idx * K + K), round);
     if (row.some((w) => Math.abs(w) >= PRUNE_BELOW)) rows[String(idx)] = row;
   }

@@ -11,6 +11,7 @@ export const SEVERITIES = ['low', 'moderate', 'high', 'urgent'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export type SeverityRank = 1 | 2 | 3 | 4;
 export const SEVERITY_RANK: Readonly<Record<Severity, SeverityRank>> = { low: 1, moderate: 2, high: 3, urgent: 4 };
+export const SEVERITY_OF_RANK: Readonly<Record<SeverityRank, Severity>> = { 1: 'low', 2: 'moderate', 3: 'high', 4: 'urgent' };
 
 export type FlagSource = 'checkin' | 'crisis' | 'screen' | 'outreach' | 'session' | 'contact';
 export type FlagStatus = 'open' | 'acknowledged' | 'resolved';

@@ -48,7 +48,7 @@ export function participantCounts(scope: readonly ParticipantRow[], recent: Read
 
 /** Completed check-ins over expected participant-days, per track and week (weeks Monday to Sunday, clipped to the range). */
 export function adherence(scope: readonly ParticipantRow[], checkins: CheckinCounts, range: ReportRange, tracks: readonly Track[]): AdherenceCell[] {
-  // The range's days and their weeks, worked out once: the loop below runs once per participant and day.
+  // The range's days and their weeks, worked out once.
   const days: string[] = [];
   for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
   const weeks = days.map(weekStartOf);
@@ -58,11 +58,23 @@ export function adherence(scope: readonly ParticipantRow[], checkins: CheckinCou
     for (const track of tracks) cells.set(`${track}|${week}`, { track, weekStart: week, expected: 0, completed: 0, rate: null });
   }
   const enrolledOn = new Map<string, { track: Track; day: string }>();
+  // Per track, how many active participants are expected from each day of the range on (enrolled by then).
+  const joining = new Map<Track, number[]>();
   for (const p of scope) {
     if (p.status !== 'active') continue;
     const day = localDateOf(new Date(p.createdAt), p.timeZone);
     enrolledOn.set(p.id, { track: p.track, day });
-    for (let i = 0; i < days.length; i++) if (days[i] >= day) cell(p.track, weeks[i]).expected++;
+    const first = day <= range.from ? 0 : days.indexOf(day);
+    if (first === -1) continue;
+    if (!joining.has(p.track)) joining.set(p.track, new Array<number>(days.length).fill(0));
+    joining.get(p.track)![first]++;
+  }
+  for (const [track, joined] of joining) {
+    let enrolled = 0;
+    for (let i = 0; i < days.length; i++) {
+      enrolled += joined[i];
+      cell(track, weeks[i]).expected += enrolled;
+    }
   }
   // Participants enrolled by the range's first day count every day of it; those who joined during it, from their day on.
   for (const [track, byDay] of checkins.settledByDay) days.forEach((day, i) => (cell(track, weeks[i]).completed += byDay.get(day) ?? 0));

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { FLAGS } from '../flags/flag';
+import { Flag, FLAGS, SEVERITY_OF_RANK } from '../flags/flag';
 import { LESSON_DELIVERIES } from '../lessons/lessonRecord';
 import { MEASURES } from '../measures/measureRecord';
 import { Condition, DocumentStore } from '../store/port';
@@ -22,18 +22,12 @@ export interface ReportData {
  * Reads what a report needs. Check-ins, prompts and lessons — the bulk, a
  * quarter is ~200,000 records for 1,000 participants — are counted
  * (checkinCounts.ts); flags and measures are one range query each, projected
- * to a few fields. Between queries the event loop runs.
+ * to a few fields that an index holds. Between queries the event loop runs.
  */
 export async function readReportData(store: DocumentStore, range: ReportRange, scope: (p: ParticipantRow) => boolean, windowStart: string): Promise<ReportData> {
   const participants = (await store.project<ParticipantRow>('participants', {}, ['id', 'track', 'status', 'createdAt', 'timeZone'])).items.filter(scope);
   const checkins = await readCheckinCounts(store, range, participants, windowStart);
-  const flags = (
-    await store.project<FlagRow>(
-      FLAGS,
-      { where: [{ field: 'createdAt', op: '>=', value: range.start.toISOString() }, { field: 'createdAt', op: '<', value: range.end.toISOString() }], orderBy: [{ field: 'createdAt' }] },
-      ['participantId', 'severity', 'createdAt', 'acknowledgedAt'],
-    )
-  ).items;
+  const flags = await readFlagRows(store, range);
   await yieldToEventLoop();
   const scores = await readScoreRows(store, range, new Set(participants.map((p) => p.id)));
   const bam = (
@@ -53,6 +47,16 @@ export async function readReportData(store: DocumentStore, range: ReportRange, s
   ).items;
   await yieldToEventLoop();
   return { participants, checkins, flags, scores, bam, lessons: await lessonCounts(store, range, participants.map((p) => p.id)) };
+}
+
+/** The range's flags, as their (createdAt, participantId, severityRank, acknowledgedAt) index holds them: SQLite opens no document. */
+async function readFlagRows(store: DocumentStore, range: ReportRange): Promise<FlagRow[]> {
+  const page = await store.project<Pick<Flag, 'participantId' | 'severityRank' | 'createdAt' | 'acknowledgedAt'>>(
+    FLAGS,
+    { where: [{ field: 'createdAt', op: '>=', value: range.start.toISOString() }, { field: 'createdAt', op: '<', value: range.end.toISOString() }], orderBy: [{ field: 'createdAt' }] },
+    ['participantId', 'severityRank', 'createdAt', 'acknowledgedAt'],
+  );
+  return page.items.map(({ severityRank, ...row }) => ({ ...row, severity: SEVERITY_OF_RANK[severityRank] }));
 }
 
 /** Lessons of the participants in scope sent in the range (by their week), and those answered: two counts on the (weekStart, reflectionAt) index. */

@@ -52,7 +52,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   // by alertDueAt (bot/flags/alertOutbox.ts: null once nothing is pending).
   {
     name: 'flags',
-    indexes: [['status', 'severityRank', 'createdAt'], ['participantId', 'createdAt'], ['createdAt'], ['assignedStaffId', 'status', 'severityRank', 'createdAt'], ['alertDueAt']],
+    indexes: [
+      ['status', 'severityRank', 'createdAt'],
+      ['participantId', 'createdAt'],
+      // The report's projection, answered from this index alone on SQLite (bot/reports/reportSource.ts).
+      ['createdAt', 'participantId', 'severityRank', 'acknowledgedAt'],
+      ['assignedStaffId', 'status', 'severityRank', 'createdAt'],
+      ['alertDueAt'],
+    ],
   },
   // Teams alert posts per flag, pk = id = flag id: the card to update when the flag is acknowledged.
   { name: 'staffAlerts', indexes: [] },

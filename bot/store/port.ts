@@ -60,7 +60,9 @@ export interface CollectionSpec {
   name: string;
   /**
    * Composite indexes (field lists) the adapter creates. SQLite builds expression
-   * indexes; Cosmos uses them as composite indexes for ORDER BY.
+   * indexes; Cosmos uses them as composite indexes for ORDER BY. An indexed (or
+   * searched) field holds a string, a number or null, or is absent: a write that
+   * puts a boolean, an object or an array there is refused (indexedFields.ts).
    */
   indexes: string[][];
   /**

@@ -124,6 +124,21 @@ for (const factory of STORE_FACTORIES) {
         await store.delete('items', 'p1', 'a1'); // deleting what is gone is fine without an eTag
       });
 
+      it('refuses a boolean, an object or an array in an indexed or searched field, and writes nothing', async () => {
+        const created = await store.create('items', FIXTURE[0]);
+        for (const bad of [{ rank: true }, { group: { x: 1 } }, { label: ['a'] }, { score: Number.NaN }]) {
+          const doc = { ...FIXTURE[0], ...bad };
+          await assert.rejects(store.create('items', { ...doc, id: 'new' }), /items\.\w+ is indexed and must hold a string, a number or null/);
+          await assert.rejects(store.replace('items', doc, created._etag), /is indexed/);
+          await assert.rejects(store.upsert('items', doc), /is indexed/);
+        }
+        await assert.rejects(store.create('names', { id: 'n0', pk: 'n0', group: 'a', name: false }), /names\.name is indexed/);
+        assert.deepEqual(await store.get('items', 'p1', 'a1'), created);
+        assert.equal(await store.get('items', 'p1', 'new'), undefined);
+        // Booleans and nested values are fine anywhere else.
+        await store.create('items', { ...FIXTURE[1], flag: true, extra: { nested: [true] } });
+      });
+
       it('addresses a document by partition key and id together', async () => {
         await store.create('items', FIXTURE[0]);
         assert.equal(await store.get('items', 'p2', 'a1'), undefined);
@@ -373,6 +388,24 @@ for (const factory of STORE_FACTORIES) {
         const nested = await store.project<{ value: string; nested: unknown; rank: number | null }>('items', { pk: 'p9', where: [{ field: 'pk', op: '=', value: 'p9' }] }, ['value', 'nested', 'rank']);
         assert.deepEqual(nested.items, [{ value: 'v', nested: { use: 2, list: [1, true] }, rank: null }]);
         await assert.rejects(store.project('items', {}, ['bad field']), /invalid field name/);
+      });
+
+      it('projects indexed fields exactly as stored: strings (numeric-looking too), integers, fractions, negatives, null and absent', async () => {
+        await store.create('items', { id: 'c1', pk: 'p4', group: '10', rank: 2.5, label: '007', score: -0.25, seq: 11 });
+        await store.create('items', { id: 'c2', pk: 'p4', rank: 0, seq: 12 });
+        type Row = { id: string; group: unknown; rank: unknown; label: unknown; score: unknown };
+        const rows = (await store.project<Row>('items', { pk: 'p4', where: [{ field: 'pk', op: '=', value: 'p4' }], orderBy: [{ field: 'rank' }] }, ['id', 'group', 'rank', 'label', 'score'])).items;
+        assert.deepEqual(rows, [
+          { id: 'c2', group: null, rank: 0, label: null, score: null },
+          { id: 'c1', group: '10', rank: 2.5, label: '007', score: -0.25 },
+        ]);
+        // The same fields projected beside an unindexed one (read from the document) agree with a whole read.
+        const mixed = (await store.project<Row & { flag: boolean }>('items', { where: [{ field: 'group', op: '=', value: 'x' }] }, ['id', 'group', 'rank', 'label', 'score', 'flag'])).items;
+        const whole = await query({ where: [{ field: 'group', op: '=', value: 'x' }] });
+        assert.deepEqual(
+          mixed.sort((a, b) => a.id.localeCompare(b.id)),
+          whole.map(({ id, group, rank, label, score, flag }) => ({ id, group, rank, label, score, flag })).sort((a, b) => a.id.localeCompare(b.id)),
+        );
       });
 
       it('counts matches, ignoring order and paging', async () => {

@@ -5,13 +5,17 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { runStore } from '../../bench/staffFlags';
 import { sizesAt } from '../../bench/staffDataset';
+import { seedDocuments } from '../../bench/reportsSeed';
+import { loadConfig } from '../../bot/config';
+import { ProgramReports } from '../../bot/reports/programReport';
+import { parseReportRange } from '../../bot/reports/reportRange';
 import { COLLECTIONS } from '../../bot/store/collections';
-import { Query } from '../../bot/store/port';
+import { DocBase, Query } from '../../bot/store/port';
 import { SqliteStore } from '../../bot/store/sqlite/sqliteStore';
 
-type Asked = { kind: 'query' | 'count' | 'countBy'; collection: string; query: Query; field?: string };
+type Asked = { kind: 'query' | 'project' | 'count' | 'countBy'; collection: string; query: Query; field?: string | readonly string[] };
 
-/** The store, recording every query, count and grouped count it is asked for. */
+/** The store, recording every query, projection, count and grouped count it is asked for. */
 function recording(store: SqliteStore): { store: SqliteStore; asked: Asked[] } {
   const asked: Asked[] = [];
   const proxy = new Proxy(store, {
@@ -19,7 +23,7 @@ function recording(store: SqliteStore): { store: SqliteStore; asked: Asked[] } {
       const value = Reflect.get(target, prop, receiver) as unknown;
       if ((prop === 'query' || prop === 'project' || prop === 'count' || prop === 'countBy') && typeof value === 'function') {
         return (collection: string, query: Query, field?: unknown, ...rest: unknown[]) => {
-          asked.push({ kind: prop === 'project' ? 'query' : prop, collection, query, field: prop === 'countBy' ? (field as string) : undefined });
+          asked.push({ kind: prop, collection, query, field: prop === 'countBy' || prop === 'project' ? (field as string | string[]) : undefined });
           return (value as (...a: unknown[]) => unknown).call(receiver, collection, query, field, ...rest);
         };
       }
@@ -58,7 +62,7 @@ test('every query of the staff queue, search and participant page uses an index;
   assert.ok(searches.length > 0);
   for (const a of searches) assert.match(plan(a).join(' | '), /VIRTUAL TABLE INDEX \d+:M/, 'a name of 3 characters or more is looked up in the trigram index');
 
-  const queue = hot.filter((a) => a.kind === 'query' && a.collection === 'flags' && a.query.pk === undefined);
+  const queue = hot.filter((a) => (a.kind === 'query' || a.kind === 'project') && a.collection === 'flags' && a.query.pk === undefined);
   assert.ok(queue.length > 0);
   for (const a of queue) assert.match(plan(a).join(' | '), /SEARCH c_flags USING INDEX ixc_flags_(status|assignedStaffId)_/, 'the queue walks its index in order');
 });
@@ -109,4 +113,28 @@ test('a common name walks the search-key index and stops at the page; a rare one
   assert.deepEqual([...first.items, ...second.items].map((p) => p.searchName), expected.slice(0, 50));
   assert.equal(await store.count('participants', page('garcia')), expected.length);
   assert.deepEqual((await store.query<{ id: string; pk: string; searchName: string }>('participants', page('quinn'))).items.map((p) => p.searchName), ['zoe quinn 0', 'zoe quinn 1', 'zoe quinn 2']);
+});
+
+// A quarter's report reads ~200,000 index entries; opening a document for each would be most of its time.
+test('the program report scans no table, and reads its flags and scores from an index alone', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
+  const inner = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
+  t.after(async () => {
+    await inner.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await inner.init();
+  const batches = new Map<string, DocBase[]>();
+  for (const { collection, doc } of seedDocuments({ participants: 30, days: 120, end: '2026-01-01' })) batches.set(collection, [...(batches.get(collection) ?? []), doc]);
+  for (const [collection, docs] of batches) inner.createMany(collection, docs);
+  const { store, asked } = recording(inner);
+  const report = await new ProgramReports(store, loadConfig({}).programHours).build(parseReportRange({ from: '2025-10-01', to: '2025-12-31' }, 'America/Chicago'));
+  assert.ok(report.flags.total > 0 && report.phq9.participants > 0, 'the seed gave the report flags and score changes to read');
+
+  const plan = (a: Asked) => inner.queryPlan(a.kind, a.collection, a.query, a.field).join(' | ');
+  for (const a of asked) assert.doesNotMatch(plan(a), /^SCAN c_\w+$|\| SCAN c_\w+$/, `${a.kind} ${a.collection} reads the whole table`);
+  // Flags and PHQ-9/GAD-7 scores come back as rows, not counts: their projections are what an index holds.
+  const rows = asked.filter((a) => a.kind === 'project' && (a.collection === 'flags' || (a.collection === 'measures' && !(a.field as string[]).includes('bam'))));
+  assert.deepEqual(rows.map((a) => a.collection).sort(), ['flags', 'measures']);
+  for (const a of rows) assert.match(plan(a), /USING COVERING INDEX ixc_/, `${a.collection} ${JSON.stringify(a.field)} opens documents`);
 });

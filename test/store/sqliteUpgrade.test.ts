@@ -80,3 +80,31 @@ test('opens a file of an earlier version, upgrades every table once and keeps ev
   assert.equal(await again.count('participants', { where: [{ field: 'searchName', op: 'contains', value: 'garcia' }] }), 10);
   await again.close();
 });
+
+test('an index no longer declared is dropped; the declared ones are kept and used', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-upgrade-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, 'indexes.db');
+  const indexes = () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'c_things' AND sql IS NOT NULL ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
+    } finally {
+      db.close();
+    }
+  };
+  const first = new SqliteStore(path, [{ name: 'things', indexes: [['at'], ['kind', 'at']] }]);
+  await first.init();
+  await first.create('things', { id: 't1', pk: 't1', at: '2026-01-01', kind: 'a', who: 'x' });
+  await first.close();
+  assert.deepEqual(indexes(), ['ixc_things_at', 'ixc_things_kind_at']);
+
+  // The single-field index widened to cover a projection: the old one goes, the new one serves.
+  const widened = new SqliteStore(path, [{ name: 'things', indexes: [['at', 'who'], ['kind', 'at']] }]);
+  await widened.init();
+  assert.deepEqual(indexes(), ['ixc_things_at_who', 'ixc_things_kind_at']);
+  const where = [{ field: 'at', op: '>=' as const, value: '2026-01-01' }];
+  assert.match(widened.queryPlan('project', 'things', { where, orderBy: [{ field: 'at' }] }, ['at', 'who']).join(), /COVERING INDEX ixc_things_at_who/);
+  assert.deepEqual((await widened.project<{ at: string; who: string }>('things', { where }, ['at', 'who'])).items, [{ at: '2026-01-01', who: 'x' }]);
+  await widened.close();
+});

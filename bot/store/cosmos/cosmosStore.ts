@@ -13,6 +13,7 @@ import {
   Stored,
   StoreStats,
 } from '../port';
+import { assertIndexedScalars, indexedFields } from '../indexedFields';
 import { assertPageSize } from '../queryFields';
 import { buildSql, compositeIndexes, compositeKey, projection } from './cosmosSql';
 
@@ -44,6 +45,7 @@ export class CosmosStore implements DocumentStore {
   private readonly client: CosmosClient;
   private readonly database: Database;
   private readonly specs: Map<string, CollectionSpec>;
+  private readonly indexed: Map<string, Set<string>>;
   private readonly containers = new Map<string, Container>();
 
   constructor(options: CosmosStoreOptions, collections: CollectionSpec[]) {
@@ -55,6 +57,7 @@ export class CosmosStore implements DocumentStore {
     });
     this.database = this.client.database(options.database);
     this.specs = new Map(collections.map((c) => [c.name, c]));
+    this.indexed = new Map(collections.map((c) => [c.name, indexedFields(c)]));
   }
 
   /**
@@ -112,6 +115,7 @@ export class CosmosStore implements DocumentStore {
   }
 
   async create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
+    this.assertIndexable(collection, doc);
     this.stats.writes++;
     try {
       const { resource } = await this.container(collection).items.create(body(doc));
@@ -123,6 +127,7 @@ export class CosmosStore implements DocumentStore {
   }
 
   async replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
+    this.assertIndexable(collection, doc);
     this.stats.writes++;
     try {
       const { resource } = await this.container(collection)
@@ -137,9 +142,16 @@ export class CosmosStore implements DocumentStore {
   }
 
   async upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
+    this.assertIndexable(collection, doc);
     this.stats.writes++;
     const { resource } = await this.container(collection).items.upsert(body(doc));
     return toStored<T>(resource!);
+  }
+
+  /** As the embedded store does (indexedFields.ts), so a document either adapter takes, both take. */
+  private assertIndexable(collection: string, doc: DocBase): void {
+    const fields = this.indexed.get(collection);
+    if (fields) assertIndexedScalars(collection, fields, doc);
   }
 
   async delete(collection: string, pk: string, id: string, etag?: string): Promise<void> {

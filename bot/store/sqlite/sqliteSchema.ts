@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { CollectionSpec } from '../port';
+import { indexedFields } from '../indexedFields';
 import { assertFieldName } from '../queryFields';
 
 /**
@@ -31,7 +32,7 @@ import { assertFieldName } from '../queryFields';
  */
 export function ensureCollection(db: Database.Database, spec: CollectionSpec): string[] {
   const table = tableName(spec.name);
-  const columns = [...new Set([...spec.indexes.flat(), ...(spec.search ?? [])].map(assertFieldName))].filter((f) => f !== 'pk' && f !== 'id');
+  const columns = [...indexedFields(spec)].map(assertFieldName);
   const keyedByRowid = (spec.search ?? []).length > 0;
   const current = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?`).get(rawTableName(spec.name)) as { sql: string } | undefined;
   if (!current) {
@@ -39,6 +40,7 @@ export function ensureCollection(db: Database.Database, spec: CollectionSpec): s
   } else if (!matches(db, table, current.sql, columns, keyedByRowid)) {
     rebuild(db, spec.name, columns, keyedByRowid);
   }
+  dropUndeclaredIndexes(db, spec);
   for (const fields of spec.indexes) {
     // Indexes of earlier versions (over the expressions) give way to the column ones.
     db.exec(`DROP INDEX IF EXISTS "ix_${spec.name}_${fields.join('_')}"`);
@@ -48,6 +50,13 @@ export function ensureCollection(db: Database.Database, spec: CollectionSpec): s
   }
   for (const field of spec.search ?? []) ensureSearchIndex(db, spec.name, field);
   return columns;
+}
+
+/** An index an earlier version declared and this one does not (say, widened to cover a report): no longer kept up on every write. */
+function dropUndeclaredIndexes(db: Database.Database, spec: CollectionSpec): void {
+  const declared = new Set(spec.indexes.map((fields) => `ixc_${spec.name}_${fields.join('_')}`));
+  const existing = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND name LIKE 'ixc\\_%' ESCAPE '\\'`).all(rawTableName(spec.name)) as Array<{ name: string }>;
+  for (const { name } of existing) if (!declared.has(name)) db.exec(`DROP INDEX "${name}"`);
 }
 
 /** The trigram index of one searched field, filled from the table when it is new. */

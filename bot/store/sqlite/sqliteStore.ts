@@ -15,6 +15,7 @@ import {
   Stored,
   StoreStats,
 } from '../port';
+import { assertIndexedScalars } from '../indexedFields';
 import { assertFieldName, assertPageSize, decodeOffsetToken, encodeOffsetToken } from '../queryFields';
 import { columnName, columnOf, columnValues, ensureCollection, searchTableName, tableName } from './sqliteSchema';
 import { afterTurn, bindable, condition, fieldExpr, Row, serialize, toStored } from './sqliteSql';
@@ -84,6 +85,7 @@ export class SqliteStore implements DocumentStore {
 
   create<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
     return afterTurn(() => {
+      this.assertIndexable(collection, doc);
       this.stats.writes++;
       const etag = randomUUID();
       const info = this.stmt(`${this.insertSql(collection)} ON CONFLICT DO NOTHING`).run({ pk: doc.pk, id: doc.id, etag, doc: serialize(doc) });
@@ -99,6 +101,7 @@ export class SqliteStore implements DocumentStore {
    */
   createMany<T extends DocBase>(collection: string, docs: T[]): void {
     const insert = this.stmt(this.insertSql(collection));
+    for (const doc of docs) this.assertIndexable(collection, doc);
     this.open().transaction(() => {
       for (const doc of docs) insert.run({ pk: doc.pk, id: doc.id, etag: randomUUID(), doc: serialize(doc) });
     })();
@@ -107,6 +110,7 @@ export class SqliteStore implements DocumentStore {
 
   replace<T extends DocBase>(collection: string, doc: T, etag: string): Promise<Stored<T>> {
     return afterTurn(() => {
+      this.assertIndexable(collection, doc);
       this.stats.writes++;
       const next = randomUUID();
       const set = this.fieldColumns(collection).map((c, i) => `, ${c} = ${columnValues(this.columns.get(collection)!)[i]}`).join('');
@@ -124,6 +128,7 @@ export class SqliteStore implements DocumentStore {
 
   upsert<T extends DocBase>(collection: string, doc: T): Promise<Stored<T>> {
     return afterTurn(() => {
+      this.assertIndexable(collection, doc);
       this.stats.writes++;
       const etag = randomUUID();
       const set = this.fieldColumns(collection).map((c) => `, ${c} = excluded.${c}`).join('');
@@ -142,6 +147,11 @@ export class SqliteStore implements DocumentStore {
     const columns = this.fieldColumns(collection).map((c) => `, ${c}`).join('');
     const values = columnValues(this.columns.get(collection)!).map((v) => `, ${v}`).join('');
     return `INSERT INTO ${this.table(collection)} (pk, id, etag, doc${columns}) VALUES (@pk, @id, @etag, @doc${values})`;
+  }
+
+  private assertIndexable(collection: string, doc: DocBase): void {
+    this.table(collection);
+    assertIndexedScalars(collection, this.columns.get(collection)!, doc);
   }
 
   private fieldColumns(collection: string): string[] {
@@ -176,16 +186,28 @@ export class SqliteStore implements DocumentStore {
   project<T extends object>(collection: string, query: Query, fields: ReadonlyArray<keyof T & string>): Promise<ProjectionPage<T>> {
     return afterTurn(() => {
       this.stats.queries++;
-      // Keys alone (a report listing what to read) come straight from the key columns, no JSON either way.
-      if (fields.every((f) => f === 'pk' || f === 'id')) return this.page<T>(collection, fields.join(', '), query);
-      // One JSON object per row: `->` keeps booleans and nested values as JSON (json_extract would turn true into 1).
-      const pairs = fields.map((f) => `'${assertFieldName(f)}', ${f === 'pk' || f === 'id' ? f : `doc -> '$.${assertFieldName(f)}'`}`);
-      const page = this.page<{ p: string }>(collection, `json_object(${pairs.join(', ')}) AS p`, query);
-      return { ...page, items: page.items.map((r) => JSON.parse(r.p) as T) };
+      const { sql, fromDocument } = this.projectionColumns(collection, fields);
+      const page = this.page<Record<string, unknown>>(collection, sql, query);
+      if (fromDocument.length) {
+        for (const row of page.items) for (const f of fromDocument) if (row[f] !== null) row[f] = JSON.parse(row[f] as string);
+      }
+      return page as ProjectionPage<T>;
     });
   }
 
-  /** Rows of a query in its order, a page at a time when it has a limit. */
+  /**
+   * The key columns and an indexed field's column are read as they are: such a column holds a string, a number
+   * or null (indexedFields.ts), so a projection of those alone is answered from an index, without the document.
+   * Any other field is read from the document with `->`, as JSON (`fromDocument`): that keeps booleans and
+   * nested values as they were (json_extract would turn true into 1).
+   */
+  private projectionColumns(collection: string, fields: readonly string[]): { sql: string; fromDocument: string[] } {
+    const columns = this.columns.get(collection);
+    const isColumn = (f: string) => f === 'pk' || f === 'id' || columns?.has(f) === true;
+    const sql = fields.map((f) => `${isColumn(assertFieldName(f)) ? columnOf(f) : `doc -> '$.${f}'`} AS "${f}"`).join(', ');
+    return { sql, fromDocument: fields.filter((f) => !isColumn(f)) };
+  }
+
   private page<R>(collection: string, columns: string, query: Query): { items: R[]; continuation?: string } {
     const { sql, params, offset } = this.pageSql(collection, columns, query);
     const rows = this.stmt(sql).all(...params) as R[];
@@ -242,12 +264,18 @@ export class SqliteStore implements DocumentStore {
   }
 
   /**
-   * SQLite's plan for what `query`, `count` or `countBy` (with `field`) would run: one line per step
-   * (EXPLAIN QUERY PLAN). Not on the port: tests use it so a query that stops using its index fails.
+   * SQLite's plan for what `query`, `project` (with `fields`), `count` or `countBy` (with `field`) would run: one
+   * line per step (EXPLAIN QUERY PLAN). Not on the port: tests use it so a query that stops using its index fails.
    */
-  queryPlan(kind: 'query' | 'count' | 'countBy', collection: string, query: Query, field?: string): string[] {
+  queryPlan(kind: 'query' | 'project' | 'count' | 'countBy', collection: string, query: Query, fieldOrFields?: string | readonly string[]): string[] {
     const { sql, params } =
-      kind === 'query' ? this.pageSql(collection, 'doc, etag', query) : kind === 'count' ? this.countSql(collection, query) : this.countBySql(collection, query, field!);
+      kind === 'query'
+        ? this.pageSql(collection, 'doc, etag', query)
+        : kind === 'project'
+          ? this.pageSql(collection, this.projectionColumns(collection, fieldOrFields as readonly string[]).sql, query)
+          : kind === 'count'
+            ? this.countSql(collection, query)
+            : this.countBySql(collection, query, fieldOrFields as string);
     return (this.open().prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
   }
 

@@ -5,6 +5,7 @@ import { Condition, ConflictError, DocBase, DocumentStore, isWriteConflict, Page
 import { ChannelAddress, Participant, ParticipantStatus, Track } from './participant';
 import { queryAll } from '../store/queryAll';
 import { searchKey } from './searchKey';
+import { CODE_ALPHABET, CODE_LENGTH } from './enrollmentCode';
 
 /** Who a channel user is: channel user id → participant. pk = id (point reads). */
 interface ChannelLink extends DocBase {
@@ -26,9 +27,6 @@ export type NewParticipant = Omit<
 > &
   Partial<Pick<Participant, 'status' | 'assignedStaffId'>>;
 
-// No 0/O/1/I: codes are read aloud and typed on phones.
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const CODE_LENGTH = 8;
 export const ENROLLMENT_CODE_PATTERN = /^[A-Z0-9]{6,10}$/;
 
 export function linkId(channelId: string, userId: string): string {

@@ -54,9 +54,19 @@ describe('the care-team thread in Chromium', { skip: !existsSync(CHROMIUM) && 'D
     const text = 'Hola Rosa, ¿cómo está hoy?';
     await page.locator('#thread-text').fill(text);
     await page.getByText('1 of 2 text messages (SMS)').waitFor();
+    // The channel answers only once a poll has shown the message as "Sending" (as a slow channel makes it):
+    // the answer to the send then puts "Delivered" on that same item, without a reload.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    w.h.connector.hold = () => answered;
     await page.getByRole('button', { name: t('en', 'staff:thread.send') }).click();
-    await page.locator('#thread-messages li.to-participant', { hasText: text }).waitFor();
-    assert.match(await page.locator('#thread-messages li.to-participant').innerText(), /Maria \(care team\)[\s\S]*Delivered to the channel/);
+    const sent = page.locator('#thread-messages li.to-participant', { hasText: text });
+    await sent.filter({ hasText: t('en', 'staff:thread.delivery.pending') }).waitFor();
+    answer();
+    w.h.connector.hold = undefined;
+    await sent.filter({ hasText: t('en', 'staff:thread.delivery.sent') }).waitFor();
+    assert.equal(await sent.count(), 1);
+    assert.match(await sent.innerText(), /Maria \(care team\)[\s\S]*Delivered to the channel/);
     assert.equal(w.received(user)[0], t('es', 'careteam:message.signedSms', { text, name: COUNSELLOR.name }));
     await page.locator('#thread-end:not([hidden])').waitFor();
 

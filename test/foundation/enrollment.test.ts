@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { BotHarness, replyText } from '../helpers/botHarness';
 import { fixedClock } from '../../bot/clock';
 import { countSegments } from '../../bot/channels/smsSegments';
+import { hasIssuedCodeShape } from '../../bot/domain/enrollmentCode';
 
 const clock = fixedClock('2026-12-01T15:00:00Z');
 let h: BotHarness;
@@ -91,7 +92,12 @@ test('an unknown code gets "that code didn\'t work" on sms and msteams; a messag
 test('every issued code carries a digit, so a code is never mistaken for a word', async () => {
   const { id } = await newParticipant('en', 'Dee G');
   // Without the rule about one code in ten is all letters: 60 codes would miss it with odds near 1 in 500.
-  for (let i = 0; i < 60; i++) assert.match(await h.app.services.participants.issueEnrollmentCode(id, 7), /^(?=.*\d)[A-HJ-NP-Z2-9]{8}$/);
+  for (let i = 0; i < 60; i++) {
+    const code = await h.app.services.participants.issueEnrollmentCode(id, 7);
+    assert.match(code, /^(?=.*\d)[A-HJ-NP-Z2-9]{8}$/);
+    // The risk screen's test of a code: every issued one passes it, so none is read as words.
+    assert.ok(hasIssuedCodeShape(code), code);
+  }
 });
 
 test('an expired code gets "that code didn\'t work or has expired"', async () => {

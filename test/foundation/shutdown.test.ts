@@ -55,30 +55,41 @@ class PuenteProcess {
   readonly lines: Array<Record<string, any>> = [];
   readonly exited: Promise<number | null>;
   private out = '';
+  /** Output after the last newline: a chunk of a pipe may end in the middle of a log line. */
+  private partial = '';
+  private closed = false;
   private waiters: Array<() => void> = [];
 
   constructor(t: TestContext, env: Record<string, string>) {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'bot/index.ts'], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: 'pipe' });
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    // 'close', not 'exit': at 'exit' the last lines the process wrote may still be unread in the pipe.
+    this.exited = new Promise((resolve) =>
+      this.child.on('close', (code) => {
+        this.closed = true;
+        resolve(code);
+      }),
+    );
     t.after(() => {
       if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
     });
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (d: string) => {
       this.out += d;
-      for (const line of d.split('\n')) if (line.startsWith('{')) this.lines.push(JSON.parse(line));
+      const lines = (this.partial + d).split('\n');
+      this.partial = lines.pop()!;
+      for (const line of lines) if (line.startsWith('{')) this.lines.push(JSON.parse(line));
       const waiting = this.waiters;
       this.waiters = [];
       waiting.forEach((w) => w());
     });
   }
 
-  /** Resolves when the output matches, or rejects when the process exits first. */
+  /** Resolves when the output matches, or rejects when the process has exited and all its output is read without a match. */
   async waitFor<T>(find: () => T | undefined): Promise<T> {
     for (;;) {
       const found = find();
       if (found !== undefined) return found;
-      if (this.child.exitCode !== null) throw new Error(`the process exited (${this.child.exitCode}); output: ${this.out}`);
+      if (this.closed) throw new Error(`the process exited (${this.child.exitCode}); output: ${this.out}`);
       await Promise.race([new Promise<void>((resolve) => this.waiters.push(resolve)), this.exited]);
     }
   }
@@ -168,7 +179,8 @@ test('bad config: non-zero exit with one clear line', async (t) => {
   t.after(() => void (bad.exitCode === null && bad.kill('SIGKILL')));
   let err = '';
   bad.stderr.on('data', (d) => (err += d));
-  const code = await new Promise<number | null>((resolve) => bad.on('exit', resolve));
+  // 'close', not 'exit': at 'exit' the line may still be unread in the pipe.
+  const code = await new Promise<number | null>((resolve) => bad.on('close', resolve));
   assert.notEqual(code, 0);
   assert.equal(err.trim(), 'Invalid configuration: COSMOS_ENDPOINT is required when STORE=cosmos');
 });

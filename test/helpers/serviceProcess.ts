@@ -50,7 +50,8 @@ export function startService(options: StartOptions): Promise<ServiceProcess> {
     const timer = setTimeout(() => fail('no "listening" line in time'), options.timeoutMs ?? 60_000);
     void exited.then((code) => fail(`exited with ${code} before listening`));
     child.stdout.on('data', () => {
-      const line = listening ? undefined : out.split('\n').find((l) => l.includes('"Puente is listening"'));
+      // Whole lines only: a chunk of the pipe may end in the middle of one.
+      const line = listening ? undefined : out.split('\n').slice(0, -1).find((l) => l.includes('"Puente is listening"'));
       if (!line) return;
       listening = true;
       clearTimeout(timer);

@@ -141,17 +141,17 @@ describe('delivery', () => {
   });
 
   test('SMS are paced one per second across the channel; Teams conversations are paced each on their own', async () => {
-    for (let i = 0; i < 3; i++) await enroll(a, w.connector.url);
-    await a.outreach.tick(PROMPT_AT);
-    const smsWaits = [...a.sleeps].sort((x, y) => x - y);
-    assert.equal(smsWaits.length, 2, 'the first goes at once, the next two wait');
-    // Each waits one interval from the end of the send before it (which took a few ms here).
-    assert.ok(smsWaits.every((ms) => ms > 800 && ms <= 1001), smsWaits.join(', '));
+    // On a clock that moves only by the waits, a wait is exactly the interval from the end of the send before it:
+    // on the wall clock it would be the interval less whatever the machine spent between that send and this one.
+    const { instance: b, waits } = await timedByWaits('b');
+    for (let i = 0; i < 3; i++) await enroll(b, w.connector.url);
+    assert.equal((await b.outreach.tick(PROMPT_AT)).sent, 3);
+    assert.deepEqual(waits, [1000, 1000], 'the first goes at once, the next two wait one interval each');
 
-    a.sleeps.length = 0;
-    for (let i = 0; i < 3; i++) await enroll(a, w.connector.url, { channels: ['msteams'], checkinTime: '10:00' });
-    assert.equal((await a.outreach.tick(new Date('2026-12-01T15:00:00Z'))).sent, 3);
-    assert.deepEqual(a.sleeps, [], 'three conversations, one message each: no waiting');
+    waits.length = 0;
+    for (let i = 0; i < 3; i++) await enroll(b, w.connector.url, { channels: ['msteams'], checkinTime: '10:00' });
+    assert.equal((await b.outreach.tick(new Date('2026-12-01T15:00:00Z'))).sent, 3);
+    assert.deepEqual(waits, [], 'three conversations, one message each: no waiting');
   });
 
   test('readiness reports the last tick and totals', async () => {

@@ -71,12 +71,12 @@ describe('assessRisk: context keeps ordinary talk out of the crisis tier', () =>
   });
 
   it('reads an enrollment code as no words, alone or after JOIN / UNIRME, whatever its digits would split off', () => {
-    // Issued codes that, split at their digits, read as "kys" / "ctb" slang, "sh" (self harm) or enough words for a score.
-    for (const code of ['CTB8QSVX', 'YABW6CYS', 'Q8SH6SMH', 'SSH92P4Q', '7CR95C7V', 'FMP57R9N', 'N9LLPCP4', 'QJ2PLW2N', '8JKUJ73N']) {
+    // Issued codes that, split at their digits and read as leetspeak, read as "kys" / "ctb" slang, "sh" (self harm) or enough words for a score.
+    for (const code of ['CTB8QSVX', 'YABW6CYS', 'Q8SH6SMH', 'SSH92P4Q', '7CR95C7V', 'FMP57R9N', 'N9LLPCP4', 'QJ2PLW2N', '8JKUJ73N', '9839C7TB']) {
       for (const text of [code, `JOIN ${code}`, `unirme ${code.toLowerCase()}`, `my code is ${code}.`]) assert.equal(assessRisk(text).tier, 'none', text);
     }
     // Leetspeak and numbers joined to words are still read.
-    for (const text of ['k1ll mys3lf', 'i want to su1c1d3', 'took 30pills']) assert.equal(assessRisk(text).tier, 'crisis', text);
+    for (const text of ['k1ll mys3lf', 'i want to su1c1d3', 'took 30pills', 'kms2nite', 'gonna kms2day', 'want2die', 'i took30pills']) assert.equal(assessRisk(text).tier, 'crisis', text);
   });
 
   it('does not let an idiom or a negation hide crisis words elsewhere in the message', () => {

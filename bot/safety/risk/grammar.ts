@@ -5,7 +5,8 @@
  * and whether any risk word is present at all. Pure and synchronous.
  */
 import { CRISIS_LEXICON, IDIOMS, SPELLING_TOLERANCE } from '../crisisLexicon';
-import { BOUNDARY, foldForMatching, foldForRisk, foldPatternForRisk } from '../normalize';
+import { hasIssuedCodeShape } from '../../domain/enrollmentCode';
+import { BOUNDARY, foldForRisk, foldPatternForRisk } from '../normalize';
 import { blankOut, compileGroups, compilePattern, spellingCorrector } from '../phraseMatcher';
 import * as cues from './contextCues';
 import { GRAMMAR_RULES } from './grammarRules';
@@ -175,17 +176,14 @@ function clausePrefix(folded: string, index: number): string {
 }
 
 /**
- * A token that, leetspeak read, still alternates letters and numbers ("FMP57R9N", "Q8SH6SMH": an
- * enrollment code; not "k1ll", "su1c1d3", "30pills" or "2am") is a code, not words. Split at its
- * digits it would read as "fmp 57 are 9 and" or "q 8 self harm 6 smh": words for the classifier
- * to score and slang for the lexicon to find, in a message that says nothing.
+ * A token with the shape of an issued enrollment code ("FMP57R9N", "Q8SH6SMH", "9839C7TB") is a
+ * code, not words: split at its digits and read as leetspeak it would be "fmp 57 are 9 and",
+ * "q 8 self harm 6 smh" or "9839 ctb", words for the classifier to score and slang for the
+ * lexicon to find, in a message that says nothing. The shape is exact (eight characters, no I or
+ * O, a digit), so words joined to numbers stay words: "kms2nite", "want2die", "took30pills", "k1ll".
  */
 function withoutCodes(text: string): string {
-  return text.replace(/[\p{L}\p{N}]+/gu, (token) => (/\p{N}/u.test(token) && /\p{L}/u.test(token) && isCode(token) ? ' ' : token));
-}
-
-function isCode(token: string): boolean {
-  return foldForMatching(token).split(' ').length >= 3;
+  return text.replace(/[\p{L}\p{N}]+/gu, (token) => (hasIssuedCodeShape(token) ? ' ' : token));
 }
 
 export function readMessage(text: string): GrammarReading {

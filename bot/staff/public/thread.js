@@ -28,6 +28,9 @@ export async function threadSection(participantId) {
   const end = document.getElementById('thread-end');
   let token = null;
   let seen = 0;
+  // Messages shown while their channel had not answered yet ("Sending"), by id: polls only bring what is new,
+  // so the answer to a send from this page puts its delivery on the item a poll may have shown meanwhile.
+  const pending = new Map();
   // One key per message written: a retried send is the same message to the server.
   let key = crypto.randomUUID();
   let sizeTimer;
@@ -50,7 +53,11 @@ export async function threadSection(participantId) {
       do {
         page = await api('GET', `${base}/messages${token ? `?continuation=${encodeURIComponent(token)}` : ''}`);
         token = page.continuation;
-        for (const message of page.items) list.append(item(message));
+        for (const message of page.items) {
+          const shown = item(message);
+          if (message.direction === 'toParticipant' && !message.delivery) pending.set(message.id, shown);
+          list.append(shown);
+        }
         if (!first && page.items.some((m) => m.direction === 'fromParticipant')) notice(t('thread.updated'));
         seen += page.items.length;
       } while (page.more);
@@ -110,7 +117,9 @@ export async function threadSection(participantId) {
     send.disabled = true;
     send.textContent = t('thread.sending');
     try {
-      await api('POST', `${base}/messages`, { text }, { 'Idempotency-Key': key });
+      const { message } = await api('POST', `${base}/messages`, { text }, { 'Idempotency-Key': key });
+      pending.get(message.id)?.replaceWith(item(message));
+      pending.delete(message.id);
       key = crypto.randomUUID();
       box.value = '';
       count.textContent = '';

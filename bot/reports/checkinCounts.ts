@@ -11,9 +11,10 @@ import type { DayRow, ParticipantRow } from './reportRows';
  * prompts (~180,000 records a quarter for 1,000 participants), read as
  * counts wherever a count gives the same figure, and as keys (pk, id) of a
  * few records elsewhere. Every query filters on the fields of one index
- * (collections.ts: checkins by (status, localDate), the ledger by (kind,
- * state, localDate)) and reads nothing else, so SQLite answers it from the
- * index without opening a document.
+ * (collections.ts: checkins by (status, pk, localDate), the ledger by (kind,
+ * state, pk, localDate)), always with the participants it is about, and
+ * reads nothing else: SQLite answers it with one seek per participant in the
+ * index, without opening a document.
  */
 export interface CheckinCounts {
   /** Per track, completed check-ins per local day of the range, of active participants enrolled on or before its first day. */
@@ -34,7 +35,7 @@ export async function readCheckinCounts(
 ): Promise<CheckinCounts> {
   const days: string[] = [];
   for (let day = range.from; day <= range.to; day = addDays(day, 1)) days.push(day);
-  const completed = (from: string, to: string, ids?: string[]) => within(COMPLETED, from, to, ids);
+  const completed = (from: string, to: string, ids: string[]) => within(COMPLETED, from, to, ids);
   const ids = (ps: readonly ParticipantRow[]) => ps.map((p) => p.id);
 
   const active = participants.filter((p) => p.status === 'active');
@@ -47,8 +48,7 @@ export async function readCheckinCounts(
   }
   const joiners = active.filter((p) => enrolledOn(p) > range.from && enrolledOn(p) <= range.to);
   const joinerDays = joiners.length ? await keys(store, CHECKINS, completed(range.from, range.to, ids(joiners))) : [];
-  const inScope = new Set(ids(participants));
-  const recent = new Set((await keys(store, CHECKINS, completed(windowStart, range.to))).map((r) => r.pk).filter((pk) => inScope.has(pk)));
+  const recent = new Set((await keys(store, CHECKINS, completed(windowStart, range.to, ids(participants)))).map((r) => r.pk));
   return { settledByDay, joinerDays, recent, prompts: await promptCounts(store, range, ids(participants), days.length) };
 }
 
@@ -58,7 +58,7 @@ export async function readCheckinCounts(
  * others' prompts and check-ins are read day by day.
  */
 async function promptCounts(store: DocumentStore, range: { from: string; to: string }, scope: string[], days: number): Promise<CheckinCounts['prompts']> {
-  const perParticipant = await store.countBy(LEDGER, { where: within(PROMPTED, range.from, range.to) }, 'pk', scope);
+  const perParticipant = await store.countBy(LEDGER, { where: within(PROMPTED, range.from, range.to, scope) }, 'pk', scope);
   await yieldToEventLoop();
   let sent = 0;
   const everyDay: string[] = [];
@@ -83,21 +83,20 @@ const PROMPTED: Condition[] = [
   { field: 'state', op: '=', value: 'sent' },
 ];
 
-/** `leading`, then local dates `from`…`to`, and optionally only these participants. */
-function within(leading: Condition[], from: string, to: string, participants?: string[]): Condition[] {
-  const where: Condition[] = [...leading, { field: 'localDate', op: '>=', value: from }, { field: 'localDate', op: '<=', value: to }];
-  return participants ? [...where, { field: 'pk', op: 'in', value: participants }] : where;
+/** `leading`, then local dates `from`…`to`, of these participants. */
+function within(leading: Condition[], from: string, to: string, participants: string[]): Condition[] {
+  return [...leading, { field: 'localDate', op: '>=', value: from }, { field: 'localDate', op: '<=', value: to }, { field: 'pk', op: 'in', value: participants }];
 }
 
 /**
  * Participant-days matching `where`, read as keys: check-in ids
  * (`participantId:localDate`) and check-in prompt ids (`checkin:localDate`)
- * end in their local date. Ordered as the index is, so SQLite sorts nothing.
+ * end in their local date. Ordered as the index is (participant, then day), so SQLite sorts nothing.
  */
 async function keys(store: DocumentStore, collection: string, where: Condition[]): Promise<DayRow[]> {
   await yieldToEventLoop();
   const leading = collection === LEDGER ? PROMPTED : COMPLETED;
-  const orderBy = [...leading.map((c) => ({ field: c.field })), { field: 'localDate' }];
+  const orderBy = [...leading.map((c) => ({ field: c.field })), { field: 'pk' }, { field: 'localDate' }];
   const page = await store.project<{ pk: string; id: string }>(collection, { where, orderBy }, ['pk', 'id']);
   return page.items.map(({ pk, id }) => ({ pk, localDate: id.slice(-'YYYY-MM-DD'.length) }));
 }

@@ -23,8 +23,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'outreachDue', indexes: [['dueAt']] },
   // Outreach ledger, pk = participantId, id = kind:localDate or reminder:occurrenceId: the exactly-once claim is a
   // conditional create; the missed-check-ins rule reads a participant's last prompts (one partition, by localDate).
-  // The program report reads a quarter's sent check-in prompts across partitions by (kind, state, localDate), keys only.
-  { name: 'outreachLedger', indexes: [['localDate'], ['kind', 'state', 'localDate']] },
+  // The program report reads a quarter's sent check-in prompts of the participants in scope by (kind, state, pk, localDate):
+  // one seek per participant, keys only.
+  { name: 'outreachLedger', indexes: [['localDate'], ['kind', 'state', 'pk', 'localDate']] },
   // Cron slot elections, pk = id = SHA-256 of the slot key: one conditional create per instance per minute.
   { name: 'outreachRuns', indexes: [] },
   // Send pacing per sending number / Teams conversation, pk = id = SHA-256 of the limiter key: one point read and one
@@ -44,8 +45,9 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'audit', indexes: [['at']] },
   // Daily check-ins, pk = participantId: one partition holds a participant's history (a point read for today,
   // a single-partition range on localDate for history); id = `${participantId}:${localDate}` makes a day one record.
-  // The program report reads a quarter's completed check-ins across partitions by (status, localDate), keys only.
-  { name: 'checkins', indexes: [['localDate'], ['status', 'localDate']] },
+  // The program report reads a quarter's completed check-ins of the participants in scope by (status, pk, localDate):
+  // one seek per participant, keys only.
+  { name: 'checkins', indexes: [['localDate'], ['status', 'pk', 'localDate']] },
   // Flags, pk = participantId: a participant's flags stay together; the staff queue reads across partitions
   // by (status, severityRank, createdAt), a counsellor's caseload by (assignedStaffId, status, severityRank, createdAt),
   // a participant's view by (participantId, createdAt), the program report by createdAt, the Teams alert outbox's tick

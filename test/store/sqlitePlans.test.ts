@@ -116,7 +116,7 @@ test('a common name walks the search-key index and stops at the page; a rare one
 });
 
 // A quarter's report reads ~200,000 index entries; opening a document for each would be most of its time.
-test('the program report scans no table, and reads its flags and scores from an index alone', async (t) => {
+test('the program report scans no table, and reads its check-ins, prompts, flags and scores from an index alone', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
   const inner = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
   t.after(async () => {
@@ -137,4 +137,8 @@ test('the program report scans no table, and reads its flags and scores from an 
   const rows = asked.filter((a) => a.kind === 'project' && (a.collection === 'flags' || (a.collection === 'measures' && !(a.field as string[]).includes('bam'))));
   assert.deepEqual(rows.map((a) => a.collection).sort(), ['flags', 'measures']);
   for (const a of rows) assert.match(plan(a), /USING COVERING INDEX ixc_/, `${a.collection} ${JSON.stringify(a.field)} opens documents`);
+  // Check-ins and prompts, the bulk: one seek per participant in scope into the index that holds every field asked.
+  const bulk = asked.filter((a) => a.collection === 'checkins' || a.collection === 'outreachLedger');
+  assert.ok(bulk.length >= 5);
+  for (const a of bulk) assert.match(plan(a), /USING COVERING INDEX ixc_(checkins_status|outreachLedger_kind_state)_pk_localDate \([^)]*pk=\?/, `${a.kind} ${a.collection} ${JSON.stringify(a.field)}`);
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, TestContext } from 'node:test';
 import { runStore } from '../../bench/staffFlags';
 import { sizesAt } from '../../bench/staffDataset';
 import { seedDocuments } from '../../bench/reportsSeed';
@@ -33,15 +33,21 @@ function recording(store: SqliteStore): { store: SqliteStore; asked: Asked[] } {
   return { store: proxy, asked };
 }
 
+/** A store in a fresh file, closed and removed after the test. */
+function temporaryStore(t: TestContext): SqliteStore {
+  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
+  const store = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
+  t.after(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return store;
+}
+
 // What makes the staff routes fast at 100,000 participants is that no query of theirs reads a whole table and the
 // counts read an index alone. SQLite's plan says so at any size, so a small program shows a regression to a scan.
 test('every query of the staff queue, search and participant page uses an index; counts read the index alone', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
-  const inner = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
-  t.after(async () => {
-    await inner.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const inner = temporaryStore(t);
   const { store, asked } = recording(inner);
   await runStore('sqlite', store, sizesAt(0.001), 5);
 
@@ -68,12 +74,7 @@ test('every query of the staff queue, search and participant page uses an index;
 });
 
 test('a search shorter than 3 characters walks the search-key index in order, not the table', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
-  const store = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
-  t.after(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const store = temporaryStore(t);
   await store.init();
   for (const [value, caseload] of [['ez', undefined], ['a', 'staff-1']] as const) {
     const where: Query['where'] = [{ field: 'searchName', op: 'contains', value }];
@@ -87,12 +88,7 @@ test('a search shorter than 3 characters walks the search-key index in order, no
 });
 
 test('a common name walks the search-key index and stops at the page; a rare one is read from the trigram index', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
-  const store = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
-  t.after(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const store = temporaryStore(t);
   await store.init();
   // 900 names, 598 of them holding 'garcia' (more than a page reads from the trigram index), 3 holding 'quinn'.
   const name = (i: number) => (i < 3 ? `zoe quinn ${i}` : i % 3 ? `jose garcia ${String(i).padStart(3, '0')}` : `ana perez ${i}`);
@@ -117,12 +113,7 @@ test('a common name walks the search-key index and stops at the page; a rare one
 
 // A quarter's report reads ~200,000 index entries; opening a document for each would be most of its time.
 test('the program report scans no table, and reads its check-ins, prompts, flags and scores from an index alone', async (t) => {
-  const dir = mkdtempSync(join(tmpdir(), 'puente-plans-'));
-  const inner = new SqliteStore(join(dir, 'plans.db'), COLLECTIONS);
-  t.after(async () => {
-    await inner.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const inner = temporaryStore(t);
   await inner.init();
   const batches = new Map<string, DocBase[]>();
   for (const { collection, doc } of seedDocuments({ participants: 30, days: 120, end: '2026-01-01' })) batches.set(collection, [...(batches.get(collection) ?? []), doc]);

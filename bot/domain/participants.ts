@@ -1,11 +1,11 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Clock } from '../clock';
 import { updateDocument } from '../store/etagUpdate';
 import { Condition, ConflictError, DocBase, DocumentStore, isWriteConflict, Page, Stored } from '../store/port';
 import { ChannelAddress, Participant, ParticipantStatus, Track } from './participant';
 import { queryAll } from '../store/queryAll';
 import { searchKey } from './searchKey';
-import { CODE_ALPHABET, CODE_LENGTH } from './enrollmentCode';
+import { ENROLLMENT_CODE_PATTERN, randomEnrollmentCode } from './enrollmentCode';
 
 /** Who a channel user is: channel user id → participant. pk = id (point reads). */
 interface ChannelLink extends DocBase {
@@ -27,7 +27,6 @@ export type NewParticipant = Omit<
 > &
   Partial<Pick<Participant, 'status' | 'assignedStaffId'>>;
 
-export const ENROLLMENT_CODE_PATTERN = /^[A-Z0-9]{6,10}$/;
 
 export function linkId(channelId: string, userId: string): string {
   return createHash('sha256').update(`${channelId}:${userId}`).digest('hex');
@@ -125,9 +124,7 @@ export class Participants {
   /** Issues a fresh one-time code for a participant (valid `days` days). */
   async issueEnrollmentCode(participantId: string, days: number): Promise<string> {
     for (;;) {
-      const code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-      // A digit in every code tells a mistyped code from a word such as "thanks" (enrollment dialog).
-      if (!/\d/.test(code)) continue;
+      const code = randomEnrollmentCode();
       const expiresAt = new Date(this.clock().getTime() + days * 86_400_000).toISOString();
       try {
         await this.store.create<EnrollmentCode>('enrollment', { id: code, pk: code, participantId, expiresAt, usedAt: null });
